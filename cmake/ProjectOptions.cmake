@@ -1,0 +1,15 @@
+# Flags travel on INTERFACE targets that every real target links: no global state.
+add_library(shido_options INTERFACE)
+target_compile_options(shido_options INTERFACE -Wall -Wextra -Werror -Wpedantic -Wshadow
+                       -Wnon-virtual-dtor -Wcast-align -Wunused -Woverloaded-virtual)
+target_compile_definitions(shido_options INTERFACE $<$<NOT:$<CONFIG:Debug>>:_FORTIFY_SOURCE=2>)
+
+if(SHIDO_SANITIZE)
+  target_compile_options(shido_options INTERFACE -fsanitize=address,undefined
+                         -fno-omit-frame-pointer -fno-sanitize-recover=all)
+  target_link_options(shido_options INTERFACE -fsanitize=address,undefined)
+endif()
+
+if(NOT CMAKE_BUILD_TYPE AND NOT CMAKE_CONFIGURATION_TYPES)
+  set(CMAKE_BUILD_TYPE RelWithDebInfo CACHE STRING "Build type" FORCE)
+endif()

@@ -1,0 +1,42 @@
+#include "content/curriculum.hpp"
+
+#include "content/json_file.hpp"
+#include "core/engagement.hpp"
+
+namespace shido::content {
+
+namespace {
+
+CurriculumSession parse_session(const nlohmann::json& node, const std::string& where) {
+    Reader r(node, where);
+    CurriculumSession s;
+    s.no = r.integer("no");
+    s.title = r.text("title");
+    s.theme = r.text("theme");
+    s.expert_prepares = r.texts("expert_prepares");
+    s.company_prepares = r.texts("company_prepares");
+    s.agenda = r.texts("agenda");
+    s.deliverables = r.texts("deliverables");
+    return s;
+}
+
+}  // namespace
+
+Curriculum parse_curriculum(const nlohmann::json& doc, const std::string& source) {
+    Reader r(doc, source);
+    Curriculum c;
+    c.id = r.text("id");
+    c.version = r.integer("version");
+    c.title = r.text("title");
+    const auto& sessions = r.array("sessions");
+    for (std::size_t i = 0; i < sessions.size(); ++i) {
+        c.sessions.push_back(parse_session(sessions[i], source + ".sessions[" + std::to_string(i) + "]"));
+        if (c.sessions.back().no != static_cast<int>(i) + 1)
+            r.fail("sessions must be numbered 1, 2, ... in order");
+    }
+    if (c.sessions.size() != static_cast<std::size_t>(core::session_count))
+        r.fail("the standard course has exactly " + std::to_string(core::session_count) + " sessions");
+    return c;
+}
+
+}  // namespace shido::content

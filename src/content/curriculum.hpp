@@ -1,0 +1,30 @@
+#pragma once
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace shido::content {
+
+struct CurriculumSession {
+    int no = 0;
+    std::string title;
+    std::string theme;
+    std::vector<std::string> expert_prepares;
+    std::vector<std::string> company_prepares;
+    std::vector<std::string> agenda;
+    std::vector<std::string> deliverables;
+};
+
+// The standard course of four sessions (content/curriculum/*.json).
+struct Curriculum {
+    std::string id;
+    int version = 0;
+    std::string title;
+    std::vector<CurriculumSession> sessions;
+};
+
+Curriculum parse_curriculum(const nlohmann::json& doc, const std::string& source);
+
+}  // namespace shido::content

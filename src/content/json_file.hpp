@@ -1,0 +1,39 @@
+#pragma once
+#include <filesystem>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace shido::content {
+
+// A content file that does not match its schema. Startup stops on it: serving a
+// half-valid instrument would give people wrong scores.
+class ContentError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+nlohmann::json read_json_file(const std::filesystem::path& path);
+
+// Small typed accessors that name the file and the JSON path in their errors.
+class Reader {
+public:
+    Reader(const nlohmann::json& node, std::string where) : node_(node), where_(std::move(where)) {}
+
+    std::string text(const char* key) const;
+    int integer(const char* key) const;
+    std::vector<std::string> texts(const char* key) const;
+    const nlohmann::json& array(const char* key) const;
+    bool flag(const char* key, bool fallback) const;
+    std::string path(const char* key) const { return where_ + "." + key; }
+    [[noreturn]] void fail(const std::string& message) const;
+
+private:
+    const nlohmann::json& field(const char* key) const;
+    const nlohmann::json& node_;
+    std::string where_;
+};
+
+}  // namespace shido::content

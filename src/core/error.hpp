@@ -1,0 +1,44 @@
+#pragma once
+#include <map>
+#include <stdexcept>
+#include <string>
+
+namespace shido::core {
+
+// The kinds of failure a caller may handle. The HTTP layer is the only place
+// that turns them into status codes.
+enum class ErrorCode {
+    bad_request,
+    unauthenticated,
+    forbidden,
+    csrf,
+    not_found,
+    conflict,
+    payload_too_large,
+    validation,
+    too_many_requests,
+    internal,
+};
+
+const char* to_string(ErrorCode code);
+
+// One exception type for every expected failure; its message is shown to people,
+// so it is Japanese.
+class DomainError : public std::runtime_error {
+public:
+    using FieldErrors = std::map<std::string, std::string>;
+
+    DomainError(ErrorCode code, std::string message, FieldErrors fields = {});
+
+    ErrorCode code() const noexcept { return code_; }
+    const FieldErrors& fields() const noexcept { return fields_; }
+
+private:
+    ErrorCode code_;
+    FieldErrors fields_;
+};
+
+[[noreturn]] void throw_not_found(const std::string& what);
+[[noreturn]] void throw_forbidden();
+
+}  // namespace shido::core

@@ -1,0 +1,123 @@
+#include "core/validation.hpp"
+
+#include <cstdio>
+
+#include "core/error.hpp"
+
+namespace shido::core {
+
+namespace {
+
+bool contains_control_characters(std::string_view text) {
+    for (unsigned char c : text) {
+        if (c < 0x20 || c == 0x7f) return true;
+    }
+    return false;
+}
+
+int days_in_month(int year, int month) {
+    static constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return month == 2 && leap ? 29 : days[month - 1];
+}
+
+}  // namespace
+
+bool is_valid_utf8(std::string_view text) {
+    std::size_t i = 0;
+    while (i < text.size()) {
+        unsigned char lead = static_cast<unsigned char>(text[i]);
+        std::size_t continuation = lead < 0x80           ? 0
+                                   : (lead >> 5) == 0x6  ? 1
+                                   : (lead >> 4) == 0xe  ? 2
+                                   : (lead >> 3) == 0x1e ? 3
+                                                         : 4;
+        if (continuation == 4 || i + continuation >= text.size() + (continuation == 0))
+            return false;
+        for (std::size_t k = 1; k <= continuation; ++k) {
+            if ((static_cast<unsigned char>(text[i + k]) >> 6) != 0x2) return false;
+        }
+        i += continuation + 1;
+    }
+    return true;
+}
+
+std::size_t utf8_length(std::string_view text) {
+    std::size_t count = 0;
+    for (unsigned char c : text) {
+        if ((c >> 6) != 0x2) ++count;
+    }
+    return count;
+}
+
+bool is_valid_date(std::string_view text) {
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
+    for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+        if (text[i] < '0' || text[i] > '9') return false;
+    }
+    int year = std::stoi(std::string(text.substr(0, 4)));
+    int month = std::stoi(std::string(text.substr(5, 2)));
+    int day = std::stoi(std::string(text.substr(8, 2)));
+    return year >= 2000 && year <= 2100 && month >= 1 && month <= 12 && day >= 1 &&
+           day <= days_in_month(year, month);
+}
+
+void Validator::fail(const std::string& field, std::string message) {
+    errors_.try_emplace(field, std::move(message));
+}
+
+void Validator::optional_text(const std::string& field, std::string_view value,
+                              std::size_t max_chars) {
+    if (!is_valid_utf8(value)) return fail(field, "文字コードが正しくありません（UTF-8）。");
+    if (contains_control_characters(value)) return fail(field, "使用できない制御文字が含まれています。");
+    if (utf8_length(value) > max_chars)
+        fail(field, std::to_string(max_chars) + "文字以内で入力してください。");
+}
+
+void Validator::require_text(const std::string& field, std::string_view value,
+                             std::size_t max_chars) {
+    if (value.find_first_not_of(" \t\u3000") == std::string_view::npos ||
+        value.find_first_not_of(" \t") == std::string_view::npos)
+        return fail(field, "入力してください。");
+    optional_text(field, value, max_chars);
+}
+
+void Validator::email(const std::string& field, std::string_view value) {
+    auto at = value.find('@');
+    bool shaped = at != std::string_view::npos && at > 0 && at + 1 < value.size() &&
+                  value.find('.', at) != std::string_view::npos &&
+                  value.find_first_of(" \t\r\n<>\"'") == std::string_view::npos &&
+                  value.find('@', at + 1) == std::string_view::npos;
+    if (value.empty()) return fail(field, "メールアドレスを入力してください。");
+    if (value.size() > 254 || !shaped) fail(field, "メールアドレスの形式が正しくありません。");
+}
+
+void Validator::password(const std::string& field, std::string_view value) {
+    if (utf8_length(value) < min_password_chars)
+        return fail(field, "パスワードは" + std::to_string(min_password_chars) + "文字以上にしてください。");
+    if (utf8_length(value) > max_password_chars)
+        fail(field, "パスワードが長すぎます。");
+}
+
+void Validator::date(const std::string& field, std::string_view value) {
+    if (!is_valid_date(value)) fail(field, "日付はYYYY-MM-DDの形式で、正しい日付を入力してください。");
+}
+
+void Validator::url(const std::string& field, std::string_view value) {
+    if (value.empty()) return;
+    optional_text(field, value, max_text_chars);
+    if (value.rfind("https://", 0) != 0 && value.rfind("http://", 0) != 0)
+        fail(field, "URLは http:// または https:// で始めてください。");
+}
+
+void Validator::int_range(const std::string& field, long long value, long long min, long long max) {
+    if (value < min || value > max)
+        fail(field, std::to_string(min) + "から" + std::to_string(max) + "の範囲で入力してください。");
+}
+
+void Validator::throw_if_failed() const {
+    if (ok()) return;
+    throw DomainError(ErrorCode::validation, "入力内容に誤りがあります。", errors_);
+}
+
+}  // namespace shido::core

@@ -1,0 +1,38 @@
+#pragma once
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace shido::core {
+
+// Collects every problem of one request, so a person sees all of them at once.
+class Validator {
+public:
+    void require_text(const std::string& field, std::string_view value, std::size_t max_chars);
+    void optional_text(const std::string& field, std::string_view value, std::size_t max_chars);
+    void email(const std::string& field, std::string_view value);
+    void password(const std::string& field, std::string_view value);
+    void date(const std::string& field, std::string_view value);
+    void url(const std::string& field, std::string_view value);
+    void int_range(const std::string& field, long long value, long long min, long long max);
+    void fail(const std::string& field, std::string message);
+
+    bool ok() const { return errors_.empty(); }
+    // Throws DomainError(validation) with every field error when something failed.
+    void throw_if_failed() const;
+
+private:
+    std::map<std::string, std::string> errors_;
+};
+
+std::size_t utf8_length(std::string_view text);
+bool is_valid_utf8(std::string_view text);
+bool is_valid_date(std::string_view text);  // YYYY-MM-DD, a real calendar date
+
+inline constexpr std::size_t max_name_chars = 100;
+inline constexpr std::size_t max_text_chars = 200;
+inline constexpr std::size_t min_password_chars = 10;
+inline constexpr std::size_t max_password_chars = 200;
+
+}  // namespace shido::core

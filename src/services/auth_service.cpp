@@ -1,0 +1,157 @@
+#include "services/auth_service.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include "core/error.hpp"
+#include "core/validation.hpp"
+#include "services/audit_service.hpp"
+#include "services/crypto.hpp"
+#include "storage/login_attempt_repository.hpp"
+#include "storage/session_repository.hpp"
+#include "storage/transaction.hpp"
+#include "storage/user_repository.hpp"
+
+namespace shido::services {
+
+namespace {
+
+constexpr const char* account_scope = "account";
+constexpr const char* address_scope = "address";
+
+[[noreturn]] void throw_bad_credentials() {
+    throw core::DomainError(core::ErrorCode::unauthenticated,
+                            "メールアドレスまたはパスワードが正しくありません。");
+}
+
+// Verifying against a real-looking hash when the account does not exist keeps the
+// response time the same, so timing does not reveal which e-mail addresses exist.
+const std::string& decoy_hash() {
+    static const std::string hash = hash_password("decoy-password-never-used");
+    return hash;
+}
+
+}  // namespace
+
+core::Actor actor_of(const core::User& user) {
+    return core::Actor{user.id, user.role, user.company_id, user.name};
+}
+
+std::string normalise_email(std::string email) {
+    auto not_space = [](unsigned char c) { return !std::isspace(c); };
+    email.erase(email.begin(), std::find_if(email.begin(), email.end(), not_space));
+    email.erase(std::find_if(email.rbegin(), email.rend(), not_space).base(), email.end());
+    std::transform(email.begin(), email.end(), email.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return email;
+}
+
+void AuthService::check_not_throttled(const std::string& email, const std::string& address) {
+    storage::Connection c(env_.db);
+    storage::LoginAttemptRepository attempts(c);
+    auto now = env_.now();
+    core::Timestamp wait = std::max(
+        core::seconds_until_unblocked(config_.per_account, attempts.get(account_scope, email), now),
+        core::seconds_until_unblocked(config_.per_address, attempts.get(address_scope, address), now));
+    if (wait > 0) {
+        throw core::DomainError(core::ErrorCode::too_many_requests,
+                                "ログインの失敗が続いたため、一時的にログインを制限しています。約" +
+                                    std::to_string((wait + 59) / 60) + "分後に再度お試しください。");
+    }
+}
+
+void AuthService::count_failure(const std::string& email, const std::string& address) {
+    storage::Connection c(env_.db);
+    storage::Transaction tx(c);
+    storage::LoginAttemptRepository attempts(c);
+    auto now = env_.now();
+    attempts.put(account_scope, email,
+                 core::after_failure(config_.per_account, attempts.get(account_scope, email), now));
+    attempts.put(address_scope, address,
+                 core::after_failure(config_.per_address, attempts.get(address_scope, address), now));
+    tx.commit();
+}
+
+LoginResult AuthService::login(const std::string& raw_email, const std::string& password,
+                               const std::string& client_address) {
+    std::string email = normalise_email(raw_email);
+    if (email.empty() || password.empty() || password.size() > 1024) throw_bad_credentials();
+    check_not_throttled(email, client_address);
+
+    std::optional<storage::UserWithHash> found;
+    {
+        storage::Connection c(env_.db);
+        found = storage::UserRepository(c).find_by_email(email);
+    }
+    bool verified = verify_password(password, found ? found->password_hash : decoy_hash());
+    if (!found || !verified || !found->user.active) {
+        count_failure(email, client_address);
+        throw_bad_credentials();
+    }
+
+    auto now = env_.now();
+    LoginResult result{random_token(32), random_token(32), found->user};
+    storage::Connection c(env_.db);
+    storage::Transaction tx(c);
+    storage::SessionRepository sessions(c);
+    sessions.remove_expired(now, config_.idle_timeout_seconds);
+    sessions.insert(storage::StoredSession{sha256_hex(result.token), found->user.id,
+                                           result.csrf_token, now, now,
+                                           now + config_.absolute_timeout_seconds});
+    storage::LoginAttemptRepository(c).clear(account_scope, email);
+    tx.commit();
+    return result;
+}
+
+std::optional<AuthenticatedSession> AuthService::authenticate(const std::string& token) {
+    if (token.empty() || token.size() > 128) return std::nullopt;
+    std::string token_hash = sha256_hex(token);
+    storage::Connection c(env_.db);
+    storage::SessionRepository sessions(c);
+    auto stored = sessions.find(token_hash);
+    if (!stored) return std::nullopt;
+    auto now = env_.now();
+    bool expired = now >= stored->expires_at ||
+                   now >= stored->last_seen_at + config_.idle_timeout_seconds;
+    if (expired) {
+        sessions.remove(token_hash);
+        return std::nullopt;
+    }
+    auto user = storage::UserRepository(c).find(stored->user_id);
+    if (!user || !user->active) return std::nullopt;
+    if (now - stored->last_seen_at >= config_.touch_interval_seconds) sessions.touch(token_hash, now);
+    return AuthenticatedSession{*user, token_hash, stored->csrf_token};
+}
+
+void AuthService::logout(const std::string& token_hash) {
+    storage::Connection c(env_.db);
+    storage::SessionRepository(c).remove(token_hash);
+}
+
+void AuthService::change_password(const RequestContext& ctx, const std::string& token_hash,
+                                  const std::string& current_password,
+                                  const std::string& new_password) {
+    core::Validator v;
+    v.password("new_password", new_password);
+    v.throw_if_failed();
+    std::optional<std::string> stored;
+    {
+        storage::Connection c(env_.db);
+        stored = storage::UserRepository(c).password_hash(ctx.actor.user_id);
+    }
+    if (!stored || !verify_password(current_password, *stored)) {
+        throw core::DomainError(core::ErrorCode::validation, "現在のパスワードが正しくありません。",
+                                {{"current_password", "現在のパスワードが正しくありません。"}});
+    }
+    std::string new_hash = hash_password(new_password);
+    auto now = env_.now();
+    storage::Connection c(env_.db);
+    storage::Transaction tx(c);
+    storage::UserRepository(c).set_password_hash(ctx.actor.user_id, new_hash, now);
+    // Other devices logged in with the old password are signed out.
+    storage::SessionRepository(c).remove_all_for_user_except(ctx.actor.user_id, token_hash);
+    record(c, ctx, now, Change{"change_password", "user", ctx.actor.user_id, std::nullopt, nullptr, nullptr});
+    tx.commit();
+}
+
+}  // namespace shido::services

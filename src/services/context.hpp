@@ -1,0 +1,32 @@
+#pragma once
+#include <chrono>
+#include <functional>
+#include <string>
+
+#include "content/library.hpp"
+#include "core/access_policy.hpp"
+#include "storage/database.hpp"
+
+namespace shido::services {
+
+// Who asks, and under which request id (the id ties audit entries to log lines).
+struct RequestContext {
+    core::Actor actor;
+    std::string request_id;
+};
+
+using Clock = std::function<core::Timestamp()>;
+
+inline core::Timestamp system_now() {
+    using namespace std::chrono;
+    return duration_cast<seconds>(system_clock::now().time_since_epoch()).count();
+}
+
+// What every service needs; owned by the application, shared read-only by the services.
+struct ServiceEnv {
+    storage::Database& db;
+    const content::Library& content;
+    Clock now = system_now;
+};
+
+}  // namespace shido::services

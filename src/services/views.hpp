@@ -1,0 +1,19 @@
+#pragma once
+#include <nlohmann/json.hpp>
+
+#include "content/curriculum.hpp"
+#include "core/engagement.hpp"
+#include "core/entities.hpp"
+#include "storage/audit_repository.hpp"
+
+namespace shido::services {
+
+// The JSON shape of each entity: the API's responses and the audit log's before/after
+// snapshots use the same functions, so an audit entry shows what the API showed.
+nlohmann::json to_json(const core::User& user);
+nlohmann::json to_json(const core::Company& company);
+nlohmann::json to_json(const core::Engagement& engagement);
+nlohmann::json to_json(const storage::AuditEntry& entry);
+nlohmann::json to_json(const content::Curriculum& curriculum);
+
+}  // namespace shido::services

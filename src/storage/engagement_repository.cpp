@@ -1,0 +1,173 @@
+#include "storage/engagement_repository.hpp"
+
+#include "storage/nullable.hpp"
+
+namespace shido::storage {
+
+namespace {
+
+constexpr const char* engagement_select =
+    "SELECT e.id, e.company_id, c.name, e.expert_id, u.name, e.status, e.version, e.created_at, "
+    "e.updated_at, s.session_no, s.planned_date FROM engagements e "
+    "JOIN companies c ON c.id = e.company_id "
+    "LEFT JOIN users u ON u.id = e.expert_id "
+    "LEFT JOIN engagement_sessions s ON s.engagement_id = e.id ";
+
+// One row per (engagement, session); rows of one engagement arrive together.
+struct EngagementRow {
+    long long id = 0, company_id = 0;
+    std::string company_name;
+    NullableIn<long long> expert_id;
+    NullableIn<std::string> expert_name;
+    std::string status;
+    int version = 0;
+    long long created_at = 0, updated_at = 0;
+    NullableIn<int> session_no;
+    NullableIn<std::string> planned_date;
+
+    void bind(soci::statement& st) {
+        st.exchange(soci::into(id));
+        st.exchange(soci::into(company_id));
+        st.exchange(soci::into(company_name));
+        st.exchange(soci::into(expert_id.value, expert_id.ind));
+        st.exchange(soci::into(expert_name.value, expert_name.ind));
+        st.exchange(soci::into(status));
+        st.exchange(soci::into(version));
+        st.exchange(soci::into(created_at));
+        st.exchange(soci::into(updated_at));
+        st.exchange(soci::into(session_no.value, session_no.ind));
+        st.exchange(soci::into(planned_date.value, planned_date.ind));
+    }
+
+    core::Engagement header() const {
+        core::Engagement e;
+        e.id = id;
+        e.company_id = company_id;
+        e.company_name = company_name;
+        e.expert_id = expert_id.get();
+        e.expert_name = expert_name.get();
+        e.status = core::parse_engagement_status(status).value_or(core::EngagementStatus::planned);
+        e.version = version;
+        e.created_at = created_at;
+        e.updated_at = updated_at;
+        return e;
+    }
+
+    void add_session_to(core::Engagement& e) const {
+        auto no = session_no.get();
+        if (!no || *no < 1 || *no > core::session_count) return;
+        e.sessions[static_cast<std::size_t>(*no - 1)].planned_date = planned_date.get();
+    }
+};
+
+std::string like_pattern(const std::string& needle) {
+    std::string escaped;
+    for (char ch : needle) {
+        if (ch == '%' || ch == '_' || ch == '\\') escaped.push_back('\\');
+        escaped.push_back(ch);
+    }
+    return needle.empty() ? std::string() : "%" + escaped + "%";
+}
+
+}  // namespace
+
+core::Id EngagementRepository::insert(const core::Engagement& e, core::Timestamp now) {
+    NullableOut<long long> expert(e.expert_id);
+    std::string status(core::to_string(e.status));
+    long long id = 0;
+    c_.sql() << "INSERT INTO engagements (company_id, expert_id, status, version, created_at, "
+                "updated_at) VALUES (:c, :x, :s, 1, :t1, :t2) RETURNING id",
+        soci::use(e.company_id), soci::use(expert.value, expert.ind), soci::use(status),
+        soci::use(now), soci::use(now), soci::into(id);
+    for (const auto& session : e.sessions) {
+        NullableOut<std::string> date(session.planned_date);
+        c_.sql() << "INSERT INTO engagement_sessions (engagement_id, session_no, planned_date) "
+                    "VALUES (:e, :n, :d)",
+            soci::use(id), soci::use(session.no), soci::use(date.value, date.ind);
+    }
+    return id;
+}
+
+bool EngagementRepository::update(const core::Engagement& e, int expected_version,
+                                  core::Timestamp now) {
+    NullableOut<long long> expert(e.expert_id);
+    std::string status(core::to_string(e.status));
+    soci::statement st = (c_.sql().prepare << "UPDATE engagements SET expert_id = :x, status = :s, "
+                                              "version = version + 1, updated_at = :t "
+                                              "WHERE id = :id AND version = :v",
+                          soci::use(expert.value, expert.ind), soci::use(status), soci::use(now),
+                          soci::use(e.id), soci::use(expected_version));
+    st.execute(true);
+    if (st.get_affected_rows() != 1) return false;
+    for (const auto& session : e.sessions) {
+        NullableOut<std::string> date(session.planned_date);
+        c_.sql() << "UPDATE engagement_sessions SET planned_date = :d "
+                    "WHERE engagement_id = :e AND session_no = :n",
+            soci::use(date.value, date.ind), soci::use(e.id), soci::use(session.no);
+    }
+    return true;
+}
+
+std::vector<core::Engagement> EngagementRepository::list(const EngagementQuery& q) {
+    long long expert = q.only_expert.value_or(0);
+    long long company = q.only_company.value_or(0);
+    std::string status = q.status ? std::string(core::to_string(*q.status)) : std::string();
+    std::string pattern = like_pattern(q.company_name_contains);
+
+    EngagementRow row;
+    soci::statement st(c_.sql());
+    row.bind(st);
+    for (auto* value : {&expert, &expert, &company, &company}) st.exchange(soci::use(*value));
+    for (auto* value : {&status, &status, &pattern, &pattern}) st.exchange(soci::use(*value));
+    st.alloc();
+    st.prepare(std::string(engagement_select) +
+               "WHERE (CAST(:x1 AS BIGINT) = 0 OR e.expert_id = :x2) "
+               "AND (CAST(:c1 AS BIGINT) = 0 OR e.company_id = :c2) "
+               "AND (CAST(:s1 AS TEXT) = '' OR e.status = :s2) "
+               "AND (CAST(:q1 AS TEXT) = '' OR c.name LIKE :q2 ESCAPE '\\') "
+               "ORDER BY e.id DESC, s.session_no");
+    st.define_and_bind();
+    st.execute(false);
+    std::vector<core::Engagement> result;
+    while (st.fetch()) {
+        if (result.empty() || result.back().id != row.id) result.push_back(row.header());
+        row.add_session_to(result.back());
+    }
+    return result;
+}
+
+std::optional<core::Engagement> EngagementRepository::find(core::Id id) {
+    long long key = id;
+    EngagementRow row;
+    soci::statement st(c_.sql());
+    row.bind(st);
+    st.exchange(soci::use(key));
+    st.alloc();
+    st.prepare(std::string(engagement_select) + "WHERE e.id = :id ORDER BY s.session_no");
+    st.define_and_bind();
+    st.execute(false);
+    std::optional<core::Engagement> result;
+    while (st.fetch()) {
+        if (!result) result = row.header();
+        row.add_session_to(*result);
+    }
+    return result;
+}
+
+std::optional<core::EngagementScope> EngagementRepository::scope_of(core::Id id) {
+    long long company = 0;
+    NullableIn<long long> expert;
+    c_.sql() << "SELECT company_id, expert_id FROM engagements WHERE id = :id", soci::use(id),
+        soci::into(company), soci::into(expert.value, expert.ind);
+    if (!c_.sql().got_data()) return std::nullopt;
+    return core::EngagementScope{company, expert.get()};
+}
+
+bool EngagementRepository::expert_has_company(core::Id expert_id, core::Id company_id) {
+    int count = 0;
+    c_.sql() << "SELECT COUNT(*) FROM engagements WHERE expert_id = :x AND company_id = :c",
+        soci::use(expert_id), soci::use(company_id), soci::into(count);
+    return count > 0;
+}
+
+}  // namespace shido::storage

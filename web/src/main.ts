@@ -1,0 +1,20 @@
+import { createApp } from 'vue'
+import App from './App.vue'
+import { router } from './router'
+import { onUnauthorized } from './api/client'
+import { useSession } from './composables/useSession'
+import './styles.css'
+
+// Any 401 on an ordinary call means the session is gone: forget the user and go to the login page.
+onUnauthorized(() => {
+  useSession().clear()
+  const current = router.currentRoute.value
+  if (current.name !== 'login') {
+    void router.push({
+      name: 'login',
+      query: { redirect: current.fullPath, reason: 'expired' },
+    })
+  }
+})
+
+createApp(App).use(router).mount('#app')

@@ -1,0 +1,134 @@
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+import type { Role } from './api/types'
+import { useSession } from './composables/useSession'
+import { useMeta } from './composables/useMeta'
+import { safeRedirect } from './lib/format'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Page title (Japanese), shown in the tab. */
+    title?: string
+    /** Reachable without signing in. */
+    public?: boolean
+    /** Only these roles may open the page; absent = any signed-in user. */
+    roles?: Role[]
+  }
+}
+
+const SECRETARIAT: Role[] = ['secretariat']
+
+const routes: RouteRecordRaw[] = [
+  { path: '/', redirect: { name: 'engagements' } },
+  {
+    path: '/login',
+    name: 'login',
+    component: () => import('./views/auth/LoginView.vue'),
+    meta: { title: 'ログイン', public: true },
+  },
+  {
+    path: '/password',
+    name: 'password',
+    component: () => import('./views/auth/PasswordView.vue'),
+    meta: { title: 'パスワード変更' },
+  },
+  {
+    path: '/engagements',
+    name: 'engagements',
+    component: () => import('./views/engagements/EngagementListView.vue'),
+    meta: { title: '指導案件一覧' },
+  },
+  {
+    path: '/engagements/new',
+    name: 'engagement-new',
+    component: () => import('./views/engagements/EngagementCreateView.vue'),
+    meta: { title: '指導案件の登録', roles: SECRETARIAT },
+  },
+  {
+    path: '/engagements/:id(\\d+)',
+    name: 'engagement',
+    component: () => import('./views/engagements/EngagementDetailView.vue'),
+    props: (route) => ({ id: Number(route.params.id) }),
+    meta: { title: '指導案件詳細' },
+  },
+  {
+    path: '/companies',
+    name: 'companies',
+    component: () => import('./views/companies/CompanyListView.vue'),
+    meta: { title: '企業一覧', roles: SECRETARIAT },
+  },
+  {
+    path: '/companies/new',
+    name: 'company-new',
+    component: () => import('./views/companies/CompanyFormView.vue'),
+    meta: { title: '企業の登録', roles: SECRETARIAT },
+  },
+  {
+    path: '/companies/:id(\\d+)/edit',
+    name: 'company-edit',
+    component: () => import('./views/companies/CompanyFormView.vue'),
+    props: (route) => ({ id: Number(route.params.id) }),
+    meta: { title: '企業情報の編集', roles: SECRETARIAT },
+  },
+  {
+    path: '/users',
+    name: 'users',
+    component: () => import('./views/users/UserListView.vue'),
+    meta: { title: 'ユーザー一覧', roles: SECRETARIAT },
+  },
+  {
+    path: '/users/new',
+    name: 'user-new',
+    component: () => import('./views/users/UserCreateView.vue'),
+    meta: { title: 'ユーザーの登録', roles: SECRETARIAT },
+  },
+  {
+    path: '/audit',
+    name: 'audit',
+    component: () => import('./views/audit/AuditLogView.vue'),
+    meta: { title: '監査ログ', roles: SECRETARIAT },
+  },
+  {
+    path: '/forbidden',
+    name: 'forbidden',
+    component: () => import('./views/ForbiddenView.vue'),
+    meta: { title: '権限がありません' },
+  },
+  {
+    path: '/:pathMatch(.*)*',
+    name: 'not-found',
+    component: () => import('./views/NotFoundView.vue'),
+    meta: { title: 'ページが見つかりません', public: true },
+  },
+]
+
+export const router = createRouter({
+  history: createWebHistory(),
+  routes,
+  scrollBehavior(_to, _from, saved) {
+    return saved ?? { top: 0 }
+  },
+})
+
+router.beforeEach(async (to) => {
+  const session = useSession()
+  await session.ensureLoaded()
+  const user = session.user.value
+
+  if (user) void useMeta().load()
+
+  if (to.name === 'login') {
+    return user ? safeRedirect(to.query.redirect) : true
+  }
+  if (to.meta.public) return true
+  if (!user) {
+    return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } }
+  }
+  if (to.meta.roles && !to.meta.roles.includes(user.role)) {
+    return { name: 'forbidden', replace: true }
+  }
+  return true
+})
+
+router.afterEach((to) => {
+  document.title = to.meta.title ? `${to.meta.title} | shido 指導管理` : 'shido 指導管理'
+})
