@@ -9,8 +9,13 @@ namespace shido::services {
 
 // The application's use cases, built once at start and shared by every request thread.
 struct Services {
-    Services(ServiceEnv env, AuthConfig auth_config)
-        : env(env), auth(env, auth_config), companies(env), users(env), engagements(env), audit(env) {}
+    Services(ServiceEnv service_env, AuthConfig auth_config)
+        : env(service_env),
+          auth(service_env, auth_config),
+          companies(service_env),
+          users(service_env),
+          engagements(service_env),
+          audit(service_env) {}
 
     ServiceEnv env;
     AuthService auth;

@@ -3,6 +3,18 @@ import type { Role } from './api/types'
 import { useSession } from './composables/useSession'
 import { useMeta } from './composables/useMeta'
 import { safeRedirect } from './lib/format'
+import LoginView from './views/auth/LoginView.vue'
+import PasswordView from './views/auth/PasswordView.vue'
+import EngagementListView from './views/engagements/EngagementListView.vue'
+import EngagementCreateView from './views/engagements/EngagementCreateView.vue'
+import EngagementDetailView from './views/engagements/EngagementDetailView.vue'
+import CompanyListView from './views/companies/CompanyListView.vue'
+import CompanyFormView from './views/companies/CompanyFormView.vue'
+import UserListView from './views/users/UserListView.vue'
+import UserCreateView from './views/users/UserCreateView.vue'
+import AuditLogView from './views/audit/AuditLogView.vue'
+import ForbiddenView from './views/ForbiddenView.vue'
+import NotFoundView from './views/NotFoundView.vue'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -22,81 +34,81 @@ const routes: RouteRecordRaw[] = [
   {
     path: '/login',
     name: 'login',
-    component: () => import('./views/auth/LoginView.vue'),
+    component: LoginView,
     meta: { title: 'ログイン', public: true },
   },
   {
     path: '/password',
     name: 'password',
-    component: () => import('./views/auth/PasswordView.vue'),
+    component: PasswordView,
     meta: { title: 'パスワード変更' },
   },
   {
     path: '/engagements',
     name: 'engagements',
-    component: () => import('./views/engagements/EngagementListView.vue'),
+    component: EngagementListView,
     meta: { title: '指導案件一覧' },
   },
   {
     path: '/engagements/new',
     name: 'engagement-new',
-    component: () => import('./views/engagements/EngagementCreateView.vue'),
+    component: EngagementCreateView,
     meta: { title: '指導案件の登録', roles: SECRETARIAT },
   },
   {
     path: '/engagements/:id(\\d+)',
     name: 'engagement',
-    component: () => import('./views/engagements/EngagementDetailView.vue'),
+    component: EngagementDetailView,
     props: (route) => ({ id: Number(route.params.id) }),
     meta: { title: '指導案件詳細' },
   },
   {
     path: '/companies',
     name: 'companies',
-    component: () => import('./views/companies/CompanyListView.vue'),
+    component: CompanyListView,
     meta: { title: '企業一覧', roles: SECRETARIAT },
   },
   {
     path: '/companies/new',
     name: 'company-new',
-    component: () => import('./views/companies/CompanyFormView.vue'),
+    component: CompanyFormView,
     meta: { title: '企業の登録', roles: SECRETARIAT },
   },
   {
     path: '/companies/:id(\\d+)/edit',
     name: 'company-edit',
-    component: () => import('./views/companies/CompanyFormView.vue'),
+    component: CompanyFormView,
     props: (route) => ({ id: Number(route.params.id) }),
     meta: { title: '企業情報の編集', roles: SECRETARIAT },
   },
   {
     path: '/users',
     name: 'users',
-    component: () => import('./views/users/UserListView.vue'),
+    component: UserListView,
     meta: { title: 'ユーザー一覧', roles: SECRETARIAT },
   },
   {
     path: '/users/new',
     name: 'user-new',
-    component: () => import('./views/users/UserCreateView.vue'),
+    component: UserCreateView,
     meta: { title: 'ユーザーの登録', roles: SECRETARIAT },
   },
   {
     path: '/audit',
     name: 'audit',
-    component: () => import('./views/audit/AuditLogView.vue'),
+    component: AuditLogView,
     meta: { title: '監査ログ', roles: SECRETARIAT },
   },
   {
     path: '/forbidden',
     name: 'forbidden',
-    component: () => import('./views/ForbiddenView.vue'),
+    component: ForbiddenView,
     meta: { title: '権限がありません' },
   },
   {
     path: '/:pathMatch(.*)*',
     name: 'not-found',
-    component: () => import('./views/NotFoundView.vue'),
+    component: NotFoundView,
     meta: { title: 'ページが見つかりません', public: true },
   },
 ]

@@ -1,0 +1,190 @@
+#include "app/commands.hpp"
+
+#include <filesystem>
+#include <iostream>
+#include <thread>
+
+#include "app/options.hpp"
+#include "content/library.hpp"
+#include "core/error.hpp"
+#include "http/server.hpp"
+#include "services/crypto.hpp"
+#include "services/demo_data.hpp"
+#include "services/services.hpp"
+#include "storage/migrations.hpp"
+#include "storage/transaction.hpp"
+
+namespace shido::app {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// The first existing candidate, so the binary works from the repo root and from elsewhere.
+std::string first_existing(std::initializer_list<fs::path> candidates) {
+    for (const auto& c : candidates)
+        if (fs::exists(c)) return c.string();
+    return candidates.begin()->string();
+}
+
+std::vector<OptionSpec> database_options() {
+    return {
+        {"data-dir", "SHIDO_DATA_DIR", "directory for the embedded database and files", false, "./var"},
+        {"db", "SHIDO_DB", "database: sqlite:PATH or a PostgreSQL URL (default: sqlite:DATA_DIR/shido.db)", false, ""},
+        {"content", "SHIDO_CONTENT_DIR", "directory of the programme's content files", false,
+         first_existing({"content", fs::path(SHIDO_SOURCE_DIR) / "content"})},
+    };
+}
+
+std::vector<OptionSpec> with(std::vector<OptionSpec> base, std::vector<OptionSpec> more) {
+    base.insert(base.end(), more.begin(), more.end());
+    return base;
+}
+
+std::string database_url(const Options& o) {
+    auto url = o.get("db");
+    return url.empty() ? "sqlite:" + (fs::path(o.get("data-dir")) / "shido.db").string() : url;
+}
+
+// The parts every command needs: content, database (migrated), services.
+struct App {
+    content::Library library;
+    storage::Database db;
+    services::Services services;
+
+    App(const Options& o, std::size_t pool_size, services::AuthConfig auth = {})
+        : library(content::load_library(o.get("content"))),
+          db(storage::DatabaseConfig{database_url(o), pool_size}),
+          services(services::ServiceEnv{db, library}, auth) {
+        services::init_crypto();
+        storage::migrate(db);
+    }
+};
+
+bool print_help_if_asked(const Options& o, const std::string& usage, const std::string& summary) {
+    if (!o.wants_help()) return false;
+    std::cout << "Usage: " << usage << "\n\n" << summary << "\n\nOptions:\n" << o.help_text();
+    return true;
+}
+
+std::string redacted(const std::string& url) {
+    auto at = url.find('@');
+    auto scheme = url.find("://");
+    if (at == std::string::npos || scheme == std::string::npos) return url.rfind("sqlite:", 0) == 0 ? url : "(postgresql)";
+    return url.substr(0, scheme + 3) + "***" + url.substr(at);
+}
+
+}  // namespace
+
+int serve_command(const Args& args) {
+    Options o(with(database_options(),
+                   {{"listen", "SHIDO_LISTEN", "address to listen on", false, "127.0.0.1"},
+                    {"port", "SHIDO_PORT", "TCP port", false, "8080"},
+                    {"static", "SHIDO_STATIC_DIR", "built front end to serve", false,
+                     first_existing({"web/dist", fs::path(SHIDO_SOURCE_DIR) / "web" / "dist"})},
+                    {"log-level", "SHIDO_LOG_LEVEL", "debug, info, warn or error", false, "info"},
+                    {"secure-cookies", "SHIDO_SECURE_COOKIES", "mark cookies Secure (behind TLS)", true, ""},
+                    {"trust-proxy", "SHIDO_TRUST_PROXY", "client address from X-Forwarded-For", true, ""},
+                    {"max-body", "SHIDO_MAX_BODY", "largest request body in bytes", false, "1048576"},
+                    {"threads", "SHIDO_THREADS", "request threads (and database connections)", false,
+                     std::to_string(std::max(4u, std::thread::hardware_concurrency() * 2))},
+                    {"demo", "SHIDO_DEMO", "load the demo data first when it is missing", true, ""}}),
+              args);
+    if (print_help_if_asked(o, "shido serve [options]", "Serves the web UI and the JSON API."))
+        return 0;
+    http::ServerConfig config;
+    config.listen_address = o.get("listen");
+    config.port = static_cast<unsigned short>(o.number("port", 1, 65535));
+    config.static_dir = o.get("static");
+    config.max_body_bytes = static_cast<std::size_t>(o.number("max-body", 1024, 64ll * 1024 * 1024));
+    config.secure_cookies = o.on("secure-cookies");
+    config.trust_proxy = o.on("trust-proxy");
+    config.threads = static_cast<std::size_t>(o.number("threads", 1, 256));
+    if (!http::parse_log_level(o.get("log-level"), config.log_level))
+        throw UsageError("--log-level must be debug, info, warn or error");
+    http::Logger logger(config.log_level);
+
+    App app(o, config.threads);
+    if (o.on("demo")) services::load_demo(app.services.env, {});
+    logger.log(http::LogLevel::info, "starting",
+               {{"database", redacted(database_url(o))}, {"static", config.static_dir.string()}});
+    http::run_server(app.services, config, logger);
+    return 0;
+}
+
+int migrate_command(const Args& args) {
+    Options o(database_options(), args);
+    if (print_help_if_asked(o, "shido migrate [options]", "Applies pending database migrations."))
+        return 0;
+    storage::Database db(storage::DatabaseConfig{database_url(o), 1});
+    int applied = storage::migrate(db);
+    std::cout << "migrations applied: " << applied << "\n";
+    return 0;
+}
+
+int demo_command(const Args& args) {
+    Options o(with(database_options(),
+                   {{"engagements", "", "extra generated engagements (benchmarks)", false, "0"}}),
+              args);
+    if (print_help_if_asked(o, "shido demo [options]",
+                            "Loads the demo users, companies and engagements (once)."))
+        return 0;
+    App app(o, 1);
+    services::DemoOptions options;
+    options.extra_engagements = static_cast<int>(o.number("engagements", 0, 100000));
+    auto summary = services::load_demo(app.services.env, options);
+    std::cout << (summary.loaded ? "demo loaded: " + std::to_string(summary.engagements) + " engagements\n"
+                                 : "demo already present: nothing changed\n");
+    return 0;
+}
+
+int user_command(const Args& args) {
+    if (args.empty() || args.front() != "add") {
+        std::cout << "Usage: shido user add --email E --name N --role secretariat|expert|company "
+                     "[--company-id ID] [--company-role owner|manager]\n"
+                     "The password is read from SHIDO_PASSWORD or from standard input.\n";
+        return args.empty() || args.front() == "--help" ? 0 : 2;
+    }
+    Options o(with(database_options(), {{"email", "", "e-mail address (login)", false, ""},
+                                        {"name", "", "display name", false, ""},
+                                        {"role", "", "secretariat, expert or company", false, ""},
+                                        {"company-id", "", "company of a company user", false, ""},
+                                        {"company-role", "", "owner or manager", false, ""}}),
+              Args(args.begin() + 1, args.end()));
+    if (print_help_if_asked(o, "shido user add [options]", "Creates a user account."))
+        return 0;
+    std::string password;
+    if (const char* env = std::getenv("SHIDO_PASSWORD")) {
+        password = env;
+    } else {
+        std::cerr << "password: ";
+        std::getline(std::cin, password);
+    }
+    App app(o, 1);
+    services::NewUser input{o.get("email"), o.get("name"), o.get("role"), password, {}, {}};
+    if (!o.get("company-id").empty()) input.company_id = o.number("company-id", 1, 1ll << 62);
+    if (!o.get("company-role").empty()) input.company_role = o.get("company-role");
+    storage::Connection c(app.db);
+    storage::Transaction tx(c);
+    services::RequestContext cli{core::Actor{0, core::Role::secretariat, {}, "cli"}, "cli"};
+    auto user = services::create_user(c, cli, services::system_now(), input);
+    tx.commit();
+    std::cout << "user created: id " << user.id << " " << user.email << "\n";
+    return 0;
+}
+
+int routes_command(const Args& args) {
+    Options o(database_options(), args);
+    if (print_help_if_asked(o, "shido routes", "Prints every API route with its access rule (JSON)."))
+        return 0;
+    content::Library library = content::load_library(o.get("content"));
+    storage::Database db(storage::DatabaseConfig{"sqlite::memory:", 1});
+    services::Services services(services::ServiceEnv{db, library}, {});
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& r : http::describe_routes(services))
+        out.push_back({{"method", r.method}, {"path", r.path}, {"access", r.access}});
+    std::cout << out.dump(2) << "\n";
+    return 0;
+}
+
+}  // namespace shido::app

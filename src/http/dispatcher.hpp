@@ -1,0 +1,50 @@
+#pragma once
+#include <restinio/all.hpp>
+
+#include "http/logger.hpp"
+#include "http/metrics.hpp"
+#include "http/route.hpp"
+#include "http/server_config.hpp"
+#include "services/services.hpp"
+
+namespace shido::http {
+
+inline constexpr const char* session_cookie = "shido_session";
+
+// Runs one API request through the same steps every time: size limit, session, access
+// rule, CSRF, JSON parsing, the handler, error mapping, logging and metrics.
+class Dispatcher {
+public:
+    Dispatcher(services::Services& services, const ServerConfig& config, const Logger& logger,
+               Metrics& metrics)
+        : services_(services), config_(config), logger_(logger), metrics_(metrics) {}
+
+    restinio::request_handling_status_t handle(const Route& route, const restinio::request_handle_t& req,
+                                               const restinio::router::route_params_t& params);
+    // For requests that match no route, and plain-text endpoints.
+    restinio::request_handling_status_t send_json(const restinio::request_handle_t& req, int status,
+                                                  const nlohmann::json& body,
+                                                  const std::string& route_label);
+    restinio::request_handling_status_t send_text(const restinio::request_handle_t& req, int status,
+                                                  std::string content_type, std::string body,
+                                                  const std::string& route_label);
+
+    std::string session_cookie_header(const std::string& token) const;
+    std::string clear_session_cookie_header() const;
+    Metrics& metrics() { return metrics_; }
+
+private:
+    ApiResponse run(const Route& route, const restinio::request_handle_t& req,
+                    const restinio::router::route_params_t& params, ApiCall& call);
+    std::string client_address(const restinio::request_handle_t& req) const;
+
+    services::Services& services_;
+    const ServerConfig& config_;
+    const Logger& logger_;
+    Metrics& metrics_;
+};
+
+void add_common_headers(restinio::response_builder_t<restinio::restinio_controlled_output_t>& resp,
+                        const std::string& request_id);
+
+}  // namespace shido::http

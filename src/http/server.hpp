@@ -1,0 +1,25 @@
+#pragma once
+#include <vector>
+
+#include "http/logger.hpp"
+#include "http/route.hpp"
+#include "http/server_config.hpp"
+#include "services/services.hpp"
+
+namespace shido::http {
+
+struct RouteInfo {
+    std::string method;
+    std::string path;
+    std::string access;
+};
+
+// The API routes with their access rules, as served (for `shido routes` and the tests).
+std::vector<RouteInfo> describe_routes(services::Services& services);
+
+std::string_view openapi_document();
+
+// Serves until SIGINT or SIGTERM; in-flight requests finish before it returns.
+void run_server(services::Services& services, const ServerConfig& config, const Logger& logger);
+
+}  // namespace shido::http

@@ -1,0 +1,21 @@
+#pragma once
+#include <cstddef>
+#include <filesystem>
+#include <string>
+
+#include "http/logger.hpp"
+
+namespace shido::http {
+
+struct ServerConfig {
+    std::string listen_address = "127.0.0.1";
+    unsigned short port = 8080;
+    std::size_t threads = 4;
+    std::filesystem::path static_dir = "web/dist";
+    std::size_t max_body_bytes = 1024 * 1024;
+    bool secure_cookies = false;  // set behind a TLS-terminating reverse proxy
+    bool trust_proxy = false;     // take the client address from X-Forwarded-For
+    LogLevel log_level = LogLevel::info;
+};
+
+}  // namespace shido::http

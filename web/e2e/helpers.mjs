@@ -1,0 +1,136 @@
+// Shared set-up for the end-to-end specs: one headless Chromium per spec file (Debian's
+// /usr/bin/chromium through playwright-core, never a downloaded browser), a fresh context per
+// test, console errors and dialogs fail the test, and a screenshot is saved on failure.
+import { test, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { mkdir } from 'node:fs/promises'
+import { fileURLToPath } from 'node:url'
+import { chromium } from 'playwright-core'
+
+export const BASE_URL = (process.env.SHIDO_BASE_URL ?? 'http://127.0.0.1:8080').replace(/\/+$/, '')
+export const PASSWORD = process.env.SHIDO_DEMO_PASSWORD ?? 'demo-password-2026'
+export const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url))
+
+export const DEMO = {
+  secretariat: { email: 'jimu@demo.shido.jp', name: '事務局 花子', role: '事務局' },
+  expert1: { email: 'expert1@demo.shido.jp', name: '専門家 一郎', role: '専門家' },
+  expert2: { email: 'expert2@demo.shido.jp', name: '専門家 二郎', role: '専門家' },
+  owner1: { email: 'owner1@demo.shido.jp', role: '企業' },
+  owner2: { email: 'owner2@demo.shido.jp', role: '企業' },
+}
+export const SEISAKUSHO = '株式会社サンプル製作所'
+export const UNYU = 'サンプル運輸株式会社'
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
+let browserPromise = null
+function getBrowser() {
+  // launch() (not launchPersistentContext) gives every run a fresh temporary profile.
+  browserPromise ??= chromium.launch({
+    executablePath: process.env.SHIDO_CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+  })
+  return browserPromise
+}
+
+after(async () => {
+  if (browserPromise) await (await browserPromise).close()
+})
+
+// The browser logs every 4xx/5xx response as a console error. These are the expected ones:
+// probing the session while signed out, and a refused login.
+const EXPECTED_HTTP_ERRORS = [
+  { path: '/api/v1/auth/me', status: 401 },
+  { path: '/api/v1/auth/login', status: 401 },
+]
+
+function watchPage(page) {
+  const problems = []
+  page.on('console', (msg) => {
+    if (msg.type() !== 'error') return
+    const text = msg.text()
+    const url = msg.location()?.url ?? ''
+    const status = /status of (\d{3})/.exec(text)?.[1]
+    if (text.startsWith('Failed to load resource') && status) {
+      const path = url ? new URL(url, BASE_URL).pathname : ''
+      if (EXPECTED_HTTP_ERRORS.some((x) => x.path === path && String(x.status) === status)) return
+    }
+    problems.push(`console.error: ${text}${url ? ` (${url})` : ''}`)
+  })
+  page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`))
+  page.on('dialog', async (dialog) => {
+    problems.push(`dialog (${dialog.type()}): ${dialog.message()}`)
+    await dialog.dismiss().catch(() => {})
+  })
+  return problems
+}
+
+function fileNameFor(name) {
+  return name.replace(/[^\p{L}\p{N}_-]+/gu, '_').slice(0, 80)
+}
+
+/**
+ * Declares one test that gets a fresh page. Options: viewport {width,height}.
+ * The test fails if the page logged an unexpected console error, threw, or opened a dialog.
+ */
+export function scenario(name, fn, { viewport = { width: 1280, height: 800 }, timeout = 60_000 } = {}) {
+  test(name, { timeout }, async () => {
+    const browser = await getBrowser()
+    const context = await browser.newContext({
+      viewport,
+      locale: 'ja-JP',
+      timezoneId: 'Asia/Tokyo',
+      baseURL: BASE_URL,
+    })
+    const page = await context.newPage()
+    page.setDefaultTimeout(10_000)
+    const problems = watchPage(page)
+    try {
+      await fn(page)
+      assert.deepEqual(problems, [], 'unexpected console errors, page errors or dialogs')
+    } catch (err) {
+      await mkdir(ARTIFACTS, { recursive: true })
+      const path = `${ARTIFACTS}${fileNameFor(name)}.png`
+      await page.screenshot({ path, fullPage: true }).catch(() => {})
+      if (problems.length) console.error(`[${name}] page problems:\n  ${problems.join('\n  ')}`)
+      console.error(`[${name}] screenshot: ${path}`)
+      throw err
+    } finally {
+      await context.close()
+    }
+  })
+}
+
+/** Signs in through the login form and waits for the engagement list. */
+export async function login(page, email, password = PASSWORD) {
+  await page.goto('/login')
+  await page.getByLabel('メールアドレス').fill(email)
+  await page.getByLabel(/^パスワード/).fill(password)
+  await page.getByRole('button', { name: 'ログイン' }).click()
+  await page.waitForURL((url) => url.pathname === '/engagements')
+  await page.getByRole('heading', { level: 1, name: '指導案件一覧' }).waitFor()
+}
+
+/** The company names of the engagements listed (after the list has loaded). */
+export async function listedCompanies(page) {
+  await page.getByTestId('result-count').waitFor()
+  return page.getByTestId('engagement-company').allTextContents()
+}
+
+/** Opens the header menu on narrow screens (no-op where it is always shown). */
+export async function openMenu(page) {
+  const toggle = page.getByRole('button', { name: 'メニュー', exact: true })
+  if (await toggle.isVisible()) await toggle.click()
+}
+
+export { assert }
