@@ -11,9 +11,53 @@ namespace shido::storage {
 namespace {
 constexpr std::string_view sqlite_prefix = "sqlite:";
 
+// SOCI 4.0 mangles libpq URLs, so postgresql://user:pass@host:port/db?k=v becomes the
+// key=value form. Key=value strings pass through unchanged.
 std::string postgres_conninfo(const std::string& url) {
-    // libpq accepts both URLs and key=value strings; SOCI passes the text through.
-    return url;
+    std::string rest;
+    for (std::string_view scheme : {"postgresql://", "postgres://"}) {
+        if (url.rfind(scheme, 0) == 0) rest = url.substr(scheme.size());
+    }
+    if (rest.empty()) return url;
+    std::string conninfo;
+    auto add = [&conninfo](const std::string& key, const std::string& value) {
+        if (value.empty()) return;
+        std::string quoted;
+        for (char ch : value) {
+            if (ch == '\\' || ch == '\'') quoted.push_back('\\');
+            quoted.push_back(ch);
+        }
+        conninfo += (conninfo.empty() ? "" : " ") + key + "='" + quoted + "'";
+    };
+    std::string params;
+    if (auto q = rest.find('?'); q != std::string::npos) {
+        params = rest.substr(q + 1);
+        rest.resize(q);
+    }
+    std::string dbname;
+    if (auto slash = rest.find('/'); slash != std::string::npos) {
+        dbname = rest.substr(slash + 1);
+        rest.resize(slash);
+    }
+    if (auto at = rest.rfind('@'); at != std::string::npos) {
+        std::string credentials = rest.substr(0, at);
+        rest = rest.substr(at + 1);
+        auto colon = credentials.find(':');
+        add("user", credentials.substr(0, colon));
+        if (colon != std::string::npos) add("password", credentials.substr(colon + 1));
+    }
+    auto colon = rest.rfind(':');
+    add("host", rest.substr(0, colon));
+    if (colon != std::string::npos) add("port", rest.substr(colon + 1));
+    add("dbname", dbname);
+    for (std::size_t start = 0; start < params.size();) {
+        auto end = params.find('&', start);
+        if (end == std::string::npos) end = params.size();
+        auto pair = params.substr(start, end - start);
+        if (auto eq = pair.find('='); eq != std::string::npos) add(pair.substr(0, eq), pair.substr(eq + 1));
+        start = end + 1;
+    }
+    return conninfo;
 }
 }  // namespace
 

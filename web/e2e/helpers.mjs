@@ -54,7 +54,8 @@ const EXPECTED_HTTP_ERRORS = [
   { path: '/api/v1/auth/login', status: 401 },
 ]
 
-function watchPage(page) {
+function watchPage(page, allowHttpErrors) {
+  const expected = [...EXPECTED_HTTP_ERRORS, ...allowHttpErrors]
   const problems = []
   page.on('console', (msg) => {
     if (msg.type() !== 'error') return
@@ -63,7 +64,7 @@ function watchPage(page) {
     const status = /status of (\d{3})/.exec(text)?.[1]
     if (text.startsWith('Failed to load resource') && status) {
       const path = url ? new URL(url, BASE_URL).pathname : ''
-      if (EXPECTED_HTTP_ERRORS.some((x) => x.path === path && String(x.status) === status)) return
+      if (expected.some((x) => (x.path instanceof RegExp ? x.path.test(path) : x.path === path) && String(x.status) === status)) return
     }
     problems.push(`console.error: ${text}${url ? ` (${url})` : ''}`)
   })
@@ -80,10 +81,15 @@ function fileNameFor(name) {
 }
 
 /**
- * Declares one test that gets a fresh page. Options: viewport {width,height}.
+ * Declares one test that gets a fresh page. Options: viewport {width,height}; allowHttpErrors
+ * [{path, status}] for API errors the test provokes on purpose (the browser logs them as errors).
  * The test fails if the page logged an unexpected console error, threw, or opened a dialog.
  */
-export function scenario(name, fn, { viewport = { width: 1280, height: 800 }, timeout = 60_000 } = {}) {
+export function scenario(
+  name,
+  fn,
+  { viewport = { width: 1280, height: 800 }, timeout = 60_000, allowHttpErrors = [] } = {},
+) {
   test(name, { timeout }, async () => {
     const browser = await getBrowser()
     const context = await browser.newContext({
@@ -94,7 +100,7 @@ export function scenario(name, fn, { viewport = { width: 1280, height: 800 }, ti
     })
     const page = await context.newPage()
     page.setDefaultTimeout(10_000)
-    const problems = watchPage(page)
+    const problems = watchPage(page, allowHttpErrors)
     try {
       await fn(page)
       assert.deepEqual(problems, [], 'unexpected console errors, page errors or dialogs')

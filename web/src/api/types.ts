@@ -11,6 +11,8 @@ export interface User {
   role: Role
   company_id: number | null
   company_role: CompanyRole | null
+  /** Present in /users lists; false for disabled accounts. */
+  active?: boolean
 }
 
 export interface SessionResponse {
@@ -28,12 +30,18 @@ export interface CurriculumSession {
   title: string
   theme: string
   deliverables: string[]
+  /** Optional detail from the programme's guide (shown when the server sends it). */
+  agenda?: string[]
+  expert_prepares?: string[]
+  company_prepares?: string[]
 }
 
 export interface Meta {
   roles: LabelledKey<Role>[]
   engagement_statuses: LabelledKey<EngagementStatus>[]
   curriculum: {
+    id?: string
+    version?: number
     title: string
     sessions: CurriculumSession[]
   }

@@ -115,6 +115,9 @@ export function auditChanges(
   const out: AuditChange[] = []
   for (const field of keys) {
     if (HIDDEN_AUDIT_FIELDS.has(field)) continue
+    // An id beside its readable name (expert_id + expert_name): show only the name.
+    const nameKey = field.endsWith('_id') ? field.slice(0, -3) + '_name' : ''
+    if (nameKey && keys.includes(nameKey)) continue
     const b = before?.[field]
     const a = after?.[field]
     if (before && after && same(a, b)) continue

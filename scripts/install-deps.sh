@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs every Debian package shido needs to build, run and test (idempotent: a machine
+# that has them all is left alone). Uses sudo when not run as root.
+set -euo pipefail
+
+packages=(
+  build-essential cmake pkg-config clang-format
+  librestinio-dev libasio-dev libfmt-dev libhttp-parser-dev nlohmann-json3-dev
+  libsoci-dev libboost-dev libsqlite3-dev libpq-dev postgresql-15
+  libxlsxwriter-dev libpango1.0-dev libcairo2-dev fonts-ipaexfont libqrencode-dev
+  libsodium-dev libgtest-dev libgmock-dev libbenchmark-dev
+  nodejs npm chromium poppler-utils wrk sqlite3 curl ca-certificates
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+# node and npm may come from outside Debian (e.g. nodesource or nvm): keep what works.
+if command -v node >/dev/null && command -v npm >/dev/null; then
+  missing=("${missing[@]/nodejs}")
+  missing=("${missing[@]/npm}")
+fi
+read -r -a missing <<<"${missing[*]:-}"
+
+if ((${#missing[@]})); then
+  echo "Installing Debian packages: ${missing[*]}"
+  sudo=()
+  [ "$(id -u)" = 0 ] || sudo=(sudo)
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo[@]}" apt-get update -qq
+  "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+# The distribution's PostgreSQL cluster is not used (tests start their own server).

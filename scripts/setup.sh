@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# The newcomer's command: installs what is missing, builds, creates the embedded SQLite
+# database under ./var with the demo data, and serves it on http://127.0.0.1:8080.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/install-deps.sh
+scripts/build.sh build
+
+data_dir=${SHIDO_DATA_DIR:-./var}
+./build/shido demo --data-dir "$data_dir"
+
+port=${SHIDO_PORT:-8080}
+cat <<INFO
+
+  shido is starting: http://127.0.0.1:${port}/
+
+  Demo logins (password for all: demo-password-2026)
+    事務局          jimu@demo.shido.jp
+    専門家          expert1@demo.shido.jp  (株式会社サンプル製作所 を担当)
+    専門家          expert2@demo.shido.jp  (サンプル運輸株式会社 を担当)
+    企業（経営者）  owner1@demo.shido.jp   (株式会社サンプル製作所)
+    企業（経営者）  owner2@demo.shido.jp   (サンプル運輸株式会社)
+
+  Stop with Ctrl+C. Database: ${data_dir}/shido.db
+
+INFO
+exec ./build/shido serve --data-dir "$data_dir" --port "$port"
