@@ -22,6 +22,9 @@ scripts/build.sh build
 stage "unit and storage tests (SQLite)"
 ctest --test-dir build --output-on-failure -j2
 
+stage "front-end unit tests"
+(cd web && npm run --silent test)
+
 # Starts `shido serve` on DB_URL (after loading the demo) and prints its base URL.
 start_server() {
   local binary=$1 db_url=$2 port log

@@ -29,8 +29,11 @@ std::string first_existing(std::initializer_list<fs::path> candidates) {
 
 std::vector<OptionSpec> database_options() {
     return {
-        {"data-dir", "SHIDO_DATA_DIR", "directory for the embedded database and files", false, "./var"},
-        {"db", "SHIDO_DB", "database: sqlite:PATH or a PostgreSQL URL (default: sqlite:DATA_DIR/shido.db)", false, ""},
+        {"data-dir", "SHIDO_DATA_DIR", "directory for the embedded database and files", false,
+         "./var"},
+        {"db", "SHIDO_DB",
+         "database: sqlite:PATH or a PostgreSQL URL (default: sqlite:DATA_DIR/shido.db)", false,
+         ""},
         {"content", "SHIDO_CONTENT_DIR", "directory of the programme's content files", false,
          first_existing({"content", fs::path(SHIDO_SOURCE_DIR) / "content"})},
     };
@@ -70,33 +73,37 @@ bool print_help_if_asked(const Options& o, const std::string& usage, const std::
 std::string redacted(const std::string& url) {
     auto at = url.find('@');
     auto scheme = url.find("://");
-    if (at == std::string::npos || scheme == std::string::npos) return url.rfind("sqlite:", 0) == 0 ? url : "(postgresql)";
+    if (at == std::string::npos || scheme == std::string::npos)
+        return url.rfind("sqlite:", 0) == 0 ? url : "(postgresql)";
     return url.substr(0, scheme + 3) + "***" + url.substr(at);
 }
 
 }  // namespace
 
 int serve_command(const Args& args) {
-    Options o(with(database_options(),
-                   {{"listen", "SHIDO_LISTEN", "address to listen on", false, "127.0.0.1"},
-                    {"port", "SHIDO_PORT", "TCP port", false, "8080"},
-                    {"static", "SHIDO_STATIC_DIR", "built front end to serve", false,
-                     first_existing({"web/dist", fs::path(SHIDO_SOURCE_DIR) / "web" / "dist"})},
-                    {"log-level", "SHIDO_LOG_LEVEL", "debug, info, warn or error", false, "info"},
-                    {"secure-cookies", "SHIDO_SECURE_COOKIES", "mark cookies Secure (behind TLS)", true, ""},
-                    {"trust-proxy", "SHIDO_TRUST_PROXY", "client address from X-Forwarded-For", true, ""},
-                    {"max-body", "SHIDO_MAX_BODY", "largest request body in bytes", false, "1048576"},
-                    {"threads", "SHIDO_THREADS", "request threads (and database connections)", false,
-                     std::to_string(std::max(4u, std::thread::hardware_concurrency() * 2))},
-                    {"demo", "SHIDO_DEMO", "load the demo data first when it is missing", true, ""}}),
-              args);
+    Options o(
+        with(database_options(),
+             {{"listen", "SHIDO_LISTEN", "address to listen on", false, "127.0.0.1"},
+              {"port", "SHIDO_PORT", "TCP port", false, "8080"},
+              {"static", "SHIDO_STATIC_DIR", "built front end to serve", false,
+               first_existing({"web/dist", fs::path(SHIDO_SOURCE_DIR) / "web" / "dist"})},
+              {"log-level", "SHIDO_LOG_LEVEL", "debug, info, warn or error", false, "info"},
+              {"secure-cookies", "SHIDO_SECURE_COOKIES", "mark cookies Secure (behind TLS)", true,
+               ""},
+              {"trust-proxy", "SHIDO_TRUST_PROXY", "client address from X-Forwarded-For", true, ""},
+              {"max-body", "SHIDO_MAX_BODY", "largest request body in bytes", false, "1048576"},
+              {"threads", "SHIDO_THREADS", "request threads (and database connections)", false,
+               std::to_string(std::max(4u, std::thread::hardware_concurrency() * 2))},
+              {"demo", "SHIDO_DEMO", "load the demo data first when it is missing", true, ""}}),
+        args);
     if (print_help_if_asked(o, "shido serve [options]", "Serves the web UI and the JSON API."))
         return 0;
     http::ServerConfig config;
     config.listen_address = o.get("listen");
     config.port = static_cast<unsigned short>(o.number("port", 1, 65535));
     config.static_dir = o.get("static");
-    config.max_body_bytes = static_cast<std::size_t>(o.number("max-body", 1024, 64ll * 1024 * 1024));
+    config.max_body_bytes =
+        static_cast<std::size_t>(o.number("max-body", 1024, 64ll * 1024 * 1024));
     config.secure_cookies = o.on("secure-cookies");
     config.trust_proxy = o.on("trust-proxy");
     config.threads = static_cast<std::size_t>(o.number("threads", 1, 256));
@@ -133,8 +140,9 @@ int demo_command(const Args& args) {
     services::DemoOptions options;
     options.extra_engagements = static_cast<int>(o.number("engagements", 0, 100000));
     auto summary = services::load_demo(app.services.env, options);
-    std::cout << (summary.loaded ? "demo loaded: " + std::to_string(summary.engagements) + " engagements\n"
-                                 : "demo already present: nothing changed\n");
+    std::cout << (summary.loaded
+                      ? "demo loaded: " + std::to_string(summary.engagements) + " engagements\n"
+                      : "demo already present: nothing changed\n");
     return 0;
 }
 
@@ -151,8 +159,7 @@ int user_command(const Args& args) {
                                         {"company-id", "", "company of a company user", false, ""},
                                         {"company-role", "", "owner or manager", false, ""}}),
               Args(args.begin() + 1, args.end()));
-    if (print_help_if_asked(o, "shido user add [options]", "Creates a user account."))
-        return 0;
+    if (print_help_if_asked(o, "shido user add [options]", "Creates a user account.")) return 0;
     std::string password;
     if (const char* env = std::getenv("SHIDO_PASSWORD")) {
         password = env;
@@ -175,7 +182,8 @@ int user_command(const Args& args) {
 
 int routes_command(const Args& args) {
     Options o(database_options(), args);
-    if (print_help_if_asked(o, "shido routes", "Prints every API route with its access rule (JSON)."))
+    if (print_help_if_asked(o, "shido routes",
+                            "Prints every API route with its access rule (JSON)."))
         return 0;
     content::Library library = content::load_library(o.get("content"));
     storage::Database db(storage::DatabaseConfig{"sqlite::memory:", 1});

@@ -24,7 +24,8 @@ const char* usage =
 int main(int argc, char** argv) {
     using namespace shido::app;
     Args args(argv + 1, argv + argc);
-    if (args.empty() || args.front() == "--help" || args.front() == "-h" || args.front() == "help") {
+    if (args.empty() || args.front() == "--help" || args.front() == "-h" ||
+        args.front() == "help") {
         std::cout << usage;
         return args.empty() ? 2 : 0;
     }
@@ -32,9 +33,11 @@ int main(int argc, char** argv) {
         std::cout << "shido " << SHIDO_VERSION << "\n";
         return 0;
     }
-    static const std::map<std::string, int (*)(const Args&)> commands{
-        {"serve", serve_command}, {"migrate", migrate_command}, {"user", user_command},
-        {"demo", demo_command},   {"routes", routes_command}};
+    static const std::map<std::string, int (*)(const Args&)> commands{{"serve", serve_command},
+                                                                      {"migrate", migrate_command},
+                                                                      {"user", user_command},
+                                                                      {"demo", demo_command},
+                                                                      {"routes", routes_command}};
     auto command = commands.find(args.front());
     if (command == commands.end()) {
         std::cerr << "unknown command: " << args.front() << "\n\n" << usage;
@@ -47,7 +50,8 @@ int main(int argc, char** argv) {
         return 2;
     } catch (const shido::core::DomainError& e) {
         std::cerr << "error: " << e.what();
-        for (const auto& [field, message] : e.fields()) std::cerr << "\n  " << field << ": " << message;
+        for (const auto& [field, message] : e.fields())
+            std::cerr << "\n  " << field << ": " << message;
         std::cerr << "\n";
         return 1;
     } catch (const std::exception& e) {

@@ -18,7 +18,7 @@ struct OptionSpec {
 };
 
 class Options {
-public:
+  public:
     Options(std::vector<OptionSpec> specs, const std::vector<std::string>& args);
 
     std::string get(const std::string& flag) const;
@@ -27,7 +27,7 @@ public:
     bool wants_help() const { return help_; }
     std::string help_text() const;
 
-private:
+  private:
     const OptionSpec& spec(const std::string& flag) const;
     std::vector<OptionSpec> specs_;
     std::map<std::string, std::string> given_;
@@ -35,7 +35,7 @@ private:
 };
 
 class UsageError : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 

@@ -30,12 +30,14 @@ Curriculum parse_curriculum(const nlohmann::json& doc, const std::string& source
     c.title = r.text("title");
     const auto& sessions = r.array("sessions");
     for (std::size_t i = 0; i < sessions.size(); ++i) {
-        c.sessions.push_back(parse_session(sessions[i], source + ".sessions[" + std::to_string(i) + "]"));
+        c.sessions.push_back(
+            parse_session(sessions[i], source + ".sessions[" + std::to_string(i) + "]"));
         if (c.sessions.back().no != static_cast<int>(i) + 1)
             r.fail("sessions must be numbered 1, 2, ... in order");
     }
     if (c.sessions.size() != static_cast<std::size_t>(core::session_count))
-        r.fail("the standard course has exactly " + std::to_string(core::session_count) + " sessions");
+        r.fail("the standard course has exactly " + std::to_string(core::session_count) +
+               " sessions");
     return c;
 }
 

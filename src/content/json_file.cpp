@@ -15,11 +15,14 @@ nlohmann::json read_json_file(const std::filesystem::path& path) {
 }
 
 const nlohmann::json& Reader::field(const char* key) const {
-    if (!node_.is_object() || !node_.contains(key)) fail(std::string("missing field '") + key + "'");
+    if (!node_.is_object() || !node_.contains(key))
+        fail(std::string("missing field '") + key + "'");
     return node_.at(key);
 }
 
-void Reader::fail(const std::string& message) const { throw ContentError(where_ + ": " + message); }
+void Reader::fail(const std::string& message) const {
+    throw ContentError(where_ + ": " + message);
+}
 
 std::string Reader::text(const char* key) const {
     const auto& value = field(key);

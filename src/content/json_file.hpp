@@ -11,7 +11,7 @@ namespace shido::content {
 // A content file that does not match its schema. Startup stops on it: serving a
 // half-valid instrument would give people wrong scores.
 class ContentError : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 
@@ -19,7 +19,7 @@ nlohmann::json read_json_file(const std::filesystem::path& path);
 
 // Small typed accessors that name the file and the JSON path in their errors.
 class Reader {
-public:
+  public:
     Reader(const nlohmann::json& node, std::string where) : node_(node), where_(std::move(where)) {}
 
     std::string text(const char* key) const;
@@ -30,7 +30,7 @@ public:
     std::string path(const char* key) const { return where_ + "." + key; }
     [[noreturn]] void fail(const std::string& message) const;
 
-private:
+  private:
     const nlohmann::json& field(const char* key) const;
     const nlohmann::json& node_;
     std::string where_;

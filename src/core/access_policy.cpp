@@ -14,7 +14,9 @@ bool is_member_of_company(const Actor& actor, const EngagementScope& scope) {
 
 }  // namespace
 
-bool is_secretariat(const Actor& actor) { return actor.role == Role::secretariat; }
+bool is_secretariat(const Actor& actor) {
+    return actor.role == Role::secretariat;
+}
 
 bool may(const Actor& actor, EngagementAction action, const EngagementScope& scope) {
     if (is_secretariat(actor)) return true;

@@ -21,8 +21,8 @@ struct EngagementScope {
 
 enum class EngagementAction {
     view,
-    edit_plan,        // status and planned session dates
-    assign_expert,    // and every other administrative field
+    edit_plan,      // status and planned session dates
+    assign_expert,  // and every other administrative field
     view_audit,
 };
 

@@ -34,8 +34,8 @@ struct Engagement {
     std::optional<std::string> expert_name;
     EngagementStatus status = EngagementStatus::planned;
     int version = 1;  // optimistic concurrency: bumped by every update
-    std::array<SessionPlan, session_count> sessions{
-        SessionPlan{1, {}}, SessionPlan{2, {}}, SessionPlan{3, {}}, SessionPlan{4, {}}};
+    std::array<SessionPlan, session_count> sessions{SessionPlan{1, {}}, SessionPlan{2, {}},
+                                                    SessionPlan{3, {}}, SessionPlan{4, {}}};
     Timestamp created_at = 0;
     Timestamp updated_at = 0;
 };

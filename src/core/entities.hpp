@@ -8,7 +8,7 @@
 
 namespace shido::core {
 
-using Id = long long;  // SOCI binds long long natively on every engine
+using Id = long long;         // SOCI binds long long natively on every engine
 using Timestamp = long long;  // seconds since the Unix epoch, UTC
 
 struct User {

@@ -4,16 +4,26 @@ namespace shido::core {
 
 const char* to_string(ErrorCode code) {
     switch (code) {
-        case ErrorCode::bad_request: return "bad_request";
-        case ErrorCode::unauthenticated: return "unauthenticated";
-        case ErrorCode::forbidden: return "forbidden";
-        case ErrorCode::csrf: return "csrf";
-        case ErrorCode::not_found: return "not_found";
-        case ErrorCode::conflict: return "conflict";
-        case ErrorCode::payload_too_large: return "payload_too_large";
-        case ErrorCode::validation: return "validation";
-        case ErrorCode::too_many_requests: return "too_many_requests";
-        case ErrorCode::internal: return "internal";
+        case ErrorCode::bad_request:
+            return "bad_request";
+        case ErrorCode::unauthenticated:
+            return "unauthenticated";
+        case ErrorCode::forbidden:
+            return "forbidden";
+        case ErrorCode::csrf:
+            return "csrf";
+        case ErrorCode::not_found:
+            return "not_found";
+        case ErrorCode::conflict:
+            return "conflict";
+        case ErrorCode::payload_too_large:
+            return "payload_too_large";
+        case ErrorCode::validation:
+            return "validation";
+        case ErrorCode::too_many_requests:
+            return "too_many_requests";
+        case ErrorCode::internal:
+            return "internal";
     }
     return "internal";
 }

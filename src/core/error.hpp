@@ -25,7 +25,7 @@ const char* to_string(ErrorCode code);
 // One exception type for every expected failure; its message is shown to people,
 // so it is Japanese.
 class DomainError : public std::runtime_error {
-public:
+  public:
     using FieldErrors = std::map<std::string, std::string>;
 
     DomainError(ErrorCode code, std::string message, FieldErrors fields = {});
@@ -33,7 +33,7 @@ public:
     ErrorCode code() const noexcept { return code_; }
     const FieldErrors& fields() const noexcept { return fields_; }
 
-private:
+  private:
     ErrorCode code_;
     FieldErrors fields_;
 };

@@ -4,18 +4,24 @@ namespace shido::core {
 
 std::string_view to_string(Role role) {
     switch (role) {
-        case Role::secretariat: return "secretariat";
-        case Role::expert: return "expert";
-        case Role::company: return "company";
+        case Role::secretariat:
+            return "secretariat";
+        case Role::expert:
+            return "expert";
+        case Role::company:
+            return "company";
     }
     return "company";
 }
 
 std::string_view label_ja(Role role) {
     switch (role) {
-        case Role::secretariat: return "事務局";
-        case Role::expert: return "専門家";
-        case Role::company: return "企業";
+        case Role::secretariat:
+            return "事務局";
+        case Role::expert:
+            return "専門家";
+        case Role::company:
+            return "企業";
     }
     return "企業";
 }

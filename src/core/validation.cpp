@@ -69,7 +69,8 @@ void Validator::fail(const std::string& field, std::string message) {
 void Validator::optional_text(const std::string& field, std::string_view value,
                               std::size_t max_chars) {
     if (!is_valid_utf8(value)) return fail(field, "文字コードが正しくありません（UTF-8）。");
-    if (contains_control_characters(value)) return fail(field, "使用できない制御文字が含まれています。");
+    if (contains_control_characters(value))
+        return fail(field, "使用できない制御文字が含まれています。");
     if (utf8_length(value) > max_chars)
         fail(field, std::to_string(max_chars) + "文字以内で入力してください。");
 }
@@ -94,13 +95,14 @@ void Validator::email(const std::string& field, std::string_view value) {
 
 void Validator::password(const std::string& field, std::string_view value) {
     if (utf8_length(value) < min_password_chars)
-        return fail(field, "パスワードは" + std::to_string(min_password_chars) + "文字以上にしてください。");
-    if (utf8_length(value) > max_password_chars)
-        fail(field, "パスワードが長すぎます。");
+        return fail(field, "パスワードは" + std::to_string(min_password_chars) +
+                               "文字以上にしてください。");
+    if (utf8_length(value) > max_password_chars) fail(field, "パスワードが長すぎます。");
 }
 
 void Validator::date(const std::string& field, std::string_view value) {
-    if (!is_valid_date(value)) fail(field, "日付はYYYY-MM-DDの形式で、正しい日付を入力してください。");
+    if (!is_valid_date(value))
+        fail(field, "日付はYYYY-MM-DDの形式で、正しい日付を入力してください。");
 }
 
 void Validator::url(const std::string& field, std::string_view value) {
@@ -112,7 +114,8 @@ void Validator::url(const std::string& field, std::string_view value) {
 
 void Validator::int_range(const std::string& field, long long value, long long min, long long max) {
     if (value < min || value > max)
-        fail(field, std::to_string(min) + "から" + std::to_string(max) + "の範囲で入力してください。");
+        fail(field,
+             std::to_string(min) + "から" + std::to_string(max) + "の範囲で入力してください。");
 }
 
 void Validator::throw_if_failed() const {

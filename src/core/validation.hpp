@@ -8,7 +8,7 @@ namespace shido::core {
 
 // Collects every problem of one request, so a person sees all of them at once.
 class Validator {
-public:
+  public:
     void require_text(const std::string& field, std::string_view value, std::size_t max_chars);
     void optional_text(const std::string& field, std::string_view value, std::size_t max_chars);
     void email(const std::string& field, std::string_view value);
@@ -22,7 +22,7 @@ public:
     // Throws DomainError(validation) with every field error when something failed.
     void throw_if_failed() const;
 
-private:
+  private:
     std::map<std::string, std::string> errors_;
 };
 

@@ -10,7 +10,9 @@ namespace shido::http {
 
 namespace {
 
-bool changes_state(Method method) { return method != Method::get; }
+bool changes_state(Method method) {
+    return method != Method::get;
+}
 
 std::string cookie_value(std::string_view header, std::string_view name) {
     std::size_t pos = 0;
@@ -20,7 +22,8 @@ std::string cookie_value(std::string_view header, std::string_view name) {
         auto part = header.substr(pos, end - pos);
         auto first = part.find_first_not_of(' ');
         if (first != std::string_view::npos) part = part.substr(first);
-        if (part.size() > name.size() && part.substr(0, name.size()) == name && part[name.size()] == '=')
+        if (part.size() > name.size() && part.substr(0, name.size()) == name &&
+            part[name.size()] == '=')
             return std::string(part.substr(name.size() + 1));
         pos = end + 1;
     }
@@ -28,8 +31,9 @@ std::string cookie_value(std::string_view header, std::string_view name) {
 }
 
 core::DomainError unauthenticated() {
-    return core::DomainError(core::ErrorCode::unauthenticated,
-                             "ログインしていないか、ログインの有効期限が切れました。もう一度ログインしてください。");
+    return core::DomainError(
+        core::ErrorCode::unauthenticated,
+        "ログインしていないか、ログインの有効期限が切れました。もう一度ログインしてください。");
 }
 
 void check_json_content_type(const restinio::request_handle_t& req) {
@@ -45,31 +49,38 @@ void check_same_origin(const restinio::request_handle_t& req) {
     auto origin = req->header().get_field_or(restinio::http_field::origin, "");
     if (origin.empty()) return;
     auto host = req->header().get_field_or(restinio::http_field::host, "");
-    auto without_scheme = origin.substr(origin.find("://") == std::string::npos ? 0 : origin.find("://") + 3);
+    auto without_scheme =
+        origin.substr(origin.find("://") == std::string::npos ? 0 : origin.find("://") + 3);
     if (without_scheme != host)
-        throw core::DomainError(core::ErrorCode::csrf, "他のサイトからの送信は受け付けられません。");
+        throw core::DomainError(core::ErrorCode::csrf,
+                                "他のサイトからの送信は受け付けられません。");
 }
 
-void check_csrf(const restinio::request_handle_t& req, const services::AuthenticatedSession& session) {
+void check_csrf(const restinio::request_handle_t& req,
+                const services::AuthenticatedSession& session) {
     auto sent = req->header().get_field_or("X-CSRF-Token", "");
     if (!services::constant_time_equal(sent, session.csrf_token))
         throw core::DomainError(core::ErrorCode::csrf,
-                                "画面の有効期限が切れたため、操作を受け付けられませんでした。画面を再読み込みしてください。");
+                                "画面の有効期限が切れたため、操作を受け付けられませんでした。画面を"
+                                "再読み込みしてください。");
 }
 
 nlohmann::json parse_body(const restinio::request_handle_t& req) {
     if (req->body().empty()) return nullptr;
     auto parsed = nlohmann::json::parse(req->body(), nullptr, false);
     if (parsed.is_discarded())
-        throw core::DomainError(core::ErrorCode::bad_request, "リクエストの本文が正しいJSONではありません。");
+        throw core::DomainError(core::ErrorCode::bad_request,
+                                "リクエストの本文が正しいJSONではありません。");
     return parsed;
 }
 
 std::map<std::string, std::string> query_of(const restinio::request_handle_t& req) {
     std::map<std::string, std::string> out;
-    auto parsed = restinio::try_parse_query<restinio::parse_query_traits::javascript_compatible>(req->header().query());
+    auto parsed = restinio::try_parse_query<restinio::parse_query_traits::javascript_compatible>(
+        req->header().query());
     if (!parsed)
-        throw core::DomainError(core::ErrorCode::bad_request, "URLのパラメーターが正しくありません。");
+        throw core::DomainError(core::ErrorCode::bad_request,
+                                "URLのパラメーターが正しくありません。");
     for (const auto& [key, value] : *parsed) out.emplace(std::string(key), std::string(value));
     return out;
 }
@@ -78,7 +89,8 @@ std::map<std::string, std::string> query_of(const restinio::request_handle_t& re
 std::map<std::string, std::string> path_of(const std::string& route_path,
                                            const restinio::router::route_params_t& params) {
     std::map<std::string, std::string> out;
-    for (auto open = route_path.find('{'); open != std::string::npos; open = route_path.find('{', open + 1)) {
+    for (auto open = route_path.find('{'); open != std::string::npos;
+         open = route_path.find('{', open + 1)) {
         auto name = route_path.substr(open + 1, route_path.find('}', open) - open - 1);
         if (auto value = params.get_param(name)) out.emplace(name, std::string(*value));
     }
@@ -96,7 +108,8 @@ void add_common_headers(restinio::response_builder_t<restinio::restinio_controll
 }
 
 std::string Dispatcher::session_cookie_header(const std::string& token) const {
-    return std::string(session_cookie) + "=" + token + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" +
+    return std::string(session_cookie) + "=" + token +
+           "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" +
            std::to_string(services_.auth.config().absolute_timeout_seconds) +
            (config_.secure_cookies ? "; Secure" : "");
 }
@@ -120,7 +133,8 @@ ApiResponse Dispatcher::run(const Route& route, const restinio::request_handle_t
         throw core::DomainError(core::ErrorCode::payload_too_large,
                                 "送信されたデータが大きすぎます（上限 " +
                                     std::to_string(config_.max_body_bytes / 1024) + " KiB）。");
-    auto token = cookie_value(req->header().get_field_or(restinio::http_field::cookie, ""), session_cookie);
+    auto token =
+        cookie_value(req->header().get_field_or(restinio::http_field::cookie, ""), session_cookie);
     if (!token.empty()) call.session = services_.auth.authenticate(token);
     if (call.session) call.ctx.actor = services::actor_of(call.session->user);
 
@@ -129,8 +143,10 @@ ApiResponse Dispatcher::run(const Route& route, const restinio::request_handle_t
         core::throw_forbidden();
     if (changes_state(route.method)) {
         check_json_content_type(req);
-        if (route.access == Access::public_route) check_same_origin(req);
-        else check_csrf(req, *call.session);
+        if (route.access == Access::public_route)
+            check_same_origin(req);
+        else
+            check_csrf(req, *call.session);
     }
     call.path = path_of(route.path, params);
     call.query = query_of(req);
@@ -139,9 +155,9 @@ ApiResponse Dispatcher::run(const Route& route, const restinio::request_handle_t
     return route.handler(call);
 }
 
-restinio::request_handling_status_t Dispatcher::handle(const Route& route,
-                                                       const restinio::request_handle_t& req,
-                                                       const restinio::router::route_params_t& params) {
+restinio::request_handling_status_t Dispatcher::handle(
+    const Route& route, const restinio::request_handle_t& req,
+    const restinio::router::route_params_t& params) {
     auto started = std::chrono::steady_clock::now();
     ApiCall call;
     call.ctx.request_id = services::random_token(9);
@@ -153,39 +169,49 @@ restinio::request_handling_status_t Dispatcher::handle(const Route& route,
         if (e.code() == core::ErrorCode::unauthenticated && !route.path.ends_with("/auth/login"))
             response.headers.emplace_back("Set-Cookie", clear_session_cookie_header());
     } catch (const std::exception& e) {
-        logger_.log(LogLevel::error, "request failed",
-                    {{"request_id", call.ctx.request_id}, {"route", route.path}, {"error", e.what()}});
-        response = ApiResponse{500, error_body(core::DomainError(
-                                        core::ErrorCode::internal,
-                                        "サーバーで問題が発生しました。時間をおいて再度お試しください。（問い合わせ番号: " +
-                                            call.ctx.request_id + "）")),
-                               {}};
+        logger_.log(
+            LogLevel::error, "request failed",
+            {{"request_id", call.ctx.request_id}, {"route", route.path}, {"error", e.what()}});
+        response = ApiResponse{
+            500,
+            error_body(core::DomainError(
+                core::ErrorCode::internal,
+                "サーバーで問題が発生しました。時間をおいて再度お試しください。（問い合わせ番号: " +
+                    call.ctx.request_id + "）")),
+            {}};
     }
 
     auto resp = req->create_response(restinio::http_status_line_t{
-        restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)}, reason_phrase(response.status)});
+        restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)},
+        reason_phrase(response.status)});
     add_common_headers(resp, call.ctx.request_id);
     resp.append_header("Cache-Control", "no-store");
     for (const auto& [name, value] : response.headers) resp.append_header(name, value);
     if (response.body) {
         resp.append_header(restinio::http_field::content_type, "application/json; charset=utf-8");
-        resp.set_body(response.body->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+        resp.set_body(
+            response.body->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     }
     auto status = resp.done();
 
-    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     metrics_.observe(to_string(route.method), route.path, response.status, seconds);
     if (logger_.enabled(LogLevel::debug) || response.status >= 500) {
         logger_.log(response.status >= 500 ? LogLevel::error : LogLevel::debug, "request",
-                    {{"request_id", call.ctx.request_id}, {"method", to_string(route.method)},
-                     {"route", route.path}, {"status", response.status},
-                     {"ms", seconds * 1000.0}, {"user_id", call.ctx.actor.user_id}});
+                    {{"request_id", call.ctx.request_id},
+                     {"method", to_string(route.method)},
+                     {"route", route.path},
+                     {"status", response.status},
+                     {"ms", seconds * 1000.0},
+                     {"user_id", call.ctx.actor.user_id}});
     }
     return status;
 }
 
-restinio::request_handling_status_t Dispatcher::send_text(const restinio::request_handle_t& req, int status,
-                                                          std::string content_type, std::string body,
+restinio::request_handling_status_t Dispatcher::send_text(const restinio::request_handle_t& req,
+                                                          int status, std::string content_type,
+                                                          std::string body,
                                                           const std::string& route_label) {
     auto started = std::chrono::steady_clock::now();
     auto request_id = services::random_token(9);
@@ -196,13 +222,14 @@ restinio::request_handling_status_t Dispatcher::send_text(const restinio::reques
     resp.append_header(restinio::http_field::content_type, std::move(content_type));
     resp.set_body(std::move(body));
     auto result = resp.done();
-    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     metrics_.observe(std::string(req->header().method().c_str()), route_label, status, seconds);
     return result;
 }
 
-restinio::request_handling_status_t Dispatcher::send_json(const restinio::request_handle_t& req, int status,
-                                                          const nlohmann::json& body,
+restinio::request_handling_status_t Dispatcher::send_json(const restinio::request_handle_t& req,
+                                                          int status, const nlohmann::json& body,
                                                           const std::string& route_label) {
     return send_text(req, status, "application/json; charset=utf-8", body.dump(), route_label);
 }

@@ -14,12 +14,13 @@ inline constexpr const char* session_cookie = "shido_session";
 // Runs one API request through the same steps every time: size limit, session, access
 // rule, CSRF, JSON parsing, the handler, error mapping, logging and metrics.
 class Dispatcher {
-public:
+  public:
     Dispatcher(services::Services& services, const ServerConfig& config, const Logger& logger,
                Metrics& metrics)
         : services_(services), config_(config), logger_(logger), metrics_(metrics) {}
 
-    restinio::request_handling_status_t handle(const Route& route, const restinio::request_handle_t& req,
+    restinio::request_handling_status_t handle(const Route& route,
+                                               const restinio::request_handle_t& req,
                                                const restinio::router::route_params_t& params);
     // For requests that match no route, and plain-text endpoints.
     restinio::request_handling_status_t send_json(const restinio::request_handle_t& req, int status,
@@ -33,7 +34,7 @@ public:
     std::string clear_session_cookie_header() const;
     Metrics& metrics() { return metrics_; }
 
-private:
+  private:
     ApiResponse run(const Route& route, const restinio::request_handle_t& req,
                     const restinio::router::route_params_t& params, ApiCall& call);
     std::string client_address(const restinio::request_handle_t& req) const;

@@ -5,38 +5,63 @@ namespace shido::http {
 int status_of(core::ErrorCode code) {
     using core::ErrorCode;
     switch (code) {
-        case ErrorCode::bad_request: return 400;
-        case ErrorCode::unauthenticated: return 401;
+        case ErrorCode::bad_request:
+            return 400;
+        case ErrorCode::unauthenticated:
+            return 401;
         case ErrorCode::forbidden:
-        case ErrorCode::csrf: return 403;
-        case ErrorCode::not_found: return 404;
-        case ErrorCode::conflict: return 409;
-        case ErrorCode::payload_too_large: return 413;
-        case ErrorCode::validation: return 422;
-        case ErrorCode::too_many_requests: return 429;
-        case ErrorCode::internal: return 500;
+        case ErrorCode::csrf:
+            return 403;
+        case ErrorCode::not_found:
+            return 404;
+        case ErrorCode::conflict:
+            return 409;
+        case ErrorCode::payload_too_large:
+            return 413;
+        case ErrorCode::validation:
+            return 422;
+        case ErrorCode::too_many_requests:
+            return 429;
+        case ErrorCode::internal:
+            return 500;
     }
     return 500;
 }
 
 const char* reason_phrase(int status) {
     switch (status) {
-        case 200: return "OK";
-        case 201: return "Created";
-        case 204: return "No Content";
-        case 304: return "Not Modified";
-        case 400: return "Bad Request";
-        case 401: return "Unauthorized";
-        case 403: return "Forbidden";
-        case 404: return "Not Found";
-        case 405: return "Method Not Allowed";
-        case 409: return "Conflict";
-        case 413: return "Payload Too Large";
-        case 415: return "Unsupported Media Type";
-        case 422: return "Unprocessable Entity";
-        case 429: return "Too Many Requests";
-        case 503: return "Service Unavailable";
-        default: return status >= 500 ? "Internal Server Error" : "Error";
+        case 200:
+            return "OK";
+        case 201:
+            return "Created";
+        case 204:
+            return "No Content";
+        case 304:
+            return "Not Modified";
+        case 400:
+            return "Bad Request";
+        case 401:
+            return "Unauthorized";
+        case 403:
+            return "Forbidden";
+        case 404:
+            return "Not Found";
+        case 405:
+            return "Method Not Allowed";
+        case 409:
+            return "Conflict";
+        case 413:
+            return "Payload Too Large";
+        case 415:
+            return "Unsupported Media Type";
+        case 422:
+            return "Unprocessable Entity";
+        case 429:
+            return "Too Many Requests";
+        case 503:
+            return "Service Unavailable";
+        default:
+            return status >= 500 ? "Internal Server Error" : "Error";
     }
 }
 

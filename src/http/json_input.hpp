@@ -11,7 +11,7 @@ namespace shido::http {
 // Reads typed fields from a request body. A wrong type is a validation error that names
 // the field; all errors of one body are reported together by finish().
 class BodyReader {
-public:
+  public:
     explicit BodyReader(const nlohmann::json& body);
 
     std::optional<std::string> text(const char* key);
@@ -24,7 +24,7 @@ public:
     void finish() const;  // throws DomainError(validation) when any field was wrong
     void fail(const std::string& field, const std::string& message);
 
-private:
+  private:
     const nlohmann::json& body_;
     std::map<std::string, std::string> errors_;
 };

@@ -21,8 +21,9 @@ std::string Metrics::render() const {
         "# TYPE shido_http_requests_total counter\n";
     for (const auto& [key, count] : counts_) {
         const auto& [method, route, status] = key;
-        out += fmt::format("shido_http_requests_total{{method=\"{}\",route=\"{}\",status=\"{}\"}} {}\n",
-                           method, route, status, count);
+        out += fmt::format(
+            "shido_http_requests_total{{method=\"{}\",route=\"{}\",status=\"{}\"}} {}\n", method,
+            route, status, count);
     }
     out +=
         "# HELP shido_http_request_duration_seconds Time from request to response.\n"
@@ -30,7 +31,8 @@ std::string Metrics::render() const {
     for (std::size_t i = 0; i < bucket_bounds.size(); ++i)
         out += fmt::format("shido_http_request_duration_seconds_bucket{{le=\"{}\"}} {}\n",
                            bucket_bounds[i], buckets_[i]);
-    out += fmt::format("shido_http_request_duration_seconds_bucket{{le=\"+Inf\"}} {}\n", observations_);
+    out += fmt::format("shido_http_request_duration_seconds_bucket{{le=\"+Inf\"}} {}\n",
+                       observations_);
     out += fmt::format("shido_http_request_duration_seconds_sum {}\n", sum_seconds_);
     out += fmt::format("shido_http_request_duration_seconds_count {}\n", observations_);
     return out;

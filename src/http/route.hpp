@@ -30,11 +30,11 @@ struct ApiResponse {
 
 // Everything a route handler may read about its request.
 struct ApiCall {
-    services::RequestContext ctx;                        // actor is empty on public routes
+    services::RequestContext ctx;  // actor is empty on public routes
     std::optional<services::AuthenticatedSession> session;
-    std::map<std::string, std::string> path;             // {id} → "42"
+    std::map<std::string, std::string> path;  // {id} → "42"
     std::map<std::string, std::string> query;
-    nlohmann::json body;                                 // null when there is none
+    nlohmann::json body;  // null when there is none
     std::string client_address;
 
     core::Id path_id(const std::string& name = "id") const;

@@ -1,3 +1,6 @@
+#include <algorithm>
+#include <limits>
+
 #include "core/error.hpp"
 #include "http/api_routes.hpp"
 #include "http/json_input.hpp"
@@ -23,12 +26,14 @@ services::CompanyInput company_input(const nlohmann::json& body) {
     input.website = in.text("website");
     input.representative_title = in.text("representative_title");
     input.representative_name = in.text("representative_name");
+    // Only the type is checked here; the range is the service's rule, so that a body with
+    // several wrong fields gets every message at once.
     if (auto count = in.nullable_integer("employee_count")) {
-        if (*count && (**count < 0 || **count > 1'000'000)) {
-            in.fail("employee_count", "0から1000000の範囲で入力してください。");
-        } else {
-            input.employee_count = *count ? std::optional<int>(static_cast<int>(**count)) : std::nullopt;
-        }
+        input.employee_count =
+            *count
+                ? std::optional<int>(static_cast<int>(std::clamp<long long>(
+                      **count, std::numeric_limits<int>::min(), std::numeric_limits<int>::max())))
+                : std::nullopt;
     }
     in.finish();
     return input;
@@ -62,25 +67,37 @@ services::NewUser new_user(const nlohmann::json& body) {
 std::vector<Route> admin_routes(services::Services& s) {
     return {
         {Method::get, "/api/v1/users", Access::secretariat,
-         [&s](ApiCall& call) { return ApiResponse{200, items(s.users.list(call.ctx, role_filter(call))), {}}; }},
+         [&s](ApiCall& call) {
+             return ApiResponse{200, items(s.users.list(call.ctx, role_filter(call))), {}};
+         }},
         {Method::post, "/api/v1/users", Access::secretariat,
          [&s](ApiCall& call) {
-             return ApiResponse{201, services::to_json(s.users.create(call.ctx, new_user(call.body))), {}};
+             return ApiResponse{
+                 201, services::to_json(s.users.create(call.ctx, new_user(call.body))), {}};
          }},
         {Method::get, "/api/v1/companies", Access::authenticated,
-         [&s](ApiCall& call) { return ApiResponse{200, items(s.companies.list(call.ctx)), {}}; }},
+         [&s](ApiCall& call) {
+             return ApiResponse{200, items(s.companies.list(call.ctx)), {}};
+         }},
         {Method::post, "/api/v1/companies", Access::secretariat,
          [&s](ApiCall& call) {
-             return ApiResponse{201, services::to_json(s.companies.create(call.ctx, company_input(call.body))), {}};
+             return ApiResponse{
+                 201,
+                 services::to_json(s.companies.create(call.ctx, company_input(call.body))),
+                 {}};
          }},
         {Method::get, "/api/v1/companies/{id}", Access::authenticated,
          [&s](ApiCall& call) {
-             return ApiResponse{200, services::to_json(s.companies.get(call.ctx, call.path_id())), {}};
+             return ApiResponse{
+                 200, services::to_json(s.companies.get(call.ctx, call.path_id())), {}};
          }},
         {Method::patch, "/api/v1/companies/{id}", Access::secretariat,
          [&s](ApiCall& call) {
              auto id = call.path_id();
-             return ApiResponse{200, services::to_json(s.companies.update(call.ctx, id, company_input(call.body))), {}};
+             return ApiResponse{
+                 200,
+                 services::to_json(s.companies.update(call.ctx, id, company_input(call.body))),
+                 {}};
          }},
         {Method::get, "/api/v1/audit", Access::secretariat,
          [&s](ApiCall& call) {
@@ -92,7 +109,8 @@ std::vector<Route> admin_routes(services::Services& s) {
                  try {
                      return std::stoll(*text);
                  } catch (const std::exception&) {
-                     throw core::DomainError(core::ErrorCode::validation, "数値の指定が正しくありません。",
+                     throw core::DomainError(core::ErrorCode::validation,
+                                             "数値の指定が正しくありません。",
                                              {{name, "数値で指定してください。"}});
                  }
              };

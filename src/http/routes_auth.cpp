@@ -23,18 +23,20 @@ std::vector<Route> auth_routes(services::Services& s, Dispatcher& dispatcher) {
              auto password = in.required_text("password");
              in.finish();
              auto result = s.auth.login(email, password, call.client_address);
-             return ApiResponse{200, session_body(result.user, result.csrf_token),
+             return ApiResponse{200,
+                                session_body(result.user, result.csrf_token),
                                 {{"Set-Cookie", dispatcher.session_cookie_header(result.token)}}};
          }},
         {Method::get, "/api/v1/auth/me", Access::authenticated,
          [](ApiCall& call) {
-             return ApiResponse{200, session_body(call.session->user, call.session->csrf_token), {}};
+             return ApiResponse{
+                 200, session_body(call.session->user, call.session->csrf_token), {}};
          }},
         {Method::post, "/api/v1/auth/logout", Access::authenticated,
          [&s, &dispatcher](ApiCall& call) {
              s.auth.logout(call.session->token_hash);
-             return ApiResponse{204, std::nullopt,
-                                {{"Set-Cookie", dispatcher.clear_session_cookie_header()}}};
+             return ApiResponse{
+                 204, std::nullopt, {{"Set-Cookie", dispatcher.clear_session_cookie_header()}}};
          }},
         {Method::post, "/api/v1/auth/password", Access::authenticated,
          [&s](ApiCall& call) {

@@ -13,14 +13,17 @@ std::vector<services::SessionDateInput> session_inputs(BodyReader& in) {
     if (!sessions) return result;
     for (const auto& item : *sessions) {
         if (!item.is_object() || !item.contains("no") || !item.at("no").is_number_integer()) {
-            in.fail("sessions", "各回は {\"no\":1〜4, \"planned_date\":\"YYYY-MM-DD\"} の形で指定してください。");
+            in.fail(
+                "sessions",
+                "各回は {\"no\":1〜4, \"planned_date\":\"YYYY-MM-DD\"} の形で指定してください。");
             continue;
         }
         services::SessionDateInput s;
         s.no = item.at("no").get<int>();
         if (item.contains("planned_date") && !item.at("planned_date").is_null()) {
             if (!item.at("planned_date").is_string()) {
-                in.fail("sessions." + std::to_string(s.no), "日付は文字列 YYYY-MM-DD で指定してください。");
+                in.fail("sessions." + std::to_string(s.no),
+                        "日付は文字列 YYYY-MM-DD で指定してください。");
                 continue;
             }
             s.planned_date = item.at("planned_date").get<std::string>();
@@ -51,7 +54,8 @@ services::EngagementFilter filter_of(const ApiCall& call) {
         try {
             filter.expert_id = std::stoll(*expert);
         } catch (const std::exception&) {
-            throw core::DomainError(core::ErrorCode::validation, "担当専門家の指定が正しくありません。",
+            throw core::DomainError(core::ErrorCode::validation,
+                                    "担当専門家の指定が正しくありません。",
                                     {{"expert_id", "数値で指定してください。"}});
         }
     }
@@ -65,21 +69,29 @@ std::vector<Route> engagement_routes(services::Services& s) {
         {Method::get, "/api/v1/engagements", Access::authenticated,
          [&s](ApiCall& call) {
              nlohmann::json list = nlohmann::json::array();
-             for (const auto& e : s.engagements.list(call.ctx, filter_of(call))) list.push_back(services::to_json(e));
+             for (const auto& e : s.engagements.list(call.ctx, filter_of(call)))
+                 list.push_back(services::to_json(e));
              return ApiResponse{200, nlohmann::json{{"items", std::move(list)}}, {}};
          }},
         {Method::post, "/api/v1/engagements", Access::secretariat,
          [&s](ApiCall& call) {
-             return ApiResponse{201, services::to_json(s.engagements.create(call.ctx, engagement_input(call.body))), {}};
+             return ApiResponse{
+                 201,
+                 services::to_json(s.engagements.create(call.ctx, engagement_input(call.body))),
+                 {}};
          }},
         {Method::get, "/api/v1/engagements/{id}", Access::authenticated,
          [&s](ApiCall& call) {
-             return ApiResponse{200, services::to_json(s.engagements.get(call.ctx, call.path_id())), {}};
+             return ApiResponse{
+                 200, services::to_json(s.engagements.get(call.ctx, call.path_id())), {}};
          }},
         {Method::patch, "/api/v1/engagements/{id}", Access::authenticated,
          [&s](ApiCall& call) {
              auto id = call.path_id();
-             return ApiResponse{200, services::to_json(s.engagements.update(call.ctx, id, engagement_input(call.body))), {}};
+             return ApiResponse{
+                 200,
+                 services::to_json(s.engagements.update(call.ctx, id, engagement_input(call.body))),
+                 {}};
          }},
     };
 }

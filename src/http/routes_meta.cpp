@@ -12,12 +12,14 @@ std::vector<Route> meta_routes(services::Services& s) {
              for (auto role : core::all_roles)
                  roles.push_back({{"key", core::to_string(role)}, {"label", core::label_ja(role)}});
              for (auto status : core::all_engagement_statuses)
-                 statuses.push_back({{"key", core::to_string(status)}, {"label", core::label_ja(status)}});
-             return ApiResponse{200,
-                                nlohmann::json{{"roles", roles},
-                                               {"engagement_statuses", statuses},
-                                               {"curriculum", services::to_json(s.env.content.curriculum)}},
-                                {}};
+                 statuses.push_back(
+                     {{"key", core::to_string(status)}, {"label", core::label_ja(status)}});
+             return ApiResponse{
+                 200,
+                 nlohmann::json{{"roles", roles},
+                                {"engagement_statuses", statuses},
+                                {"curriculum", services::to_json(s.env.content.curriculum)}},
+                 {}};
          }},
     };
 }

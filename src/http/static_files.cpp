@@ -8,8 +8,10 @@ namespace shido::http {
 namespace {
 
 constexpr const char* content_security_policy =
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-    "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' "
+    "data:; "
+    "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action "
+    "'self'";
 
 bool is_safe(std::string_view path) {
     return !path.empty() && path.front() == '/' && path.find("..") == std::string_view::npos &&
@@ -60,8 +62,10 @@ restinio::request_handling_status_t serve_static(const restinio::request_handle_
     add_common_headers(resp, services::random_token(9));
     resp.append_header(restinio::http_field::content_type, std::string(content_type_for(file)));
     bool hashed_asset = path.starts_with("/assets/");
-    resp.append_header("Cache-Control", hashed_asset ? "public, max-age=31536000, immutable" : "no-cache");
-    if (file.extension() == ".html") resp.append_header("Content-Security-Policy", content_security_policy);
+    resp.append_header("Cache-Control",
+                       hashed_asset ? "public, max-age=31536000, immutable" : "no-cache");
+    if (file.extension() == ".html")
+        resp.append_header("Content-Security-Policy", content_security_policy);
     resp.set_body(restinio::sendfile(file.string()));
     return resp.done();
 }

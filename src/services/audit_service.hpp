@@ -24,12 +24,12 @@ void record(storage::Connection& c, const RequestContext& ctx, core::Timestamp n
             const Change& change);
 
 class AuditService {
-public:
+  public:
     explicit AuditService(ServiceEnv env) : env_(env) {}
     // Secretariat only.
     std::vector<storage::AuditEntry> list(const RequestContext& ctx, const storage::AuditQuery& q);
 
-private:
+  private:
     ServiceEnv env_;
 };
 

@@ -52,11 +52,13 @@ void AuthService::check_not_throttled(const std::string& email, const std::strin
     auto now = env_.now();
     core::Timestamp wait = std::max(
         core::seconds_until_unblocked(config_.per_account, attempts.get(account_scope, email), now),
-        core::seconds_until_unblocked(config_.per_address, attempts.get(address_scope, address), now));
+        core::seconds_until_unblocked(config_.per_address, attempts.get(address_scope, address),
+                                      now));
     if (wait > 0) {
         throw core::DomainError(core::ErrorCode::too_many_requests,
                                 "ログインの失敗が続いたため、一時的にログインを制限しています。約" +
-                                    std::to_string((wait + 59) / 60) + "分後に再度お試しください。");
+                                    std::to_string((wait + 59) / 60) +
+                                    "分後に再度お試しください。");
     }
 }
 
@@ -67,8 +69,9 @@ void AuthService::count_failure(const std::string& email, const std::string& add
     auto now = env_.now();
     attempts.put(account_scope, email,
                  core::after_failure(config_.per_account, attempts.get(account_scope, email), now));
-    attempts.put(address_scope, address,
-                 core::after_failure(config_.per_address, attempts.get(address_scope, address), now));
+    attempts.put(
+        address_scope, address,
+        core::after_failure(config_.per_address, attempts.get(address_scope, address), now));
     tx.commit();
 }
 
@@ -111,15 +114,16 @@ std::optional<AuthenticatedSession> AuthService::authenticate(const std::string&
     auto stored = sessions.find(token_hash);
     if (!stored) return std::nullopt;
     auto now = env_.now();
-    bool expired = now >= stored->expires_at ||
-                   now >= stored->last_seen_at + config_.idle_timeout_seconds;
+    bool expired =
+        now >= stored->expires_at || now >= stored->last_seen_at + config_.idle_timeout_seconds;
     if (expired) {
         sessions.remove(token_hash);
         return std::nullopt;
     }
     auto user = storage::UserRepository(c).find(stored->user_id);
     if (!user || !user->active) return std::nullopt;
-    if (now - stored->last_seen_at >= config_.touch_interval_seconds) sessions.touch(token_hash, now);
+    if (now - stored->last_seen_at >= config_.touch_interval_seconds)
+        sessions.touch(token_hash, now);
     return AuthenticatedSession{*user, token_hash, stored->csrf_token};
 }
 
@@ -150,7 +154,8 @@ void AuthService::change_password(const RequestContext& ctx, const std::string& 
     storage::UserRepository(c).set_password_hash(ctx.actor.user_id, new_hash, now);
     // Other devices logged in with the old password are signed out.
     storage::SessionRepository(c).remove_all_for_user_except(ctx.actor.user_id, token_hash);
-    record(c, ctx, now, Change{"change_password", "user", ctx.actor.user_id, std::nullopt, nullptr, nullptr});
+    record(c, ctx, now,
+           Change{"change_password", "user", ctx.actor.user_id, std::nullopt, nullptr, nullptr});
     tx.commit();
 }
 

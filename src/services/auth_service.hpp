@@ -30,7 +30,7 @@ struct AuthenticatedSession {
 };
 
 class AuthService {
-public:
+  public:
     AuthService(ServiceEnv env, AuthConfig config) : env_(env), config_(config) {}
 
     LoginResult login(const std::string& email, const std::string& password,
@@ -42,7 +42,7 @@ public:
 
     const AuthConfig& config() const { return config_; }
 
-private:
+  private:
     void check_not_throttled(const std::string& email, const std::string& address);
     void count_failure(const std::string& email, const std::string& address);
 

@@ -40,8 +40,10 @@ std::vector<core::Company> CompanyService::list(const RequestContext& ctx) {
     storage::Connection c(env_.db);
     storage::CompanyRepository companies(c);
     switch (ctx.actor.role) {
-        case core::Role::secretariat: return companies.list_all();
-        case core::Role::expert: return companies.list_for_expert(ctx.actor.user_id);
+        case core::Role::secretariat:
+            return companies.list_all();
+        case core::Role::expert:
+            return companies.list_for_expert(ctx.actor.user_id);
         case core::Role::company: {
             auto own = ctx.actor.company_id ? companies.find(*ctx.actor.company_id) : std::nullopt;
             return own ? std::vector<core::Company>{*own} : std::vector<core::Company>{};
@@ -71,7 +73,8 @@ core::Company CompanyService::create(const RequestContext& ctx, const CompanyInp
     storage::CompanyRepository repo(c);
     company.id = repo.insert(company, now);
     company.created_at = company.updated_at = now;
-    record(c, ctx, now, Change{"create", "company", company.id, std::nullopt, nullptr, to_json(company)});
+    record(c, ctx, now,
+           Change{"create", "company", company.id, std::nullopt, nullptr, to_json(company)});
     tx.commit();
     return company;
 }
@@ -90,7 +93,8 @@ core::Company CompanyService::update(const RequestContext& ctx, core::Id id,
     validate(after);
     repo.update(after, now);
     after.updated_at = now;
-    record(c, ctx, now, Change{"update", "company", id, std::nullopt, to_json(*before), to_json(after)});
+    record(c, ctx, now,
+           Change{"update", "company", id, std::nullopt, to_json(*before), to_json(after)});
     tx.commit();
     return after;
 }

@@ -16,7 +16,7 @@ struct CompanyInput {
 };
 
 class CompanyService {
-public:
+  public:
     explicit CompanyService(ServiceEnv env) : env_(env) {}
 
     std::vector<core::Company> list(const RequestContext& ctx);
@@ -24,7 +24,7 @@ public:
     core::Company create(const RequestContext& ctx, const CompanyInput& input);
     core::Company update(const RequestContext& ctx, core::Id id, const CompanyInput& input);
 
-private:
+  private:
     ServiceEnv env_;
 };
 

@@ -12,13 +12,13 @@ namespace shido::services {
 namespace {
 
 std::counting_semaphore<64>& hashing_slots() {
-    static std::counting_semaphore<64> slots(
-        static_cast<std::ptrdiff_t>(std::max(1u, std::min(64u, std::thread::hardware_concurrency()))));
+    static std::counting_semaphore<64> slots(static_cast<std::ptrdiff_t>(
+        std::max(1u, std::min(64u, std::thread::hardware_concurrency()))));
     return slots;
 }
 
 class SlotGuard {
-public:
+  public:
     SlotGuard() { hashing_slots().acquire(); }
     ~SlotGuard() { hashing_slots().release(); }
     SlotGuard(const SlotGuard&) = delete;
@@ -34,7 +34,8 @@ void init_crypto() {
 std::string random_token(std::size_t bytes) {
     std::vector<unsigned char> raw(bytes);
     randombytes_buf(raw.data(), raw.size());
-    std::string encoded(sodium_base64_ENCODED_LEN(bytes, sodium_base64_VARIANT_URLSAFE_NO_PADDING), '\0');
+    std::string encoded(sodium_base64_ENCODED_LEN(bytes, sodium_base64_VARIANT_URLSAFE_NO_PADDING),
+                        '\0');
     sodium_bin2base64(encoded.data(), encoded.size(), raw.data(), raw.size(),
                       sodium_base64_VARIANT_URLSAFE_NO_PADDING);
     encoded.resize(encoded.find('\0'));

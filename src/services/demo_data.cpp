@@ -1,13 +1,13 @@
 #include "services/demo_data.hpp"
 
+#include "services/audit_service.hpp"
 #include "services/crypto.hpp"
 #include "services/user_service.hpp"
+#include "services/views.hpp"
 #include "storage/company_repository.hpp"
 #include "storage/engagement_repository.hpp"
 #include "storage/transaction.hpp"
 #include "storage/user_repository.hpp"
-#include "services/audit_service.hpp"
-#include "services/views.hpp"
 
 namespace shido::services {
 
@@ -36,7 +36,8 @@ struct DemoLoader {
     core::Id company(core::Company company) {
         company.id = storage::CompanyRepository(c).insert(company, now);
         company.created_at = company.updated_at = now;
-        record(c, ctx, now, Change{"create", "company", company.id, std::nullopt, nullptr, to_json(company)});
+        record(c, ctx, now,
+               Change{"create", "company", company.id, std::nullopt, nullptr, to_json(company)});
         return company.id;
     }
 
@@ -50,13 +51,15 @@ struct DemoLoader {
             if (dates[i] != nullptr) e.sessions[i].planned_date = dates[i];
         storage::EngagementRepository repo(c);
         e.id = repo.insert(e, now);
-        record(c, ctx, now, Change{"create", "engagement", e.id, e.id, nullptr, to_json(*repo.find(e.id))});
+        record(c, ctx, now,
+               Change{"create", "engagement", e.id, e.id, nullptr, to_json(*repo.find(e.id))});
         return e.id;
     }
 };
 
-core::Company make_company(std::string name, std::string industry, int employees, std::string address,
-                           std::string website, std::string title, std::string representative) {
+core::Company make_company(std::string name, std::string industry, int employees,
+                           std::string address, std::string website, std::string title,
+                           std::string representative) {
     core::Company c;
     c.name = std::move(name);
     c.industry = std::move(industry);
@@ -69,7 +72,8 @@ core::Company make_company(std::string name, std::string industry, int employees
 }
 
 void load_generated(DemoLoader& load, const DemoOptions& options) {
-    static const char* industries[] = {"製造業", "運輸業", "卸売業", "小売業", "建設業", "医療・福祉"};
+    static const char* industries[] = {"製造業", "運輸業", "卸売業",
+                                       "小売業", "建設業", "医療・福祉"};
     std::optional<core::Id> expert;
     for (int i = 0; i < options.extra_engagements; ++i) {
         if (i % options.engagements_per_generated_expert == 0) {
@@ -78,8 +82,8 @@ void load_generated(DemoLoader& load, const DemoOptions& options) {
                                "生成専門家" + std::to_string(n), core::Role::expert);
         }
         auto company = load.company(make_company("生成企業" + std::to_string(i + 1) + "株式会社",
-                                                 industries[i % 6], 10 + i % 90, "東京都", "", "代表取締役",
-                                                 "代表 太郎"));
+                                                 industries[i % 6], 10 + i % 90, "東京都", "",
+                                                 "代表取締役", "代表 太郎"));
         load.engagement(company, expert, core::EngagementStatus::in_progress,
                         {"2026-12-01", "2026-12-15", "2027-01-05", "2027-01-19"});
     }
@@ -101,11 +105,13 @@ DemoSummary load_demo(ServiceEnv env, const DemoOptions& options) {
     auto maker = load.company(make_company("株式会社サンプル製作所", "製造業（金属加工）", 45,
                                            "東京都大田区南蒲田1-2-3", "https://www.example.jp/",
                                            "代表取締役", "製作 太郎"));
-    auto carrier = load.company(make_company("サンプル運輸株式会社", "運輸業（一般貨物）", 120,
-                                             "神奈川県横浜市港北区4-5-6", "https://www.example.com/",
-                                             "代表取締役社長", "運輸 次郎"));
-    load.user("owner1@demo.shido.jp", "製作 太郎", core::Role::company, maker, core::CompanyRole::owner);
-    load.user("owner2@demo.shido.jp", "運輸 次郎", core::Role::company, carrier, core::CompanyRole::owner);
+    auto carrier = load.company(
+        make_company("サンプル運輸株式会社", "運輸業（一般貨物）", 120, "神奈川県横浜市港北区4-5-6",
+                     "https://www.example.com/", "代表取締役社長", "運輸 次郎"));
+    load.user("owner1@demo.shido.jp", "製作 太郎", core::Role::company, maker,
+              core::CompanyRole::owner);
+    load.user("owner2@demo.shido.jp", "運輸 次郎", core::Role::company, carrier,
+              core::CompanyRole::owner);
     load.engagement(maker, expert1, core::EngagementStatus::in_progress,
                     {"2026-12-03", "2026-12-17", "2027-01-07", "2027-01-21"});
     load.engagement(carrier, expert2, core::EngagementStatus::planned,

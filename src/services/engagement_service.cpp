@@ -15,10 +15,12 @@ namespace shido::services {
 namespace {
 
 [[noreturn]] void throw_engagement_forbidden() {
-    throw core::DomainError(core::ErrorCode::forbidden, "この指導案件にアクセスする権限がありません。");
+    throw core::DomainError(core::ErrorCode::forbidden,
+                            "この指導案件にアクセスする権限がありません。");
 }
 
-void check_expert(storage::Connection& c, core::Validator& v, const std::optional<core::Id>& expert_id) {
+void check_expert(storage::Connection& c, core::Validator& v,
+                  const std::optional<core::Id>& expert_id) {
     if (!expert_id) return;
     auto user = storage::UserRepository(c).find(*expert_id);
     if (!user || user->role != core::Role::expert || !user->active)
@@ -26,7 +28,8 @@ void check_expert(storage::Connection& c, core::Validator& v, const std::optiona
 }
 
 // Applies the requested changes to `e`, collecting every invalid field.
-void apply(storage::Connection& c, core::Validator& v, core::Engagement& e, const EngagementInput& in) {
+void apply(storage::Connection& c, core::Validator& v, core::Engagement& e,
+           const EngagementInput& in) {
     if (in.expert_id) {
         check_expert(c, v, *in.expert_id);
         e.expert_id = *in.expert_id;
@@ -146,7 +149,8 @@ core::Engagement EngagementService::update(const RequestContext& ctx, core::Id i
     v.throw_if_failed();
     if (!repo.update(after, *in.version, now)) {
         throw core::DomainError(core::ErrorCode::conflict,
-                                "他の人が先にこの指導案件を更新しました。画面を再読み込みしてから、もう一度変更してください。");
+                                "他の人が先にこの指導案件を更新しました。画面を再読み込みしてから、"
+                                "もう一度変更してください。");
     }
     auto stored = repo.find(id).value();
     record(c, ctx, now, Change{"update", "engagement", id, id, to_json(*before), to_json(stored)});

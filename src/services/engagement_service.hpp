@@ -14,11 +14,11 @@ struct SessionDateInput {
 };
 
 struct EngagementInput {
-    std::optional<core::Id> company_id;                 // create only
-    std::optional<std::optional<core::Id>> expert_id;   // null unassigns
+    std::optional<core::Id> company_id;                // create only
+    std::optional<std::optional<core::Id>> expert_id;  // null unassigns
     std::optional<std::string> status;
     std::vector<SessionDateInput> sessions;
-    std::optional<int> version;                         // required by update
+    std::optional<int> version;  // required by update
 };
 
 struct EngagementFilter {
@@ -28,7 +28,7 @@ struct EngagementFilter {
 };
 
 class EngagementService {
-public:
+  public:
     explicit EngagementService(ServiceEnv env) : env_(env) {}
 
     std::vector<core::Engagement> list(const RequestContext& ctx, const EngagementFilter& filter);
@@ -38,7 +38,7 @@ public:
     // Throws unless the actor may perform `action` on the engagement (404 when it does not exist).
     void authorize(const RequestContext& ctx, core::Id id, core::EngagementAction action);
 
-private:
+  private:
     ServiceEnv env_;
 };
 

@@ -36,7 +36,8 @@ core::User validated_user(storage::Connection& c, const NewUser& in) {
         }
         user.company_id = in.company_id;
         user.company_role = core::parse_company_role(in.company_role.value_or("manager"));
-        if (!user.company_role) v.fail("company_role", "企業での立場は owner（経営者）か manager（管理者）です。");
+        if (!user.company_role)
+            v.fail("company_role", "企業での立場は owner（経営者）か manager（管理者）です。");
     } else if (role && (in.company_id || in.company_role)) {
         v.fail("company_id", "所属企業を指定できるのは企業ユーザーだけです。");
     }
@@ -51,7 +52,8 @@ core::User create_user(storage::Connection& c, const RequestContext& ctx, core::
     core::User user = validated_user(c, input);
     storage::UserRepository users(c);
     if (users.email_taken(user.email)) {
-        throw core::DomainError(core::ErrorCode::conflict, "このメールアドレスは既に登録されています。",
+        throw core::DomainError(core::ErrorCode::conflict,
+                                "このメールアドレスは既に登録されています。",
                                 {{"email", "このメールアドレスは既に登録されています。"}});
     }
     user.id = users.insert(user, hash_password(input.password), now);
@@ -60,7 +62,8 @@ core::User create_user(storage::Connection& c, const RequestContext& ctx, core::
     return user;
 }
 
-std::vector<core::User> UserService::list(const RequestContext& ctx, std::optional<core::Role> role) {
+std::vector<core::User> UserService::list(const RequestContext& ctx,
+                                          std::optional<core::Role> role) {
     if (!core::is_secretariat(ctx.actor)) core::throw_forbidden();
     storage::Connection c(env_.db);
     return storage::UserRepository(c).list(role);

@@ -18,13 +18,13 @@ struct NewUser {
 };
 
 class UserService {
-public:
+  public:
     explicit UserService(ServiceEnv env) : env_(env) {}
 
     std::vector<core::User> list(const RequestContext& ctx, std::optional<core::Role> role);
     core::User create(const RequestContext& ctx, const NewUser& input);
 
-private:
+  private:
     ServiceEnv env_;
 };
 

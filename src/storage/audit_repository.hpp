@@ -23,20 +23,20 @@ struct AuditEntry {
 };
 
 struct AuditQuery {
-    std::string entity;                // empty: any
+    std::string entity;  // empty: any
     std::optional<core::Id> entity_id;
     std::optional<core::Id> engagement_id;
     int limit = 200;
 };
 
 class AuditRepository {
-public:
+  public:
     explicit AuditRepository(Connection& c) : c_(c) {}
 
     void append(const AuditEntry& entry);
     std::vector<AuditEntry> list(const AuditQuery& query);
 
-private:
+  private:
     Connection& c_;
 };
 

@@ -27,11 +27,16 @@ struct CompanyRow {
     }
 
     core::Company to_company() const {
-        return core::Company{id,      name,
-                             industry, employee_count.get(),
-                             address, website,
-                             representative_title, representative_name,
-                             created_at, updated_at};
+        return core::Company{id,
+                             name,
+                             industry,
+                             employee_count.get(),
+                             address,
+                             website,
+                             representative_title,
+                             representative_name,
+                             created_at,
+                             updated_at};
     }
 };
 

@@ -8,7 +8,7 @@
 namespace shido::storage {
 
 class CompanyRepository {
-public:
+  public:
     explicit CompanyRepository(Connection& c) : c_(c) {}
 
     core::Id insert(const core::Company& company, core::Timestamp now);
@@ -18,7 +18,7 @@ public:
     // Companies of the engagements assigned to an expert.
     std::vector<core::Company> list_for_expert(core::Id expert_id);
 
-private:
+  private:
     std::vector<core::Company> query(const std::string& tail, core::Id key);
     Connection& c_;
 };

@@ -54,7 +54,8 @@ std::string postgres_conninfo(const std::string& url) {
         auto end = params.find('&', start);
         if (end == std::string::npos) end = params.size();
         auto pair = params.substr(start, end - start);
-        if (auto eq = pair.find('='); eq != std::string::npos) add(pair.substr(0, eq), pair.substr(eq + 1));
+        if (auto eq = pair.find('='); eq != std::string::npos)
+            add(pair.substr(0, eq), pair.substr(eq + 1));
         start = end + 1;
     }
     return conninfo;

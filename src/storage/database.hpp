@@ -17,7 +17,7 @@ struct DatabaseConfig {
 
 // A pool of SOCI sessions to one database. Thread-safe: each caller leases its own session.
 class Database {
-public:
+  public:
     explicit Database(const DatabaseConfig& config);
     ~Database();
     Database(const Database&) = delete;
@@ -26,7 +26,7 @@ public:
     Dialect dialect() const { return dialect_; }
     soci::connection_pool& pool() { return *pool_; }
 
-private:
+  private:
     void open_connection(soci::session& session, const std::string& target);
 
     Dialect dialect_;
@@ -35,12 +35,12 @@ private:
 
 // A leased connection; returns to the pool when destroyed.
 class Connection {
-public:
+  public:
     explicit Connection(Database& db) : session_(db.pool()), dialect_(db.dialect()) {}
     soci::session& sql() { return session_; }
     Dialect dialect() const { return dialect_; }
 
-private:
+  private:
     soci::session session_;
     Dialect dialect_;
 };

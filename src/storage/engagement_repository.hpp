@@ -19,7 +19,7 @@ struct EngagementQuery {
 };
 
 class EngagementRepository {
-public:
+  public:
     explicit EngagementRepository(Connection& c) : c_(c) {}
 
     core::Id insert(const core::Engagement& engagement, core::Timestamp now);
@@ -30,7 +30,7 @@ public:
     std::vector<core::Engagement> list(const EngagementQuery& query);
     bool expert_has_company(core::Id expert_id, core::Id company_id);
 
-private:
+  private:
     Connection& c_;
 };
 

@@ -5,7 +5,8 @@ namespace shido::storage {
 core::AttemptState LoginAttemptRepository::get(const std::string& scope,
                                                const std::string& subject) {
     core::AttemptState state;
-    c_.sql() << "SELECT failures, window_start FROM login_attempts WHERE scope = :s AND subject = :j",
+    c_.sql()
+        << "SELECT failures, window_start FROM login_attempts WHERE scope = :s AND subject = :j",
         soci::use(scope), soci::use(subject), soci::into(state.failures),
         soci::into(state.window_start);
     if (!c_.sql().got_data()) return core::AttemptState{};

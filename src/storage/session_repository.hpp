@@ -17,7 +17,7 @@ struct StoredSession {
 };
 
 class SessionRepository {
-public:
+  public:
     explicit SessionRepository(Connection& c) : c_(c) {}
 
     void insert(const StoredSession& session);
@@ -27,7 +27,7 @@ public:
     void remove_all_for_user_except(core::Id user_id, const std::string& keep_token_hash);
     void remove_expired(core::Timestamp now, core::Timestamp idle_seconds);
 
-private:
+  private:
     Connection& c_;
 };
 

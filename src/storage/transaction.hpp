@@ -6,7 +6,7 @@ namespace shido::storage {
 // A write transaction. On SQLite it starts with BEGIN IMMEDIATE so that two writers
 // queue on the busy timeout instead of failing when a read lock would need upgrading.
 class Transaction {
-public:
+  public:
     explicit Transaction(Connection& connection);
     ~Transaction();
     Transaction(const Transaction&) = delete;
@@ -14,7 +14,7 @@ public:
 
     void commit();
 
-private:
+  private:
     Connection& connection_;
     bool open_ = true;
 };

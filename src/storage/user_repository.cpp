@@ -7,7 +7,8 @@ namespace shido::storage {
 namespace {
 
 constexpr const char* user_columns =
-    "id, email, name, role, company_id, company_role, active, created_at, updated_at, password_hash";
+    "id, email, name, role, company_id, company_role, active, created_at, updated_at, "
+    "password_hash";
 
 // Row buffer shared by every user query so the column order lives in one place.
 struct UserRow {
@@ -48,7 +49,8 @@ struct UserRow {
 };
 
 template <typename Use>
-std::vector<UserWithHash> query_users(soci::session& sql, const std::string& where, Use&& bind_uses) {
+std::vector<UserWithHash> query_users(soci::session& sql, const std::string& where,
+                                      Use&& bind_uses) {
     UserRow row;
     soci::statement st(sql);
     row.bind(st);
@@ -73,9 +75,10 @@ core::Id UserRepository::insert(const core::User& user, const std::string& passw
     std::string role(core::to_string(user.role));
     int active = user.active ? 1 : 0;
     long long id = 0;
-    c_.sql() << "INSERT INTO users (email, name, role, company_id, company_role, password_hash, "
-                "active, created_at, updated_at) VALUES (:email, :name, :role, :cid, :crole, :hash, "
-                ":active, :created, :updated) RETURNING id",
+    c_.sql()
+        << "INSERT INTO users (email, name, role, company_id, company_role, password_hash, "
+           "active, created_at, updated_at) VALUES (:email, :name, :role, :cid, :crole, :hash, "
+           ":active, :created, :updated) RETURNING id",
         soci::use(user.email), soci::use(user.name), soci::use(role),
         soci::use(company_id.value, company_id.ind),
         soci::use(company_role_out.value, company_role_out.ind), soci::use(password_hash),

@@ -14,7 +14,7 @@ struct UserWithHash {
 };
 
 class UserRepository {
-public:
+  public:
     explicit UserRepository(Connection& c) : c_(c) {}
 
     core::Id insert(const core::User& user, const std::string& password_hash, core::Timestamp now);
@@ -25,7 +25,7 @@ public:
     std::vector<core::User> list(std::optional<core::Role> role);
     bool email_taken(const std::string& email);
 
-private:
+  private:
     Connection& c_;
 };
 

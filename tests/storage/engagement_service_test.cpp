@@ -37,9 +37,12 @@ TEST_F(EngagementServiceTest, EachRoleSeesExactlyItsEngagements) {
 TEST_F(EngagementServiceTest, OthersEngagementIsForbidden) {
     auto expert1 = demo_user("expert1"), owner1 = demo_user("owner1"), jimu = demo_user("jimu");
     auto theirs = services_->engagements.list(as(demo_user("owner2")), {}).at(0).id;
-    EXPECT_EQ(code_of([&] { services_->engagements.get(as(expert1), theirs); }), core::ErrorCode::forbidden);
-    EXPECT_EQ(code_of([&] { services_->engagements.get(as(owner1), theirs); }), core::ErrorCode::forbidden);
-    EXPECT_EQ(code_of([&] { services_->engagements.get(as(jimu), 999999); }), core::ErrorCode::not_found);
+    EXPECT_EQ(code_of([&] { services_->engagements.get(as(expert1), theirs); }),
+              core::ErrorCode::forbidden);
+    EXPECT_EQ(code_of([&] { services_->engagements.get(as(owner1), theirs); }),
+              core::ErrorCode::forbidden);
+    EXPECT_EQ(code_of([&] { services_->engagements.get(as(jimu), 999999); }),
+              core::ErrorCode::not_found);
 }
 
 TEST_F(EngagementServiceTest, UpdateIsAuditedWithBeforeAndAfter) {
@@ -71,7 +74,8 @@ TEST_F(EngagementServiceTest, StaleVersionIsAConflictAndChangesNothing) {
     services::EngagementInput change;
     change.version = e.version + 5;
     change.status = "cancelled";
-    EXPECT_EQ(code_of([&] { services_->engagements.update(as(jimu), e.id, change); }), core::ErrorCode::conflict);
+    EXPECT_EQ(code_of([&] { services_->engagements.update(as(jimu), e.id, change); }),
+              core::ErrorCode::conflict);
     EXPECT_EQ(services_->engagements.get(as(jimu), e.id).status, e.status);
 }
 
@@ -81,12 +85,15 @@ TEST_F(EngagementServiceTest, ExpertCannotReassignAndCompanyCannotEdit) {
     services::EngagementInput reassign;
     reassign.version = e.version;
     reassign.expert_id = std::optional<core::Id>(demo_user("expert2").id);
-    EXPECT_EQ(code_of([&] { services_->engagements.update(as(expert1), e.id, reassign); }), core::ErrorCode::forbidden);
+    EXPECT_EQ(code_of([&] { services_->engagements.update(as(expert1), e.id, reassign); }),
+              core::ErrorCode::forbidden);
     services::EngagementInput edit;
     edit.version = e.version;
     edit.status = "completed";
-    EXPECT_EQ(code_of([&] { services_->engagements.update(as(owner1), e.id, edit); }), core::ErrorCode::forbidden);
-    EXPECT_EQ(code_of([&] { services_->engagements.create(as(expert1), {}); }), core::ErrorCode::forbidden);
+    EXPECT_EQ(code_of([&] { services_->engagements.update(as(owner1), e.id, edit); }),
+              core::ErrorCode::forbidden);
+    EXPECT_EQ(code_of([&] { services_->engagements.create(as(expert1), {}); }),
+              core::ErrorCode::forbidden);
 }
 
 TEST_F(EngagementServiceTest, InvalidInputReportsEveryFieldAndStoresNothing) {

@@ -30,7 +30,9 @@ TEST_F(RepositoriesTest, MigrationsAreAppliedOnce) {
 }
 
 TEST_F(RepositoriesTest, SplitStatementsIgnoresComments) {
-    auto statements = storage::split_statements("-- a comment; with a semicolon\nCREATE TABLE a (x INTEGER);\n\nCREATE TABLE b (y INTEGER);\n");
+    auto statements = storage::split_statements(
+        "-- a comment; with a semicolon\nCREATE TABLE a (x INTEGER);\n\nCREATE TABLE b (y "
+        "INTEGER);\n");
     ASSERT_EQ(statements.size(), 2u);
     EXPECT_NE(statements[0].find("TABLE a"), std::string::npos);
 }
@@ -38,7 +40,8 @@ TEST_F(RepositoriesTest, SplitStatementsIgnoresComments) {
 TEST_F(RepositoriesTest, CompanyTextRoundTripsLiterally) {
     storage::Connection c(*db_);
     storage::CompanyRepository repo(c);
-    const std::string hostile = "Robert'); DROP TABLE companies;-- <script>alert(1)</script> 株式会社";
+    const std::string hostile =
+        "Robert'); DROP TABLE companies;-- <script>alert(1)</script> 株式会社";
     auto id = repo.insert(company_named(hostile), now_);
     auto found = repo.find(id);
     ASSERT_TRUE(found);

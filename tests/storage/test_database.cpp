@@ -17,7 +17,9 @@ std::string env_url() {
 }
 }  // namespace
 
-bool running_on_postgresql() { return !env_url().empty() && env_url().rfind("sqlite:", 0) != 0; }
+bool running_on_postgresql() {
+    return !env_url().empty() && env_url().rfind("sqlite:", 0) != 0;
+}
 
 void DatabaseTest::SetUp() {
     services::init_crypto();
@@ -45,7 +47,8 @@ void DatabaseTest::TearDown() {
     services_.reset();
     db_.reset();
     if (!sqlite_file_.empty()) {
-        for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(sqlite_file_ + suffix);
+        for (const char* suffix : {"", "-wal", "-shm"})
+            std::filesystem::remove(sqlite_file_ + suffix);
     }
 }
 
@@ -54,7 +57,8 @@ services::ServiceEnv DatabaseTest::env() {
 }
 
 services::RequestContext DatabaseTest::as(const core::User& user) const {
-    return services::RequestContext{core::Actor{user.id, user.role, user.company_id, user.name}, "test"};
+    return services::RequestContext{core::Actor{user.id, user.role, user.company_id, user.name},
+                                    "test"};
 }
 
 services::RequestContext DatabaseTest::as_system() const {

@@ -15,7 +15,7 @@ namespace shido::testing {
 // a PostgreSQL database — that database with its schema dropped and recreated. The clock is
 // the test's `now`, so expiry rules can be exercised without waiting.
 class DatabaseTest : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override;
     void TearDown() override;
 

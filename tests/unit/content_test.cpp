@@ -14,7 +14,8 @@ TEST(Content, EveryShippedFileLoads) {
     auto library = load_library(SHIDO_CONTENT_DIR);
     ASSERT_EQ(library.curriculum.sessions.size(), 4u);
     EXPECT_EQ(library.curriculum.sessions[0].title, "第1回");
-    for (const auto& session : library.curriculum.sessions) EXPECT_FALSE(session.deliverables.empty());
+    for (const auto& session : library.curriculum.sessions)
+        EXPECT_FALSE(session.deliverables.empty());
 }
 
 TEST(Content, RejectsMissingSession) {

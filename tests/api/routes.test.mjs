@@ -1,0 +1,171 @@
+// The route table (`shido routes`) against the running server and the OpenAPI document:
+// every route has an access rule, is enforced as declared, and is documented.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { DEMO, assertError, fillPath, shidoRoutes, startServer } from './server.mjs';
+
+const ACCESS = new Set(['public', 'authenticated', 'secretariat']);
+const changesState = (method) => method !== 'GET';
+
+describe('route table', () => {
+  let server, routes, openapi;
+
+  before(async () => {
+    [server, routes] = await Promise.all([startServer(), shidoRoutes()]);
+    const res = await server.client().get('/api/openapi.json');
+    assert.equal(res.status, 200);
+    openapi = JSON.parse(res.text);
+  });
+  after(() => server?.stop());
+
+  test('shido routes prints a non-empty list of unique API routes', () => {
+    assert.ok(Array.isArray(routes) && routes.length >= 10, 'route table looks empty');
+    const keys = routes.map((r) => `${r.method} ${r.path}`);
+    assert.equal(new Set(keys).size, keys.length, 'duplicate routes');
+    for (const r of routes) {
+      assert.match(r.method, /^(GET|POST|PUT|PATCH|DELETE)$/, JSON.stringify(r));
+      assert.match(r.path, /^\/api\/v1\//, JSON.stringify(r));
+    }
+  });
+
+  test('every route has a declared access rule (public, authenticated or secretariat)', () => {
+    for (const r of routes)
+      assert.ok(ACCESS.has(r.access), `${r.method} ${r.path} has access ${JSON.stringify(r.access)}`);
+    // Only logging in is public.
+    assert.deepEqual(
+      routes.filter((r) => r.access === 'public').map((r) => `${r.method} ${r.path}`),
+      ['POST /api/v1/auth/login'],
+    );
+  });
+
+  test('every route is documented in /api/openapi.json with its method and access rule', () => {
+    assert.equal(openapi.openapi, '3.0.3');
+    for (const r of routes) {
+      const item = openapi.paths?.[r.path];
+      assert.ok(item, `path ${r.path} is not in /api/openapi.json`);
+      const op = item[r.method.toLowerCase()];
+      assert.ok(op, `${r.method} ${r.path} is not in /api/openapi.json`);
+      assert.equal(op['x-shido-access'], r.access, `${r.method} ${r.path}: x-shido-access`);
+      for (const name of r.path.match(/\{([^}]+)\}/g)?.map((p) => p.slice(1, -1)) ?? []) {
+        const params = (op.parameters ?? []).concat(item.parameters ?? []).map((p) => resolve(openapi, p));
+        assert.ok(params.some((p) => p.in === 'path' && p.name === name && p.required),
+          `${r.method} ${r.path}: path parameter ${name} not declared`);
+      }
+      // Security declared as enforced: public → none; otherwise the session cookie, and the
+      // CSRF header on state-changing calls.
+      const security = op.security ?? openapi.security ?? [];
+      if (r.access === 'public') {
+        assert.deepEqual(op.security, [], `${r.method} ${r.path} is public but declares security`);
+      } else {
+        assert.ok(security.some((s) => 'sessionCookie' in s), `${r.method} ${r.path}: no cookie security`);
+        assert.ok(op.responses['401'], `${r.method} ${r.path}: 401 not documented`);
+        if (changesState(r.method)) {
+          assert.ok(security.every((s) => 'csrfToken' in s), `${r.method} ${r.path}: no CSRF security`);
+          const params = (op.parameters ?? []).map((p) => resolve(openapi, p));
+          assert.ok(params.some((p) => p.in === 'header' && p.name === 'X-CSRF-Token' && p.required),
+            `${r.method} ${r.path}: X-CSRF-Token header not declared`);
+          assert.ok(op.responses['403'], `${r.method} ${r.path}: 403 (csrf) not documented`);
+        }
+      }
+      if (r.access === 'secretariat') assert.ok(op.responses['403'], `${r.method} ${r.path}: 403 not documented`);
+      if (changesState(r.method)) assert.ok(op.responses['413'], `${r.method} ${r.path}: 413 not documented`);
+      if (op.requestBody) {
+        assert.ok(op.responses['400'], `${r.method} ${r.path}: 400 not documented`);
+        assert.ok(op.responses['422'], `${r.method} ${r.path}: 422 not documented`);
+      }
+      if (r.path.includes('{')) assert.ok(op.responses['404'], `${r.method} ${r.path}: 404 not documented`);
+    }
+    for (const p of ['/healthz', '/metrics', '/api/openapi.json'])
+      assert.ok(openapi.paths?.[p]?.get, `GET ${p} is not documented`);
+  });
+
+  test('the document describes no API operation the server does not have', () => {
+    const known = new Set(routes.map((r) => `${r.method} ${r.path}`));
+    for (const p of ['/healthz', '/metrics', '/api/openapi.json']) known.add(`GET ${p}`);
+    for (const [p, item] of Object.entries(openapi.paths))
+      for (const method of Object.keys(item).filter((k) => ['get', 'post', 'put', 'patch', 'delete'].includes(k)))
+        assert.ok(known.has(`${method.toUpperCase()} ${p}`), `documented but not served: ${method.toUpperCase()} ${p}`);
+  });
+
+  test('the document has the shared components and every $ref resolves', () => {
+    const c = openapi.components;
+    for (const name of ['User', 'Company', 'Engagement', 'AuditEntry', 'Meta', 'Error'])
+      assert.ok(c.schemas[name], `schema ${name} missing`);
+    assert.deepEqual(
+      { type: c.securitySchemes.sessionCookie.type, in: c.securitySchemes.sessionCookie.in, name: c.securitySchemes.sessionCookie.name },
+      { type: 'apiKey', in: 'cookie', name: 'shido_session' });
+    const err = c.schemas.Error.properties.error;
+    assert.deepEqual(Object.keys(err.properties).sort(), ['code', 'fields', 'message']);
+    const refs = [];
+    (function walk(v) {
+      if (Array.isArray(v)) v.forEach(walk);
+      else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) (k === '$ref' ? refs.push(x) : walk(x));
+    })(openapi);
+    assert.ok(refs.length > 0);
+    for (const r of refs) assert.ok(resolve(openapi, { $ref: r }), `unresolved $ref ${r}`);
+  });
+
+  test('non-public routes answer 401 without a session', async () => {
+    const anonymous = server.client();
+    for (const r of routes.filter((x) => x.access !== 'public')) {
+      const res = await anonymous.request(r.method, fillPath(r.path, 1), changesState(r.method) ? { json: {} } : {});
+      assertError(res, 401, 'unauthenticated');
+    }
+  });
+
+  test('non-public routes answer 401 for an unknown session cookie', async () => {
+    const forged = server.client();
+    forged.cookie = 'forged-session-token-0123456789abcdefghijklmnop';
+    forged.csrf = 'forged-csrf';
+    for (const r of routes.filter((x) => x.access !== 'public')) {
+      const res = await forged.request(r.method, fillPath(r.path, 1), changesState(r.method) ? { json: {} } : {});
+      assertError(res, 401, 'unauthenticated');
+    }
+  });
+
+  test('the public route answers without a session (no 401 for lack of a session)', async () => {
+    for (const r of routes.filter((x) => x.access === 'public')) {
+      const res = await server.client().request(r.method, r.path, { json: {} });
+      assert.notEqual(res.status, 401, `${r.method} ${r.path}: ${res.text}`);
+      assertError(res, 422, 'validation');  // the empty body, not the missing session, is the problem
+    }
+  });
+
+  test('secretariat routes answer 403 for an expert and a company user, and change nothing', async () => {
+    const secretariat = await server.login(DEMO.secretariat);
+    const snapshot = async () => Promise.all(
+      ['/api/v1/users', '/api/v1/companies', '/api/v1/engagements', '/api/v1/audit'].map(async (p) => (await secretariat.get(p)).text));
+    const beforeState = await snapshot();
+    const companyId = (await secretariat.get('/api/v1/companies')).data.items[0].id;
+    const secretariatRoutes = routes.filter((r) => r.access === 'secretariat');
+    assert.ok(secretariatRoutes.length >= 5);
+    for (const who of [DEMO.expert1, DEMO.owner1]) {
+      const c = await server.login(who);
+      for (const r of secretariatRoutes) {
+        // A well-formed request with a valid CSRF token: only the role is wrong.
+        const body = { name: '権限のない登録', email: `x-${Date.now()}@example.jp`, role: 'expert', password: 'long-enough-pw', company_id: companyId };
+        const res = await c.request(r.method, fillPath(r.path, companyId), changesState(r.method) ? { json: body } : {});
+        assertError(res, 403, 'forbidden');
+      }
+    }
+    assert.deepEqual(await snapshot(), beforeState, 'a refused call changed data');
+  });
+
+  test('authenticated GET routes without parameters answer 200 for every role', async () => {
+    for (const who of [DEMO.secretariat, DEMO.expert1, DEMO.owner1]) {
+      const c = await server.login(who);
+      for (const r of routes.filter((x) => x.access === 'authenticated' && x.method === 'GET' && !x.path.includes('{'))) {
+        const res = await c.get(r.path);
+        assert.equal(res.status, 200, `${who}: GET ${r.path} → ${res.status} ${res.text}`);
+      }
+    }
+  });
+});
+
+function resolve(doc, node) {
+  if (!node || !node.$ref) return node;
+  assert.match(node.$ref, /^#\//, `only local $refs: ${node.$ref}`);
+  let v = doc;
+  for (const part of node.$ref.slice(2).split('/')) v = v?.[part.replace(/~1/g, '/').replace(/~0/g, '~')];
+  return v;
+}
