@@ -1,14 +1,40 @@
 #include "content/library.hpp"
 
+#include <algorithm>
+
+#include "content/diagnosis.hpp"
 #include "content/json_file.hpp"
 
 namespace shido::content {
 
-Library load_library(const std::filesystem::path& root) {
+namespace fs = std::filesystem;
+
+const core::diagnosis::Instrument* Library::instrument(const std::string& id) const {
+    auto it = instruments.find(id);
+    return it == instruments.end() ? nullptr : &it->second;
+}
+
+const core::diagnosis::Instrument& Library::current_instrument() const {
+    return instruments.at(current_diagnosis_id);
+}
+
+Library load_library(const fs::path& root) {
     Library library;
     auto curriculum_path = root / "curriculum" / "standard-4.json";
-    library.curriculum =
-        parse_curriculum(read_json_file(curriculum_path), curriculum_path.string());
+    library.curriculum = parse_curriculum(read_json_file(curriculum_path), curriculum_path.string());
+
+    std::vector<fs::path> files;
+    for (const auto& entry : fs::directory_iterator(root / "diagnosis"))
+        if (entry.path().extension() == ".json") files.push_back(entry.path());
+    std::sort(files.begin(), files.end());
+    for (const auto& file : files) {
+        auto instrument = parse_instrument(read_json_file(file), file.string());
+        if (instrument.id != file.stem().string())
+            throw ContentError(file.string() + ": id '" + instrument.id + "' must match the file name");
+        library.instruments.emplace(instrument.id, std::move(instrument));
+    }
+    if (!library.instrument(current_diagnosis_id))
+        throw ContentError("content/diagnosis/" + std::string(current_diagnosis_id) + ".json is missing");
     return library;
 }
 

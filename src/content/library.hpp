@@ -1,13 +1,23 @@
 #pragma once
 #include <filesystem>
+#include <map>
+#include <string>
 
 #include "content/curriculum.hpp"
+#include "core/diagnosis/instrument.hpp"
 
 namespace shido::content {
+
+// The edition new self-assessment rounds use. Older rounds keep the edition they were opened with.
+inline constexpr const char* current_diagnosis_id = "ipa-5min-3.1";
 
 // Everything the programme defines as data, loaded once at start and read-only after.
 struct Library {
     Curriculum curriculum;
+    std::map<std::string, core::diagnosis::Instrument> instruments;  // by id
+
+    const core::diagnosis::Instrument* instrument(const std::string& id) const;
+    const core::diagnosis::Instrument& current_instrument() const;
 };
 
 // Loads and validates every content file under `root` (the repo's content/ folder).

@@ -15,6 +15,12 @@ describe('operations', () => {
     assert.deepEqual(res.data, { status: 'ok' });
   });
 
+  test('/livez answers alive without a session', async () => {
+    const res = await server.client().get('/livez');
+    assert.equal(res.status, 200);
+    assert.deepEqual(res.data, { status: 'alive' });
+  });
+
   test('/api/openapi.json is served as JSON without a session', async () => {
     const res = await server.client().get('/api/openapi.json');
     assert.equal(res.status, 200);
@@ -60,6 +66,7 @@ describe('operations', () => {
     const c = await server.login(DEMO.secretariat);
     const responses = [
       await server.client().get('/healthz'),
+      await server.client().get('/livez'),
       await server.client().get('/metrics'),
       await server.client().get('/api/openapi.json'),
       await c.get('/api/v1/engagements'),                                       // 200
@@ -78,7 +85,7 @@ describe('operations', () => {
       assert.equal(r.headers.get('x-content-type-options'), 'nosniff');
       assert.equal(r.headers.get('x-frame-options'), 'DENY');
     }
-    for (const r of responses.slice(3, 9)) assert.equal(r.headers.get('cache-control'), 'no-store', 'API answers must not be cached');
+    for (const r of responses.slice(4, 10)) assert.equal(r.headers.get('cache-control'), 'no-store', 'API answers must not be cached');
   });
 
   test('an unsupported method on an API path answers a JSON error, not a page', async () => {

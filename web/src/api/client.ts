@@ -3,8 +3,11 @@
 // - State-changing calls (POST/PATCH/PUT/DELETE) carry the CSRF token in X-CSRF-Token.
 // - Every failure becomes an ApiError with a Japanese message for the user; raw bodies are never shown.
 // - A 401 on an ordinary call tells the app (onUnauthorized) so it can send the user to /login.
+// - Public calls (the respondent's answer page) pass allowUnauthenticated: no CSRF token is needed
+//   there and a 401 never redirects.
+// - Besides JSON: raw uploads (CSV, `rawBody`) and binary downloads (`requestBlob`, PDF/xlsx).
 
-import type { ErrorBody, SessionResponse } from './types'
+import type { ErrorBody, ErrorDetail, SessionResponse } from './types'
 
 export const API_BASE = '/api/v1'
 
@@ -12,13 +15,22 @@ export class ApiError extends Error {
   readonly status: number
   readonly code: string
   readonly fields: Record<string, string>
+  /** Row-level problems (e.g. a CSV import): 行, 列, 内容. */
+  readonly details: ErrorDetail[]
 
-  constructor(status: number, code: string, message: string, fields: Record<string, string> = {}) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    fields: Record<string, string> = {},
+    details: ErrorDetail[] = [],
+  ) {
     super(message)
     this.name = 'ApiError'
     this.status = status
     this.code = code
     this.fields = fields
+    this.details = details
   }
 }
 
@@ -65,6 +77,22 @@ function cleanFields(fields: unknown): Record<string, string> {
   return out
 }
 
+function cleanDetails(details: unknown): ErrorDetail[] {
+  if (!Array.isArray(details)) return []
+  const out: ErrorDetail[] = []
+  for (const d of details) {
+    if (typeof d !== 'object' || d === null) continue
+    const { row, column, message } = d as Record<string, unknown>
+    if (typeof message !== 'string') continue
+    out.push({
+      row: typeof row === 'number' ? row : Number(row) || 0,
+      column: typeof column === 'number' || typeof column === 'string' ? column : '',
+      message,
+    })
+  }
+  return out
+}
+
 /** Builds an ApiError from a failed response, whatever its body looks like. */
 export async function errorFromResponse(res: Response): Promise<ApiError> {
   const [code, message] = fallbackFor(res.status)
@@ -82,6 +110,7 @@ export async function errorFromResponse(res: Response): Promise<ApiError> {
       typeof e.code === 'string' && e.code ? e.code : code,
       e.message.trim() || message,
       cleanFields(e.fields),
+      cleanDetails(e.details),
     )
   }
   return new ApiError(res.status, code, message)
@@ -116,6 +145,8 @@ export interface RequestOptions {
   /** Do not call the unauthorized handler on 401 (login and the session probe handle it). */
   allowUnauthenticated?: boolean
   signal?: AbortSignal
+  /** Send these bytes as the body instead of JSON (e.g. a CSV file), with this Content-Type. */
+  rawBody?: { data: Blob | ArrayBuffer | string; contentType: string }
 }
 
 export function buildUrl(path: string, query?: Record<string, QueryValue>): string {
@@ -132,13 +163,18 @@ export function buildUrl(path: string, query?: Record<string, QueryValue>): stri
   return url
 }
 
-async function send(method: Method, url: string, opts: RequestOptions): Promise<Response> {
-  const headers: Record<string, string> = { Accept: 'application/json' }
+async function send(method: Method, url: string, opts: RequestOptions, accept = 'application/json'): Promise<Response> {
+  const headers: Record<string, string> = { Accept: accept }
   const init: RequestInit = { method, headers, credentials: 'same-origin', signal: opts.signal }
   if (method !== 'GET') {
-    headers['Content-Type'] = 'application/json'
     if (csrfToken) headers['X-CSRF-Token'] = csrfToken
-    init.body = JSON.stringify(opts.body ?? {})
+    if (opts.rawBody) {
+      headers['Content-Type'] = opts.rawBody.contentType
+      init.body = opts.rawBody.data
+    } else {
+      headers['Content-Type'] = 'application/json'
+      init.body = JSON.stringify(opts.body ?? {})
+    }
   }
   try {
     return await fetch(url, init)
@@ -165,15 +201,16 @@ async function refreshCsrfToken(): Promise<boolean> {
   }
 }
 
-export async function request<T>(method: Method, path: string, opts: RequestOptions = {}): Promise<T> {
+/** Sends the request; on a stale CSRF token refreshes it once and retries; throws ApiError on failure. */
+async function sendChecked(method: Method, path: string, opts: RequestOptions, accept?: string): Promise<Response> {
   const url = buildUrl(path, opts.query)
-  let res = await send(method, url, opts)
+  let res = await send(method, url, opts, accept)
 
   // A stale CSRF token (e.g. after the session was renewed in another tab): refresh once, retry once.
   if (res.status === 403 && method !== 'GET') {
     const err = await errorFromResponse(res.clone())
     if (err.code === 'csrf' && (await refreshCsrfToken())) {
-      res = await send(method, url, opts)
+      res = await send(method, url, opts, accept)
     }
   }
 
@@ -182,6 +219,11 @@ export async function request<T>(method: Method, path: string, opts: RequestOpti
     if (res.status === 401 && !opts.allowUnauthenticated) unauthorizedHandler?.()
     throw err
   }
+  return res
+}
+
+export async function request<T>(method: Method, path: string, opts: RequestOptions = {}): Promise<T> {
+  const res = await sendChecked(method, path, opts)
   if (res.status === 204) return undefined as T
   const text = await res.text()
   if (!text) return undefined as T
@@ -190,6 +232,55 @@ export async function request<T>(method: Method, path: string, opts: RequestOpti
   } catch {
     throw new ApiError(res.status, 'internal', 'サーバーから不正な応答がありました。')
   }
+}
+
+export interface BlobResponse {
+  blob: Blob
+  /** From Content-Disposition when the server names the file; otherwise the caller's fallback. */
+  filename: string
+}
+
+/** The file name in a Content-Disposition header (filename*=UTF-8'' first, then filename=). */
+export function filenameFromDisposition(header: string | null, fallback: string): string {
+  if (!header) return fallback
+  const star = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(header)
+  if (star?.[1]) {
+    try {
+      return decodeURIComponent(star[1].trim().replace(/^"|"$/g, ''))
+    } catch {
+      // fall through to the plain form
+    }
+  }
+  const plain = /filename\s*=\s*("([^"]*)"|[^;]+)/.exec(header)
+  const name = (plain?.[2] ?? plain?.[1] ?? '').trim()
+  return name || fallback
+}
+
+/** A call whose answer is a file (PDF, xlsx): same CSRF and error handling, the body as a Blob. */
+export async function requestBlob(
+  method: Method,
+  path: string,
+  fallbackName: string,
+  opts: RequestOptions = {},
+): Promise<BlobResponse> {
+  const res = await sendChecked(method, path, opts, '*/*')
+  const blob = await res.blob()
+  return { blob, filename: filenameFromDisposition(res.headers.get('Content-Disposition'), fallbackName) }
+}
+
+/** Hands a Blob to the browser as a download (no navigation, works under the strict CSP). */
+export function saveBlob(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob)
+  const a = document.createElement('a')
+  a.href = url
+  a.download = filename
+  a.rel = 'noopener'
+  a.style.display = 'none'
+  document.body.appendChild(a)
+  a.click()
+  a.remove()
+  // Give the browser time to start the download before the URL is released.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000)
 }
 
 export const http = {
@@ -202,6 +293,12 @@ export const http = {
   put: <T>(path: string, body?: unknown, opts: RequestOptions = {}) =>
     request<T>('PUT', path, { ...opts, body }),
   del: <T>(path: string, opts: RequestOptions = {}) => request<T>('DELETE', path, opts),
+  /** POST with a JSON body; the answer is a file. */
+  postForBlob: (path: string, body: unknown, fallbackName: string, opts: RequestOptions = {}) =>
+    requestBlob('POST', path, fallbackName, { ...opts, body }),
+  /** POST the given bytes as they are (e.g. a CSV file) with their Content-Type; JSON answer. */
+  postRaw: <T>(path: string, data: Blob | ArrayBuffer | string, contentType: string, opts: RequestOptions = {}) =>
+    request<T>('POST', path, { ...opts, rawBody: { data, contentType } }),
 }
 
 /** A message for any thrown value, fit to show the user. */

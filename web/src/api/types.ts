@@ -157,5 +157,219 @@ export interface ErrorBody {
     code: ErrorCode | string
     message: string
     fields?: Record<string, string>
+    /** Row-level problems (CSV import). */
+    details?: { row: number; column: string | number; message: string }[]
   }
+}
+
+// ---- 自社診断 (self-assessment) ----
+
+export type ChoiceKey = 'done' | 'partial' | 'not_done' | 'unknown'
+export type RespondentRole = 'owner' | 'manager' | 'staff'
+export type RespondentSource = 'link' | 'paper' | 'csv'
+export type RespondentStatus = 'invited' | 'answering' | 'submitted' | 'revoked' | 'expired'
+export type RoundStatus = 'open' | 'closed'
+export type Level = 'high' | 'medium' | 'low'
+export type Difficulty = 'easy' | 'medium' | 'hard'
+
+export interface InstrumentChoice {
+  key: ChoiceKey
+  label: string
+  points: number
+  follow_up?: boolean
+}
+
+export interface InstrumentBand {
+  key: string
+  min: number
+  max: number
+  label: string
+  meaning: string
+}
+
+export interface InstrumentPart {
+  no: number
+  title: string
+  item_nos: number[]
+}
+
+export interface InstrumentItem {
+  no: number
+  part_no: number
+  topic: string
+  question: string
+  check_points: string[]
+  example_measures: string[]
+}
+
+export interface Instrument {
+  id: string
+  version: number
+  title: string
+  edition: string
+  choices: InstrumentChoice[]
+  bands: InstrumentBand[]
+  parts: InstrumentPart[]
+  items: InstrumentItem[]
+}
+
+export interface Round {
+  id: number
+  engagement_id: number
+  name: string
+  instrument_id: string
+  status: RoundStatus
+  created_at: string
+  respondent_count: number
+  submitted_count: number
+}
+
+export interface Respondent {
+  id: number
+  role: RespondentRole
+  role_label: string
+  name: string
+  department: string
+  source: RespondentSource
+  status: RespondentStatus
+  answered_count: number
+  submitted_at: string | null
+  /** "YYYY-MM-DD" */
+  expires_at: string | null
+  created_at: string
+}
+
+export interface PartResult {
+  part_no: number
+  title: string
+  points: number
+  max_points: number
+  min_points: number
+}
+
+export interface DiagnosisResult {
+  total: number
+  band: { key: string; label: string; meaning: string }
+  parts: PartResult[]
+  unknown_count: number
+}
+
+export interface Finding {
+  item_no: number
+  notes: string
+  finding: string
+  urgency: Level | null
+  importance: Level | null
+  difficulty: Difficulty | null
+  key_area: boolean
+  updated_at: string | null
+}
+
+export type FindingInput = Omit<Finding, 'item_no' | 'updated_at'>
+
+/** item no (as a string, "1".."25") → choice key */
+export type Answers = Record<string, ChoiceKey>
+
+export interface RoundDetail {
+  round: Round
+  instrument: Instrument
+  respondents: Respondent[]
+}
+
+export interface InviteInput {
+  role: RespondentRole
+  name?: string
+  department?: string
+  count?: number
+  expires_at?: string
+}
+
+export interface IssuedLink {
+  respondent: Respondent
+  token: string
+  url: string
+}
+
+export interface PaperInput {
+  role: RespondentRole
+  name?: string
+  department?: string
+  answers: Answers
+}
+
+export interface ItemGroupStats {
+  respondents: number
+  counts: Record<ChoiceKey, number>
+  mean_points: number
+}
+
+export interface ItemAnalysis {
+  item_no: number
+  all: ItemGroupStats
+  by_role: Partial<Record<RespondentRole, ItemGroupStats>>
+  role_gap: number
+  unknown_count: number
+  everyone_done: boolean
+  needs_drill_down: boolean
+}
+
+export interface GroupPartMeans {
+  respondents: number
+  total_mean: number
+  part_percent: number[]
+}
+
+export interface RespondentAnalysis {
+  respondent_id: number
+  role: RespondentRole
+  role_label: string
+  name: string
+  department: string
+  result: DiagnosisResult
+}
+
+export interface RoundAnalysis {
+  round: Round
+  respondents: RespondentAnalysis[]
+  items: ItemAnalysis[]
+  all: GroupPartMeans
+  by_role: Partial<Record<RespondentRole, GroupPartMeans>>
+  gap_items: number[]
+  drill_down_items: number[]
+  progress: Record<RespondentRole, { invited: number; submitted: number }>
+}
+
+export interface FindingsResponse {
+  items: Finding[]
+  priorities: Finding[]
+}
+
+export interface RoundComparison {
+  from: Round
+  to: Round
+  before_total_mean: number
+  after_total_mean: number
+  items: { item_no: number; before_mean: number; after_mean: number }[]
+}
+
+/** GET /answer/{token}: what the respondent sees. */
+export interface AnswerSheet {
+  respondent: {
+    role: RespondentRole
+    role_label: string
+    name: string
+    department: string
+    status: RespondentStatus
+  }
+  company_name: string
+  round_name: string
+  instrument: Instrument
+  answers: Partial<Answers>
+  result: DiagnosisResult | null
+}
+
+export interface ErrorDetail {
+  row: number
+  column: string | number
+  message: string
 }

@@ -1,0 +1,189 @@
+// The OpenAPI document matches what the server really answers: for a sample of requests on
+// every route, the status is documented for that operation and the JSON body fits the
+// documented schema (no missing required field, no undocumented field, right types).
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { CARRIER, DEMO, MAKER, shidoRoutes, startServer, uniqueSuffix } from './server.mjs';
+
+// Just enough of OpenAPI 3.0 schema validation for this document: $ref, allOf, nullable,
+// type, required, properties (undocumented properties are errors), items, enum, min/max,
+// and the date / date-time formats.
+function validate(doc, schema, value, at = '$', errors = []) {
+  while (schema?.$ref) schema = lookup(doc, schema.$ref);
+  if (!schema) return errors;
+  if (value === null) {
+    if (!schema.nullable) errors.push(`${at}: null but not nullable`);
+    return errors;
+  }
+  // Each allOf part is checked on its own; the extra-property check below uses the union of
+  // the parts' properties (allProperties), so a part does not flag its siblings' fields.
+  if (schema.allOf) for (const part of schema.allOf) validate(doc, { ...deref(doc, part), properties: undefined, additionalProperties: true }, value, at, errors);
+  const type = schema.type;
+  if (type === 'object' || (!type && allProperties(doc, schema))) {
+    if (typeof value !== 'object' || Array.isArray(value)) return errors.push(`${at}: not an object`), errors;
+    for (const key of schema.required ?? []) if (!(key in value)) errors.push(`${at}: missing ${key}`);
+    const props = allProperties(doc, schema);
+    if (props) {
+      for (const [key, v] of Object.entries(value)) {
+        if (!(key in props)) {
+          if (schema.additionalProperties && typeof schema.additionalProperties === 'object')
+            validate(doc, schema.additionalProperties, v, `${at}.${key}`, errors);
+          else if (schema.additionalProperties !== true) errors.push(`${at}: undocumented property ${key}`);
+        } else validate(doc, props[key], v, `${at}.${key}`, errors);
+      }
+    } else if (schema.additionalProperties && typeof schema.additionalProperties === 'object') {
+      for (const [key, v] of Object.entries(value)) validate(doc, schema.additionalProperties, v, `${at}.${key}`, errors);
+    }
+  } else if (type === 'array') {
+    if (!Array.isArray(value)) return errors.push(`${at}: not an array`), errors;
+    if (schema.minItems !== undefined && value.length < schema.minItems) errors.push(`${at}: fewer than ${schema.minItems} items`);
+    if (schema.maxItems !== undefined && value.length > schema.maxItems) errors.push(`${at}: more than ${schema.maxItems} items`);
+    value.forEach((v, i) => validate(doc, schema.items, v, `${at}[${i}]`, errors));
+  } else if (type === 'string') {
+    if (typeof value !== 'string') errors.push(`${at}: not a string`);
+    else if (schema.format === 'date-time' && !/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/.test(value)) errors.push(`${at}: not a date-time`);
+    else if (schema.format === 'date' && !/^\d{4}-\d\d-\d\d$/.test(value)) errors.push(`${at}: not a date`);
+  } else if (type === 'integer') {
+    if (!Number.isInteger(value)) errors.push(`${at}: not an integer`);
+  } else if (type === 'number') {
+    if (typeof value !== 'number') errors.push(`${at}: not a number`);
+  } else if (type === 'boolean') {
+    if (typeof value !== 'boolean') errors.push(`${at}: not a boolean`);
+  }
+  if (schema.enum && !schema.enum.includes(value)) errors.push(`${at}: ${JSON.stringify(value)} not in enum`);
+  if (typeof value === 'number') {
+    if (schema.minimum !== undefined && value < schema.minimum) errors.push(`${at}: below minimum`);
+    if (schema.maximum !== undefined && value > schema.maximum) errors.push(`${at}: above maximum`);
+  }
+  return errors;
+}
+
+function deref(doc, schema) {
+  while (schema?.$ref) schema = lookup(doc, schema.$ref);
+  return schema;
+}
+
+function allProperties(doc, schema) {
+  while (schema?.$ref) schema = lookup(doc, schema.$ref);
+  let props = schema.properties ? { ...schema.properties } : null;
+  for (const part of schema.allOf ?? []) {
+    const p = allProperties(doc, part);
+    if (p) props = { ...(props ?? {}), ...p };
+  }
+  return props;
+}
+
+function lookup(doc, ref) {
+  let v = doc;
+  for (const part of ref.replace(/^#\//, '').split('/')) v = v?.[part];
+  return v;
+}
+
+describe('the OpenAPI document matches real responses', () => {
+  let server, doc, routes, secretariat, expert1;
+  const seen = new Set();  // "METHOD /path STATUS" checked
+
+  // Sends the request, then checks the answer against the operation of `routePath`.
+  async function conforms(client, method, routePath, url, options) {
+    const res = await client.request(method, url, options);
+    const op = doc.paths[routePath]?.[method.toLowerCase()];
+    assert.ok(op, `${method} ${routePath} not documented`);
+    let response = op.responses[String(res.status)];
+    assert.ok(response, `${method} ${routePath} answered ${res.status}, which is not documented: ${res.text}`);
+    while (response.$ref) response = lookup(doc, response.$ref);
+    const schema = response.content?.['application/json']?.schema;
+    if (res.status === 204) assert.equal(res.text, '', '204 with a body');
+    else if (schema) {
+      assert.match(res.headers.get('content-type') ?? '', /application\/json/);
+      const errors = validate(doc, schema, res.data);
+      assert.deepEqual(errors, [], `${method} ${url} → ${res.status} does not fit the schema:\n${errors.join('\n')}\n${res.text.slice(0, 500)}`);
+    }
+    seen.add(`${method} ${routePath}`);
+    return res;
+  }
+
+  before(async () => {
+    [server, routes] = await Promise.all([startServer(), shidoRoutes()]);
+    doc = JSON.parse((await server.client().get('/api/openapi.json')).text);
+    [secretariat, expert1] = await Promise.all([server.login(DEMO.secretariat), server.login(DEMO.expert1)]);
+  });
+  after(() => server?.stop());
+
+  test('auth operations', async () => {
+    const c = server.client();
+    await conforms(c, 'POST', '/api/v1/auth/login', '/api/v1/auth/login', { json: { email: DEMO.owner1, password: 'not-the-password' } });
+    await conforms(c, 'POST', '/api/v1/auth/login', '/api/v1/auth/login', { json: {} });
+    const ok = await conforms(c, 'POST', '/api/v1/auth/login', '/api/v1/auth/login', { json: { email: DEMO.owner1, password: 'demo-password-2026' } });
+    c.csrf = ok.data.csrf_token;
+    await conforms(c, 'GET', '/api/v1/auth/me', '/api/v1/auth/me');
+    await conforms(c, 'POST', '/api/v1/auth/password', '/api/v1/auth/password', { json: { current_password: 'x', new_password: 'y' } });
+    await conforms(c, 'POST', '/api/v1/auth/logout', '/api/v1/auth/logout', { csrf: false });
+    await conforms(c, 'POST', '/api/v1/auth/logout', '/api/v1/auth/logout');
+    await conforms(c, 'GET', '/api/v1/auth/me', '/api/v1/auth/me');
+  });
+
+  test('users', async () => {
+    await conforms(secretariat, 'GET', '/api/v1/users', '/api/v1/users');
+    await conforms(secretariat, 'GET', '/api/v1/users', '/api/v1/users?role=admin');
+    await conforms(expert1, 'GET', '/api/v1/users', '/api/v1/users');
+    const companyId = (await secretariat.get('/api/v1/companies')).data.items.find((c) => c.name === MAKER).id;
+    const email = `oa-${uniqueSuffix()}@example.jp`;
+    await conforms(secretariat, 'POST', '/api/v1/users', '/api/v1/users',
+      { json: { email, name: '仕様 確認', role: 'company', company_id: companyId, company_role: 'manager', password: 'long-enough-password' } });
+    await conforms(secretariat, 'POST', '/api/v1/users', '/api/v1/users',
+      { json: { email, name: '仕様 確認', role: 'expert', password: 'long-enough-password' } });
+    await conforms(secretariat, 'POST', '/api/v1/users', '/api/v1/users', { json: {} });
+  });
+
+  test('companies', async () => {
+    await conforms(secretariat, 'GET', '/api/v1/companies', '/api/v1/companies');
+    const created = await conforms(secretariat, 'POST', '/api/v1/companies', '/api/v1/companies',
+      { json: { name: `仕様確認株式会社${uniqueSuffix()}`, employee_count: 3, website: 'https://example.jp/' } });
+    const url = `/api/v1/companies/${created.data.id}`;
+    await conforms(secretariat, 'GET', '/api/v1/companies/{id}', url);
+    await conforms(secretariat, 'PATCH', '/api/v1/companies/{id}', url, { json: { employee_count: null } });
+    await conforms(secretariat, 'PATCH', '/api/v1/companies/{id}', url, { json: { name: '' } });
+    await conforms(secretariat, 'PATCH', '/api/v1/companies/{id}', url,
+      { body: '{', headers: { 'Content-Type': 'application/json' } });
+    await conforms(secretariat, 'GET', '/api/v1/companies/{id}', '/api/v1/companies/999999999');
+    await conforms(expert1, 'GET', '/api/v1/companies/{id}', url);
+    await conforms(secretariat, 'POST', '/api/v1/companies', '/api/v1/companies',
+      { body: JSON.stringify({ name: 'x', address: 'y'.repeat(1 << 20) }), headers: { 'Content-Type': 'application/json' } });
+  });
+
+  test('engagements', async () => {
+    await conforms(secretariat, 'GET', '/api/v1/engagements', '/api/v1/engagements');
+    await conforms(secretariat, 'GET', '/api/v1/engagements', '/api/v1/engagements?status=done');
+    const carrier = (await secretariat.get('/api/v1/companies')).data.items.find((c) => c.name === CARRIER);
+    const created = await conforms(secretariat, 'POST', '/api/v1/engagements', '/api/v1/engagements',
+      { json: { company_id: carrier.id, expert_id: expert1.user.id, sessions: [{ no: 1, planned_date: '2027-04-01' }] } });
+    const url = `/api/v1/engagements/${created.data.id}`;
+    await conforms(secretariat, 'GET', '/api/v1/engagements/{id}', url);
+    await conforms(expert1, 'PATCH', '/api/v1/engagements/{id}', url, { json: { version: 1, status: 'in_progress' } });
+    await conforms(secretariat, 'PATCH', '/api/v1/engagements/{id}', url, { json: { version: 1, status: 'completed' } });
+    await conforms(expert1, 'PATCH', '/api/v1/engagements/{id}', url, { json: { version: 2, expert_id: null } });
+    await conforms(secretariat, 'PATCH', '/api/v1/engagements/{id}', url, { json: { version: 2, status: 'done' } });
+    await conforms(secretariat, 'POST', '/api/v1/engagements', '/api/v1/engagements', { json: {} });
+    await conforms(secretariat, 'GET', '/api/v1/engagements/{id}', '/api/v1/engagements/999999999');
+  });
+
+  test('audit and meta', async () => {
+    await conforms(secretariat, 'GET', '/api/v1/audit', '/api/v1/audit');
+    await conforms(secretariat, 'GET', '/api/v1/audit', '/api/v1/audit?entity=engagement&entity_id=1');
+    await conforms(secretariat, 'GET', '/api/v1/audit', '/api/v1/audit?entity_id=x');
+    await conforms(expert1, 'GET', '/api/v1/audit', '/api/v1/audit');
+    await conforms(secretariat, 'GET', '/api/v1/meta', '/api/v1/meta');
+    await conforms(server.client(), 'GET', '/api/v1/meta', '/api/v1/meta');
+  });
+
+  test('operations endpoints', async () => {
+    await conforms(server.client(), 'GET', '/healthz', '/healthz');
+    await conforms(server.client(), 'GET', '/livez', '/livez');
+    await conforms(server.client(), 'GET', '/api/openapi.json', '/api/openapi.json');
+    await conforms(server.client(), 'GET', '/metrics', '/metrics');
+  });
+
+  test('every route was exercised above', () => {
+    for (const r of routes) assert.ok(seen.has(`${r.method} ${r.path}`), `${r.method} ${r.path} not checked against the document`);
+  });
+});
