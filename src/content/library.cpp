@@ -21,7 +21,8 @@ const core::diagnosis::Instrument& Library::current_instrument() const {
 Library load_library(const fs::path& root) {
     Library library;
     auto curriculum_path = root / "curriculum" / "standard-4.json";
-    library.curriculum = parse_curriculum(read_json_file(curriculum_path), curriculum_path.string());
+    library.curriculum =
+        parse_curriculum(read_json_file(curriculum_path), curriculum_path.string());
 
     std::vector<fs::path> files;
     for (const auto& entry : fs::directory_iterator(root / "diagnosis"))
@@ -30,11 +31,13 @@ Library load_library(const fs::path& root) {
     for (const auto& file : files) {
         auto instrument = parse_instrument(read_json_file(file), file.string());
         if (instrument.id != file.stem().string())
-            throw ContentError(file.string() + ": id '" + instrument.id + "' must match the file name");
+            throw ContentError(file.string() + ": id '" + instrument.id +
+                               "' must match the file name");
         library.instruments.emplace(instrument.id, std::move(instrument));
     }
     if (!library.instrument(current_diagnosis_id))
-        throw ContentError("content/diagnosis/" + std::string(current_diagnosis_id) + ".json is missing");
+        throw ContentError("content/diagnosis/" + std::string(current_diagnosis_id) +
+                           ".json is missing");
     return library;
 }
 

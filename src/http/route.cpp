@@ -34,15 +34,28 @@ const char* to_string(Method method) {
     return "GET";
 }
 
+namespace {
+std::optional<core::Id> positive_id(const std::string& text) {
+    core::Id id = 0;
+    auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+    if (ec == std::errc() && ptr == text.data() + text.size() && id > 0) return id;
+    return std::nullopt;
+}
+}  // namespace
+
 core::Id ApiCall::path_id(const std::string& name) const {
     auto it = path.find(name);
-    core::Id id = 0;
-    if (it != path.end()) {
-        auto [ptr, ec] =
-            std::from_chars(it->second.data(), it->second.data() + it->second.size(), id);
-        if (ec == std::errc() && ptr == it->second.data() + it->second.size() && id > 0) return id;
-    }
+    if (it != path.end())
+        if (auto id = positive_id(it->second)) return *id;
     core::throw_not_found("指定されたデータ");
+}
+
+std::optional<core::Id> ApiCall::query_id(const std::string& name) const {
+    auto text = query_param(name);
+    if (!text || text->empty()) return std::nullopt;
+    if (auto id = positive_id(*text)) return id;
+    throw core::DomainError(core::ErrorCode::validation, "URLのパラメーターが正しくありません。",
+                            {{name, "正の整数で指定してください。"}});
 }
 
 std::optional<std::string> ApiCall::query_param(const std::string& name) const {

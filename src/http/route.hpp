@@ -39,6 +39,8 @@ struct ApiCall {
 
     core::Id path_id(const std::string& name = "id") const;
     std::optional<std::string> query_param(const std::string& name) const;
+    // A positive id from the query string; absent or empty gives nullopt, junk a 422.
+    std::optional<core::Id> query_id(const std::string& name) const;
 };
 
 using Handler = std::function<ApiResponse(ApiCall&)>;

@@ -103,19 +103,8 @@ std::vector<Route> admin_routes(services::Services& s) {
          [&s](ApiCall& call) {
              storage::AuditQuery q;
              q.entity = call.query_param("entity").value_or("");
-             auto number = [&](const char* name) -> std::optional<core::Id> {
-                 auto text = call.query_param(name);
-                 if (!text || text->empty()) return std::nullopt;
-                 try {
-                     return std::stoll(*text);
-                 } catch (const std::exception&) {
-                     throw core::DomainError(core::ErrorCode::validation,
-                                             "数値の指定が正しくありません。",
-                                             {{name, "数値で指定してください。"}});
-                 }
-             };
-             q.entity_id = number("entity_id");
-             q.engagement_id = number("engagement_id");
+             q.entity_id = call.query_id("entity_id");
+             q.engagement_id = call.query_id("engagement_id");
              return ApiResponse{200, items(s.audit.list(call.ctx, q)), {}};
          }},
     };

@@ -1,3 +1,5 @@
+#include <limits>
+
 #include "core/error.hpp"
 #include "http/api_routes.hpp"
 #include "http/json_input.hpp"
@@ -12,7 +14,12 @@ std::vector<services::SessionDateInput> session_inputs(BodyReader& in) {
     const auto* sessions = in.array("sessions");
     if (!sessions) return result;
     for (const auto& item : *sessions) {
-        if (!item.is_object() || !item.contains("no") || !item.at("no").is_number_integer()) {
+        // Only the shape is checked here; "which session numbers exist" is the service's rule.
+        bool numbered = item.is_object() && item.contains("no") &&
+                        item.at("no").is_number_integer() &&
+                        item.at("no").get<long long>() >= std::numeric_limits<int>::min() &&
+                        item.at("no").get<long long>() <= std::numeric_limits<int>::max();
+        if (!numbered) {
             in.fail(
                 "sessions",
                 "各回は {\"no\":1〜4, \"planned_date\":\"YYYY-MM-DD\"} の形で指定してください。");
@@ -41,7 +48,13 @@ services::EngagementInput engagement_input(const nlohmann::json& body) {
     input.expert_id = in.nullable_integer("expert_id");
     input.status = in.text("status");
     input.sessions = session_inputs(in);
-    if (auto version = in.integer("version")) input.version = static_cast<int>(*version);
+    if (auto version = in.integer("version")) {
+        if (*version < 1 || *version > std::numeric_limits<int>::max()) {
+            in.fail("version", "version が正しくありません。");
+        } else {
+            input.version = static_cast<int>(*version);
+        }
+    }
     in.finish();
     return input;
 }
@@ -50,15 +63,7 @@ services::EngagementFilter filter_of(const ApiCall& call) {
     services::EngagementFilter filter;
     filter.status = call.query_param("status");
     filter.company_name_contains = call.query_param("q").value_or("");
-    if (auto expert = call.query_param("expert_id"); expert && !expert->empty()) {
-        try {
-            filter.expert_id = std::stoll(*expert);
-        } catch (const std::exception&) {
-            throw core::DomainError(core::ErrorCode::validation,
-                                    "担当専門家の指定が正しくありません。",
-                                    {{"expert_id", "数値で指定してください。"}});
-        }
-    }
+    filter.expert_id = call.query_id("expert_id");
     return filter;
 }
 

@@ -46,32 +46,43 @@ std::string normalise_email(std::string email) {
     return email;
 }
 
-void AuthService::check_not_throttled(const std::string& email, const std::string& address) {
+core::AttemptState AuthService::reserve_attempt(const std::string& email,
+                                                const std::string& address) {
     storage::Connection c(env_.db);
+    storage::Transaction tx(c);
     storage::LoginAttemptRepository attempts(c);
+    attempts.lock(account_scope, email);
+    attempts.lock(address_scope, address);
     auto now = env_.now();
-    core::Timestamp wait = std::max(
-        core::seconds_until_unblocked(config_.per_account, attempts.get(account_scope, email), now),
-        core::seconds_until_unblocked(config_.per_address, attempts.get(address_scope, address),
-                                      now));
+    auto account = attempts.get(account_scope, email);
+    auto from_address = attempts.get(address_scope, address);
+    core::Timestamp wait =
+        std::max(core::seconds_until_unblocked(config_.per_account, account, now),
+                 core::seconds_until_unblocked(config_.per_address, from_address, now));
     if (wait > 0) {
         throw core::DomainError(core::ErrorCode::too_many_requests,
                                 "ログインの失敗が続いたため、一時的にログインを制限しています。約" +
                                     std::to_string((wait + 59) / 60) +
                                     "分後に再度お試しください。");
     }
+    attempts.put(account_scope, email, core::after_failure(config_.per_account, account, now));
+    attempts.put(address_scope, address,
+                 core::after_failure(config_.per_address, from_address, now));
+    tx.commit();
+    return from_address;
 }
 
-void AuthService::count_failure(const std::string& email, const std::string& address) {
+void AuthService::release_attempt(const std::string& email, const std::string& address) {
     storage::Connection c(env_.db);
     storage::Transaction tx(c);
     storage::LoginAttemptRepository attempts(c);
-    auto now = env_.now();
-    attempts.put(account_scope, email,
-                 core::after_failure(config_.per_account, attempts.get(account_scope, email), now));
-    attempts.put(
-        address_scope, address,
-        core::after_failure(config_.per_address, attempts.get(address_scope, address), now));
+    attempts.lock(address_scope, address);
+    attempts.clear(account_scope, email);
+    auto state = attempts.get(address_scope, address);
+    if (state.failures > 0) {
+        state.failures -= 1;
+        attempts.put(address_scope, address, state);
+    }
     tx.commit();
 }
 
@@ -79,7 +90,7 @@ LoginResult AuthService::login(const std::string& raw_email, const std::string& 
                                const std::string& client_address) {
     std::string email = normalise_email(raw_email);
     if (email.empty() || password.empty() || password.size() > 1024) throw_bad_credentials();
-    check_not_throttled(email, client_address);
+    reserve_attempt(email, client_address);
 
     std::optional<storage::UserWithHash> found;
     {
@@ -87,10 +98,8 @@ LoginResult AuthService::login(const std::string& raw_email, const std::string& 
         found = storage::UserRepository(c).find_by_email(email);
     }
     bool verified = verify_password(password, found ? found->password_hash : decoy_hash());
-    if (!found || !verified || !found->user.active) {
-        count_failure(email, client_address);
-        throw_bad_credentials();
-    }
+    if (!found || !verified || !found->user.active) throw_bad_credentials();
+    release_attempt(email, client_address);
 
     auto now = env_.now();
     LoginResult result{random_token(32), random_token(32), found->user};
@@ -101,7 +110,6 @@ LoginResult AuthService::login(const std::string& raw_email, const std::string& 
     sessions.insert(storage::StoredSession{sha256_hex(result.token), found->user.id,
                                            result.csrf_token, now, now,
                                            now + config_.absolute_timeout_seconds});
-    storage::LoginAttemptRepository(c).clear(account_scope, email);
     tx.commit();
     return result;
 }
@@ -138,15 +146,23 @@ void AuthService::change_password(const RequestContext& ctx, const std::string& 
     core::Validator v;
     v.password("new_password", new_password);
     v.throw_if_failed();
+    std::optional<core::User> user;
     std::optional<std::string> stored;
     {
         storage::Connection c(env_.db);
-        stored = storage::UserRepository(c).password_hash(ctx.actor.user_id);
+        storage::UserRepository users(c);
+        user = users.find(ctx.actor.user_id);
+        stored = users.password_hash(ctx.actor.user_id);
     }
-    if (!stored || !verify_password(current_password, *stored)) {
+    if (!user || !stored) throw_bad_credentials();
+    // Guessing the current password from a stolen session is throttled like a login.
+    const std::string address = "password-change:" + std::to_string(user->id);
+    reserve_attempt(user->email, address);
+    if (!verify_password(current_password, *stored)) {
         throw core::DomainError(core::ErrorCode::validation, "現在のパスワードが正しくありません。",
                                 {{"current_password", "現在のパスワードが正しくありません。"}});
     }
+    release_attempt(user->email, address);
     std::string new_hash = hash_password(new_password);
     auto now = env_.now();
     storage::Connection c(env_.db);

@@ -43,8 +43,12 @@ class AuthService {
     const AuthConfig& config() const { return config_; }
 
   private:
-    void check_not_throttled(const std::string& email, const std::string& address);
-    void count_failure(const std::string& email, const std::string& address);
+    // Counts the attempt as a failure before the password is checked, atomically, so that
+    // parallel guesses cannot all slip past the limit while the hash is computed. Throws
+    // too_many_requests when the limit is reached. Returns the address counter as it was.
+    core::AttemptState reserve_attempt(const std::string& email, const std::string& address);
+    // A correct password: the account's counter is cleared and the reserved address count undone.
+    void release_attempt(const std::string& email, const std::string& address);
 
     ServiceEnv env_;
     AuthConfig config_;

@@ -91,6 +91,7 @@ core::Company CompanyService::update(const RequestContext& ctx, core::Id id,
     core::Company after = *before;
     apply(after, input);
     validate(after);
+    if (to_json(after) == to_json(*before)) return *before;  // nothing changed: nothing to record
     repo.update(after, now);
     after.updated_at = now;
     record(c, ctx, now,

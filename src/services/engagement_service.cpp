@@ -52,6 +52,12 @@ void apply(storage::Connection& c, core::Validator& v, core::Engagement& e,
     }
 }
 
+[[noreturn]] void throw_stale() {
+    throw core::DomainError(core::ErrorCode::conflict,
+                            "他の人が先にこの指導案件を更新しました。画面を再読み込みしてから、もう"
+                            "一度変更してください。");
+}
+
 core::EngagementAction action_needed(const EngagementInput& in) {
     return in.expert_id ? core::EngagementAction::assign_expert : core::EngagementAction::edit_plan;
 }
@@ -126,16 +132,16 @@ core::Engagement EngagementService::create(const RequestContext& ctx, const Enga
 
 core::Engagement EngagementService::update(const RequestContext& ctx, core::Id id,
                                            const EngagementInput& in) {
-    if (!in.version) {
-        throw core::DomainError(core::ErrorCode::validation, "入力内容に誤りがあります。",
-                                {{"version", "更新には version を指定してください。"}});
-    }
     auto now = env_.now();
     storage::Connection c(env_.db);
     storage::Transaction tx(c);
     storage::EngagementRepository repo(c);
     auto before = repo.find(id);
     if (!before) core::throw_not_found("指導案件");
+    if (!in.version) {
+        throw core::DomainError(core::ErrorCode::validation, "入力内容に誤りがあります。",
+                                {{"version", "更新には version を指定してください。"}});
+    }
     core::EngagementScope scope{before->company_id, before->expert_id};
     if (!core::may(ctx.actor, core::EngagementAction::view, scope)) throw_engagement_forbidden();
     if (!core::may(ctx.actor, action_needed(in), scope)) core::throw_forbidden();
@@ -147,11 +153,9 @@ core::Engagement EngagementService::update(const RequestContext& ctx, core::Id i
     core::Engagement after = *before;
     apply(c, v, after, in);
     v.throw_if_failed();
-    if (!repo.update(after, *in.version, now)) {
-        throw core::DomainError(core::ErrorCode::conflict,
-                                "他の人が先にこの指導案件を更新しました。画面を再読み込みしてから、"
-                                "もう一度変更してください。");
-    }
+    if (*in.version != before->version) throw_stale();
+    if (to_json(after) == to_json(*before)) return *before;  // nothing changed: nothing to record
+    if (!repo.update(after, *in.version, now)) throw_stale();
     auto stored = repo.find(id).value();
     record(c, ctx, now, Change{"update", "engagement", id, id, to_json(*before), to_json(stored)});
     tx.commit();

@@ -2,6 +2,12 @@
 
 namespace shido::storage {
 
+void LoginAttemptRepository::lock(const std::string& scope, const std::string& subject) {
+    if (c_.dialect() != Dialect::postgresql) return;
+    std::string key = scope + ":" + subject;
+    c_.sql() << "SELECT pg_advisory_xact_lock(hashtext(:k))", soci::use(key);
+}
+
 core::AttemptState LoginAttemptRepository::get(const std::string& scope,
                                                const std::string& subject) {
     core::AttemptState state;

@@ -11,6 +11,9 @@ class LoginAttemptRepository {
   public:
     explicit LoginAttemptRepository(Connection& c) : c_(c) {}
 
+    // Serialises read-modify-write of one counter until the transaction ends: an advisory lock
+    // on PostgreSQL; on SQLite the BEGIN IMMEDIATE transaction already serialises writers.
+    void lock(const std::string& scope, const std::string& subject);
     core::AttemptState get(const std::string& scope, const std::string& subject);
     void put(const std::string& scope, const std::string& subject, const core::AttemptState& state);
     void clear(const std::string& scope, const std::string& subject);

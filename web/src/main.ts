@@ -7,8 +7,10 @@ import './styles.css'
 
 // Any 401 on an ordinary call means the session is gone: forget the user and go to the login page.
 onUnauthorized(() => {
-  useSession().clear()
   const current = router.currentRoute.value
+  // The respondent's answer page has no session to lose: never send it to /login.
+  if (current.meta.bare) return
+  useSession().clear()
   if (current.name !== 'login') {
     void router.push({
       name: 'login',

@@ -24,10 +24,21 @@ declare module 'vue-router' {
     public?: boolean
     /** Only these roles may open the page; absent = any signed-in user. */
     roles?: Role[]
+    /**
+     * A page for people without an account (the respondent's answer page): no session probe,
+     * no header, never a redirect to /login.
+     */
+    bare?: boolean
   }
 }
 
 const SECRETARIAT: Role[] = ['secretariat']
+
+// 自社診断 screens load on demand: the respondent's phone never downloads the staff views or the
+// chart library, and the staff bundle stays small until a diagnosis page is opened.
+const AnswerView = () => import('./views/answer/AnswerView.vue')
+const DiagnosisRoundsView = () => import('./views/diagnosis/DiagnosisRoundsView.vue')
+const RoundView = () => import('./views/diagnosis/RoundView.vue')
 
 const routes: RouteRecordRaw[] = [
   { path: '/', redirect: { name: 'engagements' } },
@@ -61,6 +72,30 @@ const routes: RouteRecordRaw[] = [
     component: EngagementDetailView,
     props: (route) => ({ id: Number(route.params.id) }),
     meta: { title: '指導案件詳細' },
+  },
+  {
+    path: '/engagements/:id(\\d+)/diagnosis',
+    name: 'diagnosis',
+    component: DiagnosisRoundsView,
+    props: (route) => ({ id: Number(route.params.id) }),
+    meta: { title: '自社診断' },
+  },
+  {
+    path: '/diagnosis/rounds/:rid(\\d+)/:tab(respondents|analysis|findings)?',
+    name: 'diagnosis-round',
+    component: RoundView,
+    props: (route) => ({
+      rid: Number(route.params.rid),
+      tab: typeof route.params.tab === 'string' && route.params.tab ? route.params.tab : 'respondents',
+    }),
+    meta: { title: '自社診断の回' },
+  },
+  {
+    path: '/a/:token',
+    name: 'answer',
+    component: AnswerView,
+    props: (route) => ({ token: String(route.params.token) }),
+    meta: { title: '情報セキュリティ自社診断', public: true, bare: true },
   },
   {
     path: '/companies',
@@ -116,12 +151,17 @@ const routes: RouteRecordRaw[] = [
 export const router = createRouter({
   history: createWebHistory(),
   routes,
-  scrollBehavior(_to, _from, saved) {
-    return saved ?? { top: 0 }
+  scrollBehavior(to, _from, saved) {
+    if (saved) return saved
+    // In-page targets such as an unanswered question (#q-7) on the answer page.
+    if (to.hash && /^#[\w-]+$/.test(to.hash)) return { el: to.hash, top: 80 }
+    return { top: 0 }
   },
 })
 
 router.beforeEach(async (to) => {
+  // Respondents have no account: do not even ask who is signed in.
+  if (to.meta.bare) return true
   const session = useSession()
   await session.ensureLoaded()
   const user = session.user.value
@@ -142,5 +182,9 @@ router.beforeEach(async (to) => {
 })
 
 router.afterEach((to) => {
+  if (to.meta.bare) {
+    document.title = to.meta.title ?? '情報セキュリティ自社診断'
+    return
+  }
   document.title = to.meta.title ? `${to.meta.title} | shido 指導管理` : 'shido 指導管理'
 })

@@ -45,12 +45,14 @@ ItemAnalysis analyse_item(const Instrument& instrument, const Item& item,
     }
     result.role_gap = highest - lowest;
     const auto& best = best_choice(instrument);
-    result.everyone_done = result.all.respondents > 0 && result.all.counts[best.key] == result.all.respondents;
+    result.everyone_done =
+        result.all.respondents > 0 && result.all.counts[best.key] == result.all.respondents;
     result.needs_drill_down = result.everyone_done || result.role_gap >= role_gap_threshold;
     return result;
 }
 
-GroupPartMeans group_means(const Instrument& instrument, const std::vector<const RespondentResult*>& group) {
+GroupPartMeans group_means(const Instrument& instrument,
+                           const std::vector<const RespondentResult*>& group) {
     GroupPartMeans means;
     means.respondents = static_cast<int>(group.size());
     means.part_percent.assign(instrument.parts.size(), 0.0);
@@ -60,7 +62,8 @@ GroupPartMeans group_means(const Instrument& instrument, const std::vector<const
         for (std::size_t p = 0; p < r->score.parts.size() && p < means.part_percent.size(); ++p) {
             const auto& part = r->score.parts[p];
             // Radar axes run from 0 to 100 %: a negative part score (only わからない) shows as 0.
-            if (part.max_points > 0) means.part_percent[p] += std::max(0, part.points) * 100.0 / part.max_points;
+            if (part.max_points > 0)
+                means.part_percent[p] += std::max(0, part.points) * 100.0 / part.max_points;
         }
     }
     means.total_mean /= means.respondents;
@@ -74,9 +77,11 @@ RoundAnalysis analyse(const Instrument& instrument, const std::vector<Sheet>& sh
     RoundAnalysis result;
     for (const auto& sheet : sheets) {
         result.respondents.push_back(RespondentResult{sheet.respondent_id, sheet.role, sheet.name,
-                                                      sheet.department, score(instrument, sheet.answers)});
+                                                      sheet.department,
+                                                      score(instrument, sheet.answers)});
     }
-    for (const auto& item : instrument.items) result.items.push_back(analyse_item(instrument, item, sheets));
+    for (const auto& item : instrument.items)
+        result.items.push_back(analyse_item(instrument, item, sheets));
 
     std::vector<const RespondentResult*> everyone;
     std::map<RespondentRole, std::vector<const RespondentResult*>> by_role;

@@ -53,11 +53,11 @@ struct GroupPartMeans {
 
 struct RoundAnalysis {
     std::vector<RespondentResult> respondents;
-    std::vector<ItemAnalysis> items;            // by item no
+    std::vector<ItemAnalysis> items;  // by item no
     GroupPartMeans all;
     std::map<RespondentRole, GroupPartMeans> by_role;
-    std::vector<int> gap_items;                 // item nos with role_gap >= threshold, largest first
-    std::vector<int> drill_down_items;          // everyone_done or gap items, by item no
+    std::vector<int> gap_items;         // item nos with role_gap >= threshold, largest first
+    std::vector<int> drill_down_items;  // everyone_done or gap items, by item no
 };
 
 // The documented rules (ARCHITECTURE.md, "Self-assessment rules"):

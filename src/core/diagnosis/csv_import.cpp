@@ -23,7 +23,10 @@ std::vector<Line> split_csv(std::string_view text) {
     std::string cell;
     bool quoted = false;
     int line_number = 1;
-    auto end_cell = [&] { current.cells.push_back(std::move(cell)); cell.clear(); };
+    auto end_cell = [&] {
+        current.cells.push_back(std::move(cell));
+        cell.clear();
+    };
     auto end_line = [&] {
         end_cell();
         lines.push_back(std::move(current));
@@ -87,22 +90,30 @@ std::optional<int> item_number(std::string header) {
     return as_int(header);
 }
 
-Columns read_header(const Instrument& instrument, const Row& header, std::vector<CsvError>& errors) {
+Columns read_header(const Instrument& instrument, const Row& header,
+                    std::vector<CsvError>& errors) {
     Columns columns;
     for (std::size_t i = 0; i < header.size(); ++i) {
         auto name = trim(header[i]);
         int index = static_cast<int>(i);
-        if (name == "role" || name == "役割") columns.role = index;
-        else if (name == "name" || name == "氏名" || name == "名前") columns.name = index;
-        else if (name == "department" || name == "部署") columns.department = index;
-        else if (auto no = item_number(name); no && instrument.item(*no)) columns.items[*no] = index;
-        else errors.push_back({1, name, "見出し「" + name + "」は使えません。role, name, department, 1〜" +
-                                            std::to_string(instrument.items.size()) + " を使ってください。"});
+        if (name == "role" || name == "役割")
+            columns.role = index;
+        else if (name == "name" || name == "氏名" || name == "名前")
+            columns.name = index;
+        else if (name == "department" || name == "部署")
+            columns.department = index;
+        else if (auto no = item_number(name); no && instrument.item(*no))
+            columns.items[*no] = index;
+        else
+            errors.push_back({1, name,
+                              "見出し「" + name + "」は使えません。role, name, department, 1〜" +
+                                  std::to_string(instrument.items.size()) + " を使ってください。"});
     }
     if (columns.role < 0) errors.push_back({1, "role", "見出しに role（役割）の列がありません。"});
     for (const auto& item : instrument.items)
         if (!columns.items.count(item.no))
-            errors.push_back({1, std::to_string(item.no), "見出しに項目" + std::to_string(item.no) + "の列がありません。"});
+            errors.push_back({1, std::to_string(item.no),
+                              "見出しに項目" + std::to_string(item.no) + "の列がありません。"});
     return columns;
 }
 
@@ -113,7 +124,9 @@ const Choice* read_choice(const Instrument& instrument, const std::string& text)
 }
 
 std::string cell_of(const Row& row, int index) {
-    return index >= 0 && static_cast<std::size_t>(index) < row.size() ? trim(row[static_cast<std::size_t>(index)]) : "";
+    return index >= 0 && static_cast<std::size_t>(index) < row.size()
+               ? trim(row[static_cast<std::size_t>(index)])
+               : "";
 }
 
 std::string choices_hint(const Instrument& instrument) {
@@ -123,17 +136,25 @@ std::string choices_hint(const Instrument& instrument) {
     return hint;
 }
 
-void read_row(const Instrument& instrument, const Columns& columns, const Line& line, CsvImport& out) {
+void read_row(const Instrument& instrument, const Columns& columns, const Line& line,
+              CsvImport& out) {
     Sheet sheet;
     std::size_t errors_before = out.errors.size();
     auto role_text = cell_of(line.cells, columns.role);
-    if (auto role = parse_respondent_role(role_text)) sheet.role = *role;
-    else out.errors.push_back({line.number, "role", "役割「" + role_text + "」は 経営者・管理者・従業員 のいずれかにしてください。"});
+    if (auto role = parse_respondent_role(role_text))
+        sheet.role = *role;
+    else
+        out.errors.push_back(
+            {line.number, "role",
+             "役割「" + role_text + "」は 経営者・管理者・従業員 のいずれかにしてください。"});
     sheet.name = cell_of(line.cells, columns.name);
     sheet.department = cell_of(line.cells, columns.department);
-    for (auto [field, value] : {std::pair{"name", &sheet.name}, std::pair{"department", &sheet.department}}) {
+    for (auto [field, value] :
+         {std::pair{"name", &sheet.name}, std::pair{"department", &sheet.department}}) {
         if (!is_valid_utf8(*value) || utf8_length(*value) > max_name_chars)
-            out.errors.push_back({line.number, field, std::to_string(max_name_chars) + "文字以内のUTF-8文字で入力してください。"});
+            out.errors.push_back(
+                {line.number, field,
+                 std::to_string(max_name_chars) + "文字以内のUTF-8文字で入力してください。"});
     }
     for (const auto& [item_no, index] : columns.items) {
         auto text = cell_of(line.cells, index);
@@ -142,7 +163,10 @@ void read_row(const Instrument& instrument, const Columns& columns, const Line& 
             sheet.answers[item_no] = choice->key;
         } else {
             out.errors.push_back({line.number, std::to_string(item_no),
-                                  text.empty() ? "回答がありません。" : "回答「" + text + "」は使えません。" + choices_hint(instrument) + "のいずれかです。"});
+                                  text.empty()
+                                      ? "回答がありません。"
+                                      : "回答「" + text + "」は使えません。" +
+                                            choices_hint(instrument) + "のいずれかです。"});
         }
     }
     if (line.cells.size() > columns.items.size() + 3)
@@ -156,7 +180,8 @@ CsvImport parse_answer_csv(const Instrument& instrument, std::string_view text) 
     CsvImport out;
     if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.remove_prefix(3);
     if (!is_valid_utf8(text)) {
-        out.errors.push_back({0, "", "文字コードを判別できません。UTF-8 または Shift_JIS で保存してください。"});
+        out.errors.push_back(
+            {0, "", "文字コードを判別できません。UTF-8 または Shift_JIS で保存してください。"});
         return out;
     }
     auto lines = split_csv(text);

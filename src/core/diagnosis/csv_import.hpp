@@ -12,7 +12,7 @@ namespace shido::core::diagnosis {
 // 部署 are accepted too); one row per respondent; role as key or label (経営者/管理者/従業員);
 // each answer as points (4/2/0/-1) or label (実施している, ...). Input must already be UTF-8.
 struct CsvError {
-    int row = 0;     // 1-based line number in the file (the header is line 1)
+    int row = 0;  // 1-based line number in the file (the header is line 1)
     std::string column;
     std::string message;  // Japanese
 };

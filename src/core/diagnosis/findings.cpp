@@ -7,18 +7,24 @@ namespace shido::core::diagnosis {
 
 std::string_view to_string(Level level) {
     switch (level) {
-        case Level::high: return "high";
-        case Level::medium: return "medium";
-        case Level::low: return "low";
+        case Level::high:
+            return "high";
+        case Level::medium:
+            return "medium";
+        case Level::low:
+            return "low";
     }
     return "low";
 }
 
 std::string_view label_ja(Level level) {
     switch (level) {
-        case Level::high: return "高";
-        case Level::medium: return "中";
-        case Level::low: return "低";
+        case Level::high:
+            return "高";
+        case Level::medium:
+            return "中";
+        case Level::low:
+            return "低";
     }
     return "低";
 }
@@ -31,18 +37,24 @@ std::optional<Level> parse_level(std::string_view text) {
 
 std::string_view to_string(Difficulty difficulty) {
     switch (difficulty) {
-        case Difficulty::easy: return "easy";
-        case Difficulty::medium: return "medium";
-        case Difficulty::hard: return "hard";
+        case Difficulty::easy:
+            return "easy";
+        case Difficulty::medium:
+            return "medium";
+        case Difficulty::hard:
+            return "hard";
     }
     return "hard";
 }
 
 std::string_view label_ja(Difficulty difficulty) {
     switch (difficulty) {
-        case Difficulty::easy: return "易";
-        case Difficulty::medium: return "中";
-        case Difficulty::hard: return "難";
+        case Difficulty::easy:
+            return "易";
+        case Difficulty::medium:
+            return "中";
+        case Difficulty::hard:
+            return "難";
     }
     return "難";
 }

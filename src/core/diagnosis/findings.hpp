@@ -10,8 +10,8 @@ namespace shido::core::diagnosis {
 
 // 課題整理: what the expert records per item. The link to the item (instrument id + item no)
 // is stable so the action plan (様式3) can take findings over later.
-enum class Level { high, medium, low };                 // 高 / 中 / 低
-enum class Difficulty { easy, medium, hard };           // 易 / 中 / 難
+enum class Level { high, medium, low };        // 高 / 中 / 低
+enum class Difficulty { easy, medium, hard };  // 易 / 中 / 難
 
 std::string_view to_string(Level level);
 std::string_view label_ja(Level level);

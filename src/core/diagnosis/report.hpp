@@ -25,9 +25,9 @@ struct DiagnosisReport {
 // One printed invitation: a QR code and the URL it encodes.
 struct Invitation {
     RespondentRole role = RespondentRole::staff;
-    std::string name;        // empty: anonymous
+    std::string name;  // empty: anonymous
     std::string department;
-    std::string url;         // absolute, e.g. https://host/a/<token>
+    std::string url;  // absolute, e.g. https://host/a/<token>
 };
 
 struct InvitationSheet {

@@ -4,18 +4,24 @@ namespace shido::core::diagnosis {
 
 std::string_view to_string(RespondentRole role) {
     switch (role) {
-        case RespondentRole::owner: return "owner";
-        case RespondentRole::manager: return "manager";
-        case RespondentRole::staff: return "staff";
+        case RespondentRole::owner:
+            return "owner";
+        case RespondentRole::manager:
+            return "manager";
+        case RespondentRole::staff:
+            return "staff";
     }
     return "staff";
 }
 
 std::string_view label_ja(RespondentRole role) {
     switch (role) {
-        case RespondentRole::owner: return "経営者";
-        case RespondentRole::manager: return "管理者";
-        case RespondentRole::staff: return "従業員";
+        case RespondentRole::owner:
+            return "経営者";
+        case RespondentRole::manager:
+            return "管理者";
+        case RespondentRole::staff:
+            return "従業員";
     }
     return "従業員";
 }
