@@ -91,6 +91,8 @@ int serve_command(const Args& args) {
               {"secure-cookies", "SHIDO_SECURE_COOKIES", "mark cookies Secure (behind TLS)", true,
                ""},
               {"trust-proxy", "SHIDO_TRUST_PROXY", "client address from X-Forwarded-For", true, ""},
+              {"public-url", "SHIDO_PUBLIC_URL",
+               "public address for links handed out (https://host)", false, ""},
               {"max-body", "SHIDO_MAX_BODY", "largest request body in bytes", false, "1048576"},
               {"threads", "SHIDO_THREADS", "request threads (and database connections)", false,
                std::to_string(std::max(4u, std::thread::hardware_concurrency() * 2))},
@@ -106,6 +108,8 @@ int serve_command(const Args& args) {
         static_cast<std::size_t>(o.number("max-body", 1024, 64ll * 1024 * 1024));
     config.secure_cookies = o.on("secure-cookies");
     config.trust_proxy = o.on("trust-proxy");
+    config.public_url = o.get("public-url");
+    while (config.public_url.ends_with('/')) config.public_url.pop_back();
     config.threads = static_cast<std::size_t>(o.number("threads", 1, 256));
     if (!http::parse_log_level(o.get("log-level"), config.log_level))
         throw UsageError("--log-level must be debug, info, warn or error");
@@ -173,7 +177,7 @@ int user_command(const Args& args) {
     if (!o.get("company-role").empty()) input.company_role = o.get("company-role");
     storage::Connection c(app.db);
     storage::Transaction tx(c);
-    services::RequestContext cli{core::Actor{0, core::Role::secretariat, {}, "cli"}, "cli"};
+    services::RequestContext cli{core::Actor{0, core::Role::secretariat, {}, "cli", {}}, "cli"};
     auto user = services::create_user(c, cli, services::system_now(), input);
     tx.commit();
     std::cout << "user created: id " << user.id << " " << user.email << "\n";

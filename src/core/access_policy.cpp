@@ -24,7 +24,11 @@ bool may(const Actor& actor, EngagementAction action, const EngagementScope& sco
         case EngagementAction::view:
             return is_assigned_expert(actor, scope) || is_member_of_company(actor, scope);
         case EngagementAction::edit_plan:
+        case EngagementAction::record_findings:
             return is_assigned_expert(actor, scope);
+        case EngagementAction::manage_diagnosis:
+            return is_assigned_expert(actor, scope) ||
+                   (is_member_of_company(actor, scope) && actor.company_role == CompanyRole::owner);
         case EngagementAction::assign_expert:
         case EngagementAction::view_audit:
             return false;

@@ -13,4 +13,9 @@ std::string format_iso8601(Timestamp t) {
     return buffer;
 }
 
+std::string date_in_japan(Timestamp t) {
+    constexpr Timestamp japan_offset = 9 * 60 * 60;
+    return format_iso8601(t + japan_offset).substr(0, 10);
+}
+
 }  // namespace shido::core

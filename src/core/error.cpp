@@ -28,8 +28,12 @@ const char* to_string(ErrorCode code) {
     return "internal";
 }
 
-DomainError::DomainError(ErrorCode code, std::string message, FieldErrors fields)
-    : std::runtime_error(std::move(message)), code_(code), fields_(std::move(fields)) {}
+DomainError::DomainError(ErrorCode code, std::string message, FieldErrors fields,
+                         std::vector<Detail> details)
+    : std::runtime_error(std::move(message)),
+      code_(code),
+      fields_(std::move(fields)),
+      details_(std::move(details)) {}
 
 void throw_not_found(const std::string& what) {
     throw DomainError(ErrorCode::not_found, what + "が見つかりません。");

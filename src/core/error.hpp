@@ -2,6 +2,7 @@
 #include <map>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace shido::core {
 
@@ -27,15 +28,24 @@ const char* to_string(ErrorCode code);
 class DomainError : public std::runtime_error {
   public:
     using FieldErrors = std::map<std::string, std::string>;
+    // Problems located in an uploaded file: row (1-based line), column, message.
+    struct Detail {
+        int row = 0;
+        std::string column;
+        std::string message;
+    };
 
-    DomainError(ErrorCode code, std::string message, FieldErrors fields = {});
+    DomainError(ErrorCode code, std::string message, FieldErrors fields = {},
+                std::vector<Detail> details = {});
 
     ErrorCode code() const noexcept { return code_; }
     const FieldErrors& fields() const noexcept { return fields_; }
+    const std::vector<Detail>& details() const noexcept { return details_; }
 
   private:
     ErrorCode code_;
     FieldErrors fields_;
+    std::vector<Detail> details_;
 };
 
 [[noreturn]] void throw_not_found(const std::string& what);

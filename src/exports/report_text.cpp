@@ -90,6 +90,21 @@ std::string drill_down_reason(const core::diagnosis::Instrument& instrument,
     return reason;
 }
 
+std::string date_ja(const std::string& iso_date) {
+    auto digits = [&](std::size_t from, std::size_t count) {
+        for (std::size_t i = from; i < from + count; ++i)
+            if (iso_date[i] < '0' || iso_date[i] > '9') return false;
+        return true;
+    };
+    if (iso_date.size() != 10 || iso_date[4] != '-' || iso_date[7] != '-' || !digits(0, 4) ||
+        !digits(5, 2) || !digits(8, 2))
+        return iso_date;
+    const int month = std::stoi(iso_date.substr(5, 2));
+    const int day = std::stoi(iso_date.substr(8, 2));
+    if (month < 1 || month > 12 || day < 1 || day > 31) return iso_date;
+    return iso_date.substr(0, 4) + "年" + std::to_string(month) + "月" + std::to_string(day) + "日";
+}
+
 std::string label_or_empty(std::optional<core::diagnosis::Level> level) {
     return level ? std::string(core::diagnosis::label_ja(*level)) : std::string();
 }

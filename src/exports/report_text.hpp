@@ -44,6 +44,9 @@ const core::diagnosis::Band* band_by_key(const core::diagnosis::Instrument& inst
 std::string drill_down_reason(const core::diagnosis::Instrument& instrument,
                               const core::diagnosis::ItemAnalysis& item);
 
+// "2025-06-01" → "2025年6月1日"; other text is returned unchanged.
+std::string date_ja(const std::string& iso_date);
+
 // 高/中/低 and 易/中/難, or empty when not rated.
 std::string label_or_empty(std::optional<core::diagnosis::Level> level);
 std::string label_or_empty(std::optional<core::diagnosis::Difficulty> difficulty);

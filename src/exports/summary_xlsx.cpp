@@ -29,13 +29,19 @@ void check(lxw_error error, const char* what) {
         throw std::runtime_error(std::string("xlsx: ") + what + ": " + lxw_strerror(error));
 }
 
+// Where temporary files go: $TMPDIR, else /tmp. libxlsxwriter writes every part of the workbook
+// to a temporary file before zipping it, so a RAM-backed directory (tmpfs) makes exports faster.
+std::string temp_dir() {
+    const char* dir = std::getenv("TMPDIR");
+    return dir != nullptr && *dir != '\0' ? dir : "/tmp";
+}
+
 // A file only this process can read: libxlsxwriter writes a file by name; the bytes are read
 // back through the descriptor, and the file is removed in every case.
 class TempFile {
   public:
-    TempFile() {
-        const char* dir = std::getenv("TMPDIR");
-        path_ = std::string(dir != nullptr && *dir != '\0' ? dir : "/tmp") + "/shido-xlsx-XXXXXX";
+    explicit TempFile(const std::string& dir) {
+        path_ = dir + "/shido-xlsx-XXXXXX";
         fd_ = ::mkstemp(path_.data());
         if (fd_ < 0)
             throw std::runtime_error("xlsx: mkstemp: " + std::string(std::strerror(errno)));
@@ -217,7 +223,7 @@ void write_summary_sheet(lxw_workbook* workbook, Cells& cells, const Formats& f,
     info("業種", report.industry);
     info("担当専門家", report.expert_name);
     info("診断の回", report.round_name);
-    info("作成日", report.generated_on);
+    info("作成日", date_ja(report.generated_on));
     cells.text(row, 0, "回答者数", f.label);
     cells.number(row, 1, analysis.all.respondents, f.integer);
     cells.text(row, 2, "人", f.text);
@@ -493,8 +499,11 @@ lxw_worksheet* add_sheet(lxw_workbook* workbook, const char* name) {
 
 std::string write_summary_xlsx(const dx::DiagnosisReport& report) {
     const dx::Instrument& instrument = instrument_of(report);
-    TempFile file;
-    WorkbookPtr workbook(workbook_new(file.path()));
+    std::string dir = temp_dir();
+    TempFile file(dir);
+    lxw_workbook_options options{};
+    options.tmpdir = dir.data();  // its own temporary files go to the same place
+    WorkbookPtr workbook(workbook_new_opt(file.path(), &options));
     if (!workbook) throw std::runtime_error("xlsx: cannot create the workbook");
 
     const std::string title = std::string(summary_title) + " " + valid_utf8(report.company_name);

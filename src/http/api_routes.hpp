@@ -16,5 +16,7 @@ std::vector<Route> auth_routes(services::Services& services, Dispatcher& dispatc
 std::vector<Route> admin_routes(services::Services& services);
 std::vector<Route> engagement_routes(services::Services& services);
 std::vector<Route> meta_routes(services::Services& services);
+std::vector<Route> diagnosis_routes(services::Services& services);
+std::vector<Route> answer_routes(services::Services& services);
 
 }  // namespace shido::http

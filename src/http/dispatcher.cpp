@@ -36,12 +36,15 @@ core::DomainError unauthenticated() {
         "ログインしていないか、ログインの有効期限が切れました。もう一度ログインしてください。");
 }
 
-void check_json_content_type(const restinio::request_handle_t& req) {
+// A cross-site HTML form can send only form or plain-text bodies; requiring JSON (or CSV on
+// upload routes) is part of the CSRF defence as well as of input checking.
+void check_content_type(const restinio::request_handle_t& req, BodyType expected) {
     if (req->body().empty()) return;
     auto type = req->header().get_field_or(restinio::http_field::content_type, "");
-    if (type.find("application/json") == std::string::npos)
-        throw core::DomainError(core::ErrorCode::bad_request,
-                                "本文は Content-Type: application/json で送ってください。");
+    const char* wanted = expected == BodyType::csv ? "text/csv" : "application/json";
+    if (type.find(wanted) == std::string::npos)
+        throw core::DomainError(core::ErrorCode::bad_request, std::string("本文は Content-Type: ") +
+                                                                  wanted + " で送ってください。");
 }
 
 // Login has no session yet: a cross-site form or script would arrive with a foreign Origin.
@@ -119,6 +122,12 @@ std::string Dispatcher::clear_session_cookie_header() const {
            (config_.secure_cookies ? "; Secure" : "");
 }
 
+std::string Dispatcher::base_url(const restinio::request_handle_t& req) const {
+    if (!config_.public_url.empty()) return config_.public_url;
+    std::string host(req->header().get_field_or(restinio::http_field::host, "127.0.0.1"));
+    return (config_.secure_cookies ? "https://" : "http://") + host;
+}
+
 std::string Dispatcher::client_address(const restinio::request_handle_t& req) const {
     if (config_.trust_proxy) {
         auto forwarded = req->header().get_field_or("X-Forwarded-For", "");
@@ -142,7 +151,7 @@ ApiResponse Dispatcher::run(const Route& route, const restinio::request_handle_t
     if (route.access == Access::secretariat && !core::is_secretariat(call.ctx.actor))
         core::throw_forbidden();
     if (changes_state(route.method)) {
-        check_json_content_type(req);
+        check_content_type(req, route.body);
         if (route.access == Access::public_route)
             check_same_origin(req);
         else
@@ -150,8 +159,13 @@ ApiResponse Dispatcher::run(const Route& route, const restinio::request_handle_t
     }
     call.path = path_of(route.path, params);
     call.query = query_of(req);
-    call.body = parse_body(req);
+    if (route.body == BodyType::csv) {
+        call.raw_body = req->body();
+    } else {
+        call.body = parse_body(req);
+    }
     call.client_address = client_address(req);
+    call.base_url = base_url(req);
     return route.handler(call);
 }
 
@@ -187,7 +201,10 @@ restinio::request_handling_status_t Dispatcher::handle(
     add_common_headers(resp, call.ctx.request_id);
     resp.append_header("Cache-Control", "no-store");
     for (const auto& [name, value] : response.headers) resp.append_header(name, value);
-    if (response.body) {
+    if (response.file) {
+        resp.append_header(restinio::http_field::content_type, response.file_type);
+        resp.set_body(std::move(*response.file));
+    } else if (response.body) {
         resp.append_header(restinio::http_field::content_type, "application/json; charset=utf-8");
         resp.set_body(
             response.body->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));

@@ -38,6 +38,7 @@ class Dispatcher {
     ApiResponse run(const Route& route, const restinio::request_handle_t& req,
                     const restinio::router::route_params_t& params, ApiCall& call);
     std::string client_address(const restinio::request_handle_t& req) const;
+    std::string base_url(const restinio::request_handle_t& req) const;
 
     services::Services& services_;
     const ServerConfig& config_;

@@ -68,6 +68,12 @@ const char* reason_phrase(int status) {
 nlohmann::json error_body(const core::DomainError& error) {
     nlohmann::json body = {{"code", core::to_string(error.code())}, {"message", error.what()}};
     if (!error.fields().empty()) body["fields"] = error.fields();
+    if (!error.details().empty()) {
+        body["details"] = nlohmann::json::array();
+        for (const auto& d : error.details())
+            body["details"].push_back(
+                {{"row", d.row}, {"column", d.column}, {"message", d.message}});
+    }
     return {{"error", std::move(body)}};
 }
 

@@ -1,5 +1,6 @@
 #include "http/route.hpp"
 
+#include <cctype>
 #include <charconv>
 
 #include "core/error.hpp"
@@ -56,6 +57,36 @@ std::optional<core::Id> ApiCall::query_id(const std::string& name) const {
     if (auto id = positive_id(*text)) return id;
     throw core::DomainError(core::ErrorCode::validation, "URLのパラメーターが正しくありません。",
                             {{name, "正の整数で指定してください。"}});
+}
+
+namespace {
+// RFC 5987: a UTF-8 file name (Japanese) in Content-Disposition.
+std::string percent_encoded(const std::string& text) {
+    static const char* hex = "0123456789ABCDEF";
+    std::string out;
+    for (unsigned char ch : text) {
+        if (std::isalnum(ch) || ch == '.' || ch == '-' || ch == '_') {
+            out.push_back(static_cast<char>(ch));
+        } else {
+            out += '%';
+            out += hex[ch >> 4];
+            out += hex[ch & 15];
+        }
+    }
+    return out;
+}
+}  // namespace
+
+ApiResponse file_response(std::string bytes, std::string content_type,
+                          const std::string& file_name) {
+    ApiResponse response;
+    response.file = std::move(bytes);
+    response.file_type = std::move(content_type);
+    response.file_name = file_name;
+    response.headers.emplace_back(
+        "Content-Disposition",
+        "attachment; filename=\"download\"; filename*=UTF-8''" + percent_encoded(file_name));
+    return response;
 }
 
 std::optional<std::string> ApiCall::query_param(const std::string& name) const {

@@ -23,10 +23,22 @@ enum class Access {
 const char* to_string(Access access);
 
 struct ApiResponse {
+    ApiResponse() = default;
+    ApiResponse(int status_code, std::optional<nlohmann::json> json,
+                std::vector<std::pair<std::string, std::string>> extra_headers = {})
+        : status(status_code), body(std::move(json)), headers(std::move(extra_headers)) {}
+
     int status = 200;
     std::optional<nlohmann::json> body;
     std::vector<std::pair<std::string, std::string>> headers;
+    // A file instead of JSON (xlsx, pdf): its bytes, type and download name.
+    std::optional<std::string> file;
+    std::string file_type;
+    std::string file_name;
 };
+
+ApiResponse file_response(std::string bytes, std::string content_type,
+                          const std::string& file_name);
 
 // Everything a route handler may read about its request.
 struct ApiCall {
@@ -34,7 +46,9 @@ struct ApiCall {
     std::optional<services::AuthenticatedSession> session;
     std::map<std::string, std::string> path;  // {id} → "42"
     std::map<std::string, std::string> query;
-    nlohmann::json body;  // null when there is none
+    nlohmann::json body;   // null when there is none (or when it is not JSON)
+    std::string raw_body;  // the bytes of a text/csv upload
+    std::string base_url;  // scheme://host of the public site, for links handed to people
     std::string client_address;
 
     core::Id path_id(const std::string& name = "id") const;
@@ -48,11 +62,15 @@ using Handler = std::function<ApiResponse(ApiCall&)>;
 enum class Method { get, post, patch, put, del };
 const char* to_string(Method method);
 
+// What a state-changing route accepts as its body.
+enum class BodyType { json, csv };
+
 struct Route {
     Method method;
-    std::string path;  // OpenAPI style: /api/v1/engagements/{id}
+    std::string path;  // OpenAPI style: /api/v1/engagements/{id}; {token} is a link token
     Access access;
     Handler handler;
+    BodyType body = BodyType::json;
 };
 
 }  // namespace shido::http

@@ -47,7 +47,8 @@ std::string express_pattern(const std::string& path) {
             continue;
         }
         auto close = path.find('}', i);
-        out += ":" + path.substr(i + 1, close - i - 1) + "(\\d+)";
+        auto name = path.substr(i + 1, close - i - 1);
+        out += ":" + name + (name == "token" ? "([A-Za-z0-9_-]+)" : "(\\d+)");
         i = close;
     }
     return out;

@@ -15,6 +15,7 @@ struct ServerConfig {
     std::size_t max_body_bytes = 1024 * 1024;
     bool secure_cookies = false;  // set behind a TLS-terminating reverse proxy
     bool trust_proxy = false;     // take the client address from X-Forwarded-For
+    std::string public_url;  // e.g. https://shido.example.jp; empty: taken from the Host header
     LogLevel log_level = LogLevel::info;
 };
 

@@ -34,7 +34,7 @@ const std::string& decoy_hash() {
 }  // namespace
 
 core::Actor actor_of(const core::User& user) {
-    return core::Actor{user.id, user.role, user.company_id, user.name};
+    return core::Actor{user.id, user.role, user.company_id, user.name, user.company_role};
 }
 
 std::string normalise_email(std::string email) {

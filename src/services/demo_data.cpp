@@ -96,7 +96,8 @@ DemoSummary load_demo(ServiceEnv env, const DemoOptions& options) {
     if (storage::UserRepository(c).find_by_email("jimu@demo.shido.jp")) return {false, 0};
     std::string hash = hash_password(demo_password);
     storage::Transaction tx(c);
-    DemoLoader load{c, RequestContext{core::Actor{0, core::Role::secretariat, {}, "demo"}, "demo"},
+    DemoLoader load{c,
+                    RequestContext{core::Actor{0, core::Role::secretariat, {}, "demo", {}}, "demo"},
                     env.now(), hash};
 
     load.user("jimu@demo.shido.jp", "事務局 花子", core::Role::secretariat);

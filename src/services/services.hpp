@@ -2,6 +2,7 @@
 #include "services/audit_service.hpp"
 #include "services/auth_service.hpp"
 #include "services/company_service.hpp"
+#include "services/diagnosis_service.hpp"
 #include "services/engagement_service.hpp"
 #include "services/user_service.hpp"
 
@@ -15,7 +16,8 @@ struct Services {
           companies(service_env),
           users(service_env),
           engagements(service_env),
-          audit(service_env) {}
+          audit(service_env),
+          diagnosis(service_env) {}
 
     ServiceEnv env;
     AuthService auth;
@@ -23,6 +25,7 @@ struct Services {
     UserService users;
     EngagementService engagements;
     AuditService audit;
+    DiagnosisService diagnosis;
 };
 
 }  // namespace shido::services

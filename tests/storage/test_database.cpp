@@ -57,12 +57,13 @@ services::ServiceEnv DatabaseTest::env() {
 }
 
 services::RequestContext DatabaseTest::as(const core::User& user) const {
-    return services::RequestContext{core::Actor{user.id, user.role, user.company_id, user.name},
-                                    "test"};
+    return services::RequestContext{
+        core::Actor{user.id, user.role, user.company_id, user.name, user.company_role}, "test"};
 }
 
 services::RequestContext DatabaseTest::as_system() const {
-    return services::RequestContext{core::Actor{0, core::Role::secretariat, {}, "test"}, "test"};
+    return services::RequestContext{core::Actor{0, core::Role::secretariat, {}, "test", {}},
+                                    "test"};
 }
 
 core::User DatabaseTest::demo_user(const std::string& local_part) {

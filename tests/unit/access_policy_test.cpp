@@ -6,11 +6,11 @@ namespace shido::core {
 namespace {
 
 const EngagementScope engagement{/*company_id=*/10, /*expert_id=*/7};
-const Actor secretariat{1, Role::secretariat, {}, "事務局"};
-const Actor assigned_expert{7, Role::expert, {}, "担当"};
-const Actor other_expert{8, Role::expert, {}, "他の専門家"};
-const Actor own_company{20, Role::company, 10, "社長"};
-const Actor other_company{21, Role::company, 11, "他社"};
+const Actor secretariat{1, Role::secretariat, {}, "事務局", {}};
+const Actor assigned_expert{7, Role::expert, {}, "担当", {}};
+const Actor other_expert{8, Role::expert, {}, "他の専門家", {}};
+const Actor own_company{20, Role::company, 10, "社長", {}};
+const Actor other_company{21, Role::company, 11, "他社", {}};
 
 constexpr EngagementAction every_action[] = {EngagementAction::view, EngagementAction::edit_plan,
                                              EngagementAction::assign_expert,
@@ -44,7 +44,7 @@ TEST(AccessPolicy, CompanyMemberOnlyViewsOwnCompany) {
 }
 
 TEST(AccessPolicy, CompanyMemberWithoutCompanySeesNothing) {
-    Actor orphan{22, Role::company, std::nullopt, "無所属"};
+    Actor orphan{22, Role::company, std::nullopt, "無所属", {}};
     EXPECT_FALSE(may(orphan, EngagementAction::view, engagement));
 }
 

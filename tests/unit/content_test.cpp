@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include "content/diagnosis.hpp"
 #include "content/json_file.hpp"
 #include "content/library.hpp"
 
@@ -46,6 +47,52 @@ TEST(Content, RejectsWrongTypes) {
     auto doc = curriculum_file();
     doc["sessions"][0]["agenda"] = "not a list";
     EXPECT_THROW(parse_curriculum(doc, "test"), ContentError);
+}
+
+}  // namespace
+}  // namespace shido::content
+
+namespace shido::content {
+namespace {
+
+nlohmann::json diagnosis_file() {
+    return read_json_file(std::string(SHIDO_CONTENT_DIR) + "/diagnosis/ipa-5min-3.1.json");
+}
+
+TEST(DiagnosisContent, ShippedEditionIsComplete) {
+    auto instrument = parse_instrument(diagnosis_file(), "ipa");
+    EXPECT_EQ(instrument.items.size(), 25u);
+    EXPECT_EQ(instrument.parts.size(), 3u);
+    EXPECT_EQ(instrument.parts[0].item_nos.size(), 5u);
+    EXPECT_EQ(instrument.parts[1].item_nos.size(), 13u);
+    EXPECT_EQ(instrument.parts[2].item_nos.size(), 7u);
+    EXPECT_EQ(instrument.choice("unknown")->points, -1);
+    EXPECT_TRUE(instrument.choice("unknown")->follow_up);
+    EXPECT_EQ(instrument.choice_by_label("実施している")->points, 4);
+}
+
+TEST(DiagnosisContent, RejectsBandGap) {
+    auto doc = diagnosis_file();
+    doc["bands"][1]["min"] = 71;  // 70 is left without a band
+    EXPECT_THROW(parse_instrument(doc, "test"), ContentError);
+}
+
+TEST(DiagnosisContent, RejectsItemNumberingGap) {
+    auto doc = diagnosis_file();
+    doc["parts"][1]["items"][0]["no"] = 7;
+    EXPECT_THROW(parse_instrument(doc, "test"), ContentError);
+}
+
+TEST(DiagnosisContent, RejectsTooFewCheckPoints) {
+    auto doc = diagnosis_file();
+    doc["parts"][0]["items"][0]["check_points"] = nlohmann::json::array({"一つだけ"});
+    EXPECT_THROW(parse_instrument(doc, "test"), ContentError);
+}
+
+TEST(DiagnosisContent, RejectsDuplicateChoice) {
+    auto doc = diagnosis_file();
+    doc["choices"][1]["key"] = "done";
+    EXPECT_THROW(parse_instrument(doc, "test"), ContentError);
 }
 
 }  // namespace

@@ -117,6 +117,27 @@ export function scenario(
   })
 }
 
+/**
+ * Opens a second, separate browser context inside a scenario (e.g. a respondent's phone: no
+ * cookies shared with the staff page). Returns { page, problems, close }; the caller asserts
+ * that problems stays empty. Options as for scenario().
+ */
+export async function extraPage({ viewport = { width: 360, height: 740 }, allowHttpErrors = [] } = {}) {
+  const browser = await getBrowser()
+  const context = await browser.newContext({
+    viewport,
+    locale: 'ja-JP',
+    timezoneId: 'Asia/Tokyo',
+    baseURL: BASE_URL,
+    hasTouch: true,
+    isMobile: true,
+  })
+  const page = await context.newPage()
+  page.setDefaultTimeout(10_000)
+  const problems = watchPage(page, allowHttpErrors)
+  return { page, problems, close: () => context.close() }
+}
+
 /** Signs in through the login form and waits for the engagement list. */
 export async function login(page, email, password = PASSWORD) {
   await page.goto('/login')

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { ApiError, NETWORK_ERROR_MESSAGE, buildUrl, http, onUnauthorized, setCsrfToken } from './client'
+import { ApiError, NETWORK_ERROR_MESSAGE, buildUrl, filenameFromDisposition, http, onUnauthorized, setCsrfToken } from './client'
 
 function json(status: number, body: unknown): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } })
@@ -114,5 +114,67 @@ describe('request', () => {
     fetchMock.mockResolvedValueOnce(json(403, { error: { code: 'forbidden', message: '権限がありません。' } }))
     await expect(http.patch('/engagements/1', { version: 1 })).rejects.toMatchObject({ code: 'forbidden' })
     expect(fetchMock).toHaveBeenCalledTimes(1)
+  })
+})
+
+describe('files and public calls', () => {
+  it('keeps row-level details of a failed import', async () => {
+    fetchMock.mockResolvedValueOnce(
+      json(422, {
+        error: {
+          code: 'validation',
+          message: 'CSVに誤りがあります。',
+          details: [{ row: 3, column: '7', message: '回答が不正です。' }, { bogus: true }],
+        },
+      }),
+    )
+    const err = (await http.postRaw('/diagnosis/rounds/1/import', 'a,b', 'text/csv').catch((e: unknown) => e)) as ApiError
+    expect(err.details).toEqual([{ row: 3, column: '7', message: '回答が不正です。' }])
+  })
+
+  it('sends raw bytes with their own Content-Type and the CSRF token', async () => {
+    setCsrfToken('tok')
+    fetchMock.mockResolvedValueOnce(json(201, { imported: 2 }))
+    const bytes = new Uint8Array([0x82, 0xa0]).buffer
+    await expect(http.postRaw('/diagnosis/rounds/1/import', bytes, 'text/csv')).resolves.toEqual({ imported: 2 })
+    const init = lastInit()
+    const headers = init.headers as Record<string, string>
+    expect(headers['Content-Type']).toBe('text/csv')
+    expect(headers['X-CSRF-Token']).toBe('tok')
+    expect(init.body).toBe(bytes)
+  })
+
+  it('returns a file as a Blob with its name', async () => {
+    setCsrfToken('tok')
+    fetchMock.mockResolvedValueOnce(
+      new Response(new Blob(['%PDF-1.7']), {
+        status: 200,
+        headers: {
+          'Content-Type': 'application/pdf',
+          'Content-Disposition': "attachment; filename=\"x.pdf\"; filename*=UTF-8''%E6%8B%9B%E5%BE%85%E7%8A%B6.pdf",
+        },
+      }),
+    )
+    const { blob, filename } = await http.postForBlob('/diagnosis/rounds/1/invitation-sheet.pdf', { links: [] }, 'f.pdf')
+    expect(filename).toBe('招待状.pdf')
+    expect(await blob.text()).toBe('%PDF-1.7')
+    expect((lastInit().headers as Record<string, string>)['X-CSRF-Token']).toBe('tok')
+  })
+
+  it('reads plain and missing Content-Disposition names', () => {
+    expect(filenameFromDisposition('attachment; filename="report.pdf"', 'f')).toBe('report.pdf')
+    expect(filenameFromDisposition(null, 'f.pdf')).toBe('f.pdf')
+  })
+
+  it('never calls the unauthorized handler for public answer calls', async () => {
+    const handler = vi.fn()
+    onUnauthorized(handler)
+    fetchMock.mockResolvedValueOnce(json(401, { error: { code: 'unauthenticated', message: 'x' } }))
+    await expect(http.put('/answer/t/items/1', { choice: 'done' }, { allowUnauthenticated: true })).rejects.toBeInstanceOf(ApiError)
+    expect(handler).not.toHaveBeenCalled()
+    fetchMock.mockResolvedValueOnce(json(403, { error: { code: 'forbidden', message: 'このリンクは無効になっています。' } }))
+    const err = (await http.get('/answer/t', undefined, { allowUnauthenticated: true }).catch((e: unknown) => e)) as ApiError
+    expect(err.message).toBe('このリンクは無効になっています。')
+    expect(fetchMock).toHaveBeenCalledTimes(2)
   })
 })

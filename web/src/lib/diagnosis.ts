@@ -4,6 +4,8 @@
 
 import type {
   Answers,
+  Engagement,
+  User,
   ChoiceKey,
   Difficulty,
   Instrument,
@@ -288,4 +290,17 @@ export function countsText(stats: ItemGroupStats | undefined, choices: Instrumen
 export function percent(part: number, whole: number): number {
   if (!whole || whole <= 0) return 0
   return Math.max(0, Math.min(100, Math.round((part / whole) * 100)))
+}
+
+/**
+ * Who may manage a round (invite, revoke, enter answers, record findings): the secretariat, the
+ * engagement's expert, and the company's owner. Other members of the company read only. The
+ * server enforces the same rule; this only decides which controls to show.
+ */
+export function canManageDiagnosis(user: User | null, engagement: Engagement | null): boolean {
+  if (!user || !engagement) return false
+  if (user.role === 'secretariat') return true
+  if (user.role === 'expert') return engagement.expert_id === user.id
+  if (user.role === 'company') return user.company_role === 'owner' && user.company_id === engagement.company_id
+  return false
 }

@@ -1,0 +1,17 @@
+// ECharts, tree-shaken: only the charts and components 自社診断 uses, drawn as SVG. Loaded on
+// demand by EChart.vue, so pages without charts never download it. ECharts needs no eval, so it
+// runs under the server's Content-Security-Policy (inline styles are allowed there).
+import { init, use } from 'echarts/core'
+import { BarChart, RadarChart } from 'echarts/charts'
+import {
+  AriaComponent,
+  GridComponent,
+  LegendComponent,
+  RadarComponent,
+  TooltipComponent,
+} from 'echarts/components'
+import { SVGRenderer } from 'echarts/renderers'
+
+use([BarChart, RadarChart, AriaComponent, GridComponent, LegendComponent, RadarComponent, TooltipComponent, SVGRenderer])
+
+export { init }
