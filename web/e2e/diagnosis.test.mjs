@@ -382,3 +382,69 @@ scenario(
   },
   { timeout: 120_000 },
 )
+
+scenario(
+  'self-assessment: paper entry, CSV import (errors listed, then imported) and round comparison',
+  async (page) => {
+    const roundName = `E2E 最終 ${RUN}`
+    await openRoundPage(page, roundName)
+
+    // Paper: every item is required.
+    await page.getByTestId('paper-section').locator('summary').click()
+    const paper = page.getByTestId('paper-form')
+    await paper.getByLabel(/^役割/).selectOption({ label: '経営者' })
+    await paper.getByLabel(/^氏名/).fill('紙 太郎')
+    await page.getByTestId('paper-submit').click()
+    await paper.getByRole('alert').filter({ hasText: '未入力の項目' }).waitFor()
+    for (let no = 1; no <= 25; no++) {
+      await page.getByTestId(`paper-item-${no}`).getByRole('radio', { name: no <= 20 ? '実施している' : '一部実施している', exact: true }).check()
+    }
+    await page.getByTestId('paper-submit').click()
+    await paper.getByText('紙の回答を登録しました').waitFor()
+    await page.getByTestId('group-owner').getByText('紙 太郎').waitFor()
+
+    // CSV: a template to download; a file with an error imports nothing and lists the problem.
+    await page.getByTestId('csv-section').locator('summary').click()
+    const [template] = await Promise.all([page.waitForEvent('download'), page.getByTestId('csv-template').click()])
+    assert.match(template.suggestedFilename(), /\.csv$/)
+    const header = (await readFile(await template.path(), 'utf8')).replace(/^\uFEFF/, '').trim()
+    assert.equal(header, '役割,氏名,部署,' + Array.from({ length: 25 }, (_, i) => i + 1).join(','))
+
+    const row = (role, name, values) => [role, name, '製造部', ...values].join(',')
+    const good = [
+      header,
+      row('従業員', 'CSV 一郎', Array(25).fill(2)),
+      row('staff', '', Array.from({ length: 25 }, (_, i) => (i < 10 ? 4 : 0))),
+    ]
+    const bad = [...good.slice(0, 2), row('従業員', 'CSV 二郎', [...Array(24).fill(4), 9])]
+    await page.setInputFiles('#csv-file', { name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(bad.join('\r\n') + '\r\n') })
+    await page.getByTestId('csv-submit').click()
+    const errors = page.getByTestId('csv-errors')
+    await errors.waitFor()
+    assert.ok((await errors.locator('tbody tr').count()) >= 1, 'the problem rows are listed')
+    assert.equal(await page.getByText('CSV 一郎').count(), 0, 'nothing imported')
+
+    await page.setInputFiles('#csv-file', { name: 'good.csv', mimeType: 'text/csv', buffer: Buffer.from('\uFEFF' + good.join('\r\n') + '\r\n') })
+    await page.getByTestId('csv-submit').click()
+    await page.getByText('2件の回答を取り込みました。').waitFor()
+    await page.getByTestId('group-staff').getByText('CSV 一郎').waitFor()
+    await page.getByTestId('round-submitted').filter({ hasText: '3' }).waitFor()
+
+    // Close the round: invitations stop.
+    await page.getByRole('button', { name: '回の設定' }).click()
+    await page.getByTestId('close-round').click()
+    await page.getByTestId('close-round-confirm').click()
+    await page.getByTestId('round-status').filter({ hasText: '締切' }).waitFor()
+    assert.equal(await page.getByTestId('invite-form').count(), 0)
+
+    // Compare with an earlier round of the same engagement.
+    await page.getByRole('link', { name: '自社診断', exact: true }).click()
+    const compare = page.getByTestId('round-compare')
+    await compare.waitFor()
+    await compare.getByLabel('比較先（後）').selectOption({ label: roundName })
+    await page.getByTestId('compare-run').click()
+    await page.getByTestId('compare-result').waitFor()
+    assert.equal(await page.getByTestId('compare-row').count(), 25)
+  },
+  { timeout: 120_000, allowHttpErrors: [{ path: /^\/api\/v1\/diagnosis\/rounds\/\d+\/import$/, status: 422 }] },
+)

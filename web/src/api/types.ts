@@ -281,7 +281,10 @@ export interface InviteInput {
   name?: string
   department?: string
   count?: number
+  /** "YYYY-MM-DD" */
   expires_at?: string
+  /** Same date under the key the server currently reads (see InviteForm). */
+  expires_on?: string
 }
 
 export interface IssuedLink {
