@@ -9,8 +9,8 @@ namespace shido::exports::charts {
 namespace {
 
 using pdf::Align;
-using pdf::TextStyle;
 using pdf::set_colour;
+using pdf::TextStyle;
 
 constexpr Rgb grid_colour{0.75, 0.75, 0.75};
 constexpr Rgb axis_colour{0.45, 0.45, 0.45};
@@ -19,8 +19,8 @@ constexpr Rgb label_colour{0.2, 0.2, 0.2};
 void polygon(cairo_t* cr, double cx, double cy, const std::vector<double>& radii) {
     const std::size_t n = radii.size();
     for (std::size_t i = 0; i < n; ++i) {
-        const double angle = -std::numbers::pi / 2 + 2 * std::numbers::pi * static_cast<double>(i) /
-                                                         static_cast<double>(n);
+        const double angle = -std::numbers::pi / 2 +
+                             2 * std::numbers::pi * static_cast<double>(i) / static_cast<double>(n);
         const double px = cx + radii[i] * std::cos(angle);
         const double py = cy + radii[i] * std::sin(angle);
         if (i == 0)
@@ -59,8 +59,8 @@ void draw_radar(pdf::Document& doc, double x, double y, double width, double hei
     // Fit the polygon: how far its corners reach up, down and sideways per unit of radius.
     double up = 0, down = 0, side = 0;
     for (std::size_t i = 0; i < n; ++i) {
-        const double angle = -std::numbers::pi / 2 + 2 * std::numbers::pi * static_cast<double>(i) /
-                                                         static_cast<double>(n);
+        const double angle = -std::numbers::pi / 2 +
+                             2 * std::numbers::pi * static_cast<double>(i) / static_cast<double>(n);
         up = std::max(up, -std::sin(angle));
         down = std::max(down, std::sin(angle));
         side = std::max(side, std::abs(std::cos(angle)));
@@ -69,8 +69,8 @@ void draw_radar(pdf::Document& doc, double x, double y, double width, double hei
     if (side > 0.01) radius = std::min(radius, (plot_width / 2 - label_width - 8) / side);
     radius = std::max(radius, 20.0);
     const double cx = x + plot_width / 2;
-    const double cy = y + label_room + radius * up +
-                      (height - 2 * label_room - radius * (up + down)) / 2;
+    const double cy =
+        y + label_room + radius * up + (height - 2 * label_room - radius * (up + down)) / 2;
 
     // Grid rings at 25/50/75/100 % and the spokes.
     cairo_set_line_width(cr, 0.5);
@@ -80,8 +80,8 @@ void draw_radar(pdf::Document& doc, double x, double y, double width, double hei
         cairo_stroke(cr);
     }
     for (std::size_t i = 0; i < n; ++i) {
-        const double angle = -std::numbers::pi / 2 + 2 * std::numbers::pi * static_cast<double>(i) /
-                                                         static_cast<double>(n);
+        const double angle = -std::numbers::pi / 2 +
+                             2 * std::numbers::pi * static_cast<double>(i) / static_cast<double>(n);
         cairo_move_to(cr, cx, cy);
         cairo_line_to(cr, cx + radius * std::cos(angle), cy + radius * std::sin(angle));
     }
@@ -90,8 +90,8 @@ void draw_radar(pdf::Document& doc, double x, double y, double width, double hei
 
     // Axis labels outside the 100 % ring, anchored away from the centre.
     for (std::size_t i = 0; i < n; ++i) {
-        const double angle = -std::numbers::pi / 2 + 2 * std::numbers::pi * static_cast<double>(i) /
-                                                         static_cast<double>(n);
+        const double angle = -std::numbers::pi / 2 +
+                             2 * std::numbers::pi * static_cast<double>(i) / static_cast<double>(n);
         const double dx = std::cos(angle), dy = std::sin(angle);
         const double px = cx + (radius + 8) * dx;
         const double py = cy + (radius + 8) * dy;
@@ -132,8 +132,8 @@ void draw_radar(pdf::Document& doc, double x, double y, double width, double hei
             const double angle = -std::numbers::pi / 2 + 2 * std::numbers::pi *
                                                              static_cast<double>(i) /
                                                              static_cast<double>(n);
-            cairo_arc(cr, cx + radii[i] * std::cos(angle), cy + radii[i] * std::sin(angle), 1.8,
-                      0, 2 * std::numbers::pi);
+            cairo_arc(cr, cx + radii[i] * std::cos(angle), cy + radii[i] * std::sin(angle), 1.8, 0,
+                      2 * std::numbers::pi);
             cairo_fill(cr);
         }
     }
@@ -175,14 +175,18 @@ BarChart::BarChart(pdf::Document& doc, std::vector<Bars> series, std::string mar
       label_width_(150),
       plot_left_(doc.left() + label_width_ + 8),
       plot_right_(doc.right() - 22),
-      bar_height_(series_.size() <= 1 ? 9 : series_.size() == 2 ? 7 : 5.5) {}
+      bar_height_(series_.size() <= 1   ? 9
+                  : series_.size() == 2 ? 7
+                                        : 5.5) {}
 
 double BarChart::x_of(double value) const {
     const double v = std::clamp(value, min_, max_);
     return plot_left_ + (v - min_) / (max_ - min_) * (plot_right_ - plot_left_);
 }
 
-double BarChart::header_height() const { return 34; }
+double BarChart::header_height() const {
+    return 34;
+}
 
 double BarChart::row_height() const {
     return std::max(14.0, static_cast<double>(series_.size()) * bar_height_ + 6);
@@ -211,8 +215,8 @@ void BarChart::draw_header() {
         text.draw(cr, x + 12, y);
     }
 
-    const TextStyle scale{.size = 7.5, .colour = axis_colour, .align = Align::centre,
-                          .line_spacing = 1.0};
+    const TextStyle scale{
+        .size = 7.5, .colour = axis_colour, .align = Align::centre, .line_spacing = 1.0};
     const double scale_y = y + 18;
     for (double tick = std::ceil(min_); tick <= max_ + 1e-9; tick += 1) {
         auto text = doc_.text(decimal(tick, 0), scale, 24);
@@ -234,8 +238,8 @@ void BarChart::draw_row(std::string_view label, const std::vector<std::optional<
         cairo_rectangle(cr, doc_.left(), y, doc_.content_width(), h);
         cairo_fill(cr);
     }
-    const TextStyle label_style{.size = 8, .colour = label_colour, .line_spacing = 1.0,
-                                .single_line = true};
+    const TextStyle label_style{
+        .size = 8, .colour = label_colour, .line_spacing = 1.0, .single_line = true};
     auto text = doc_.text(label, label_style, label_width_);
     text.draw(cr, doc_.left() + 2, y + (h - text.height()) / 2);
 

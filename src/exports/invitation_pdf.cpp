@@ -84,24 +84,22 @@ class SheetWriter {
 
         const double inner = width - 2 * padding;
         double cy = y + padding;
-        auto company = doc_.text(sheet_.company_name, {.size = 10, .colour = ink, .line_spacing = 1.1,
-                                                       .single_line = true},
-                                 inner);
+        auto company =
+            doc_.text(sheet_.company_name,
+                      {.size = 10, .colour = ink, .line_spacing = 1.1, .single_line = true}, inner);
         company.draw(cr, x + padding, cy);
         cy += company.height() + 1;
         std::string round = sheet_.round_name;
         if (!sheet_.instrument_title.empty())
             round += (round.empty() ? "" : "　") + sheet_.instrument_title;
-        auto round_text = doc_.text(round, {.size = 7.5, .colour = muted, .line_spacing = 1.1,
-                                            .single_line = true},
-                                    inner);
+        auto round_text = doc_.text(
+            round, {.size = 7.5, .colour = muted, .line_spacing = 1.1, .single_line = true}, inner);
         round_text.draw(cr, x + padding, cy);
         cy += round_text.height() + 5;
 
         // Role badge, then name or department.
-        auto role = doc_.text(dx::label_ja(invitation.role), {.size = 9.5, .colour = {1, 1, 1},
-                                                              .line_spacing = 1.1},
-                              80);
+        auto role = doc_.text(dx::label_ja(invitation.role),
+                              {.size = 9.5, .colour = {1, 1, 1}, .line_spacing = 1.1}, 80);
         const double badge_width = role.width() + 12;
         const double badge_height = role.height() + 4;
         pdf::set_colour(cr, role_colour(invitation.role));
@@ -110,9 +108,9 @@ class SheetWriter {
         role.draw(cr, x + padding + 6, cy + 2);
         const std::string person = who(invitation);
         if (!person.empty()) {
-            auto name = doc_.text(person, {.size = 9, .colour = ink, .line_spacing = 1.1,
-                                           .single_line = true},
-                                  inner - badge_width - 8);
+            auto name = doc_.text(
+                person, {.size = 9, .colour = ink, .line_spacing = 1.1, .single_line = true},
+                inner - badge_width - 8);
             name.draw(cr, x + padding + badge_width + 8, cy + (badge_height - name.height()) / 2);
         }
         cy += badge_height + 6;
@@ -125,17 +123,21 @@ class SheetWriter {
             "スマートフォンのカメラでQRコードを読み取り、表示された画面で回答してください。"
             "パソコンの場合は下のURLをブラウザに入力してください。";
         if (!sheet_.expires_on.empty()) instructions += "\n回答期限: " + date_ja(sheet_.expires_on);
-        auto how = doc_.text(instructions, {.size = 8, .colour = ink, .line_spacing = 1.35,
-                                            .max_height = qr_side},
-                             text_width);
+        auto how = doc_.text(
+            instructions, {.size = 8, .colour = ink, .line_spacing = 1.35, .max_height = qr_side},
+            text_width);
         how.draw(cr, text_x, cy + 4);
         cy += qr_side + 2;
 
         // The URL, broken anywhere so it never runs off the card.
         const double url_height = y + height - padding - cy;
-        auto url = doc_.text(invitation.url, {.size = 7.5, .colour = ink, .line_spacing = 1.15,
-                                              .mono = true, .break_anywhere = true,
-                                              .max_height = url_height},
+        auto url = doc_.text(invitation.url,
+                             {.size = 7.5,
+                              .colour = ink,
+                              .line_spacing = 1.15,
+                              .mono = true,
+                              .break_anywhere = true,
+                              .max_height = url_height},
                              inner);
         url.draw(cr, x + padding, cy);
     }

@@ -12,7 +12,9 @@
 // reports as leaks at exit. In sanitizer builds, those allocations are not reported; this
 // object is linked into every program that renders a PDF.
 #if defined(__SANITIZE_ADDRESS__)
-extern "C" const char* __lsan_default_suppressions() { return "leak:libfontconfig.so\n"; }
+extern "C" const char* __lsan_default_suppressions() {
+    return "leak:libfontconfig.so\n";
+}
 #endif
 
 namespace shido::exports::pdf {

@@ -61,8 +61,8 @@ struct PageSetup {
     double margin_bottom = 56;  // the footer sits inside the bottom margin
     double margin_left = 56;
     double margin_right = 56;
-    std::string title;          // PDF metadata
-    std::string footer_left;    // e.g. the company name; page numbers "n / N" are centred
+    std::string title;        // PDF metadata
+    std::string footer_left;  // e.g. the company name; page numbers "n / N" are centred
 };
 
 // A PDF document being written: page handling and a cursor that moves down the page.
@@ -132,7 +132,7 @@ struct TableStyle {
     double max_cell_height = 300;
     Rgb header_fill{0.87, 0.92, 0.97};
     Rgb border{0.6, 0.6, 0.6};
-    bool header = true;       // false: no header row (a label/value table)
+    bool header = true;                      // false: no header row (a label/value table)
     std::vector<std::size_t> label_columns;  // shaded like the header (label/value tables)
 };
 

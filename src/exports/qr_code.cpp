@@ -15,10 +15,13 @@ QrMatrix encode_qr(std::string_view text) {
     std::unique_ptr<QRcode, Free> code(
         QRcode_encodeData(static_cast<int>(text.size()),
                           reinterpret_cast<const unsigned char*>(text.data()), 0, QR_ECLEVEL_M));
-    if (!code) throw std::invalid_argument("QR code: the text does not fit (" + std::to_string(text.size()) + " bytes)");
+    if (!code)
+        throw std::invalid_argument("QR code: the text does not fit (" +
+                                    std::to_string(text.size()) + " bytes)");
     QrMatrix matrix;
     matrix.size = code->width;
-    matrix.dark.resize(static_cast<std::size_t>(code->width) * static_cast<std::size_t>(code->width));
+    matrix.dark.resize(static_cast<std::size_t>(code->width) *
+                       static_cast<std::size_t>(code->width));
     for (std::size_t i = 0; i < matrix.dark.size(); ++i) matrix.dark[i] = code->data[i] & 1;
     return matrix;
 }
@@ -42,8 +45,8 @@ void draw_qr(cairo_t* cr, const QrMatrix& qr, double x, double y, double side, i
             }
             const int start = col;
             while (col < qr.size && qr.at(col, row)) ++col;
-            cairo_rectangle(cr, x + (start + quiet_modules) * unit, y + (row + quiet_modules) * unit,
-                            (col - start) * unit, unit);
+            cairo_rectangle(cr, x + (start + quiet_modules) * unit,
+                            y + (row + quiet_modules) * unit, (col - start) * unit, unit);
         }
     }
     cairo_fill(cr);

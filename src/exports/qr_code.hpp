@@ -9,7 +9,7 @@
 namespace shido::exports {
 
 struct QrMatrix {
-    int size = 0;                  // modules per side, without the quiet zone
+    int size = 0;                    // modules per side, without the quiet zone
     std::vector<std::uint8_t> dark;  // size × size, row by row: 1 = dark module
 
     bool at(int x, int y) const { return dark[static_cast<std::size_t>(y * size + x)] != 0; }

@@ -17,7 +17,9 @@ using pdf::TextStyle;
 constexpr TextStyle body{.size = 10};
 constexpr TextStyle note{.size = 8.5, .colour = {0.35, 0.35, 0.35}};
 
-std::string or_dash(const std::string& text) { return text.empty() ? "－" : text; }
+std::string or_dash(const std::string& text) {
+    return text.empty() ? "－" : text;
+}
 
 class ReportWriter {
   public:
@@ -37,19 +39,21 @@ class ReportWriter {
 
   private:
     void title() {
-        doc_.paragraph(report_title, {.size = 20, .colour = {0.12, 0.31, 0.47}, .align = Align::centre,
-                                      .line_spacing = 1.2},
-                       0, 2);
+        doc_.paragraph(
+            report_title,
+            {.size = 20, .colour = {0.12, 0.31, 0.47}, .align = Align::centre, .line_spacing = 1.2},
+            0, 2);
         doc_.paragraph(instrument_.title + "（" + instrument_.edition + "）",
                        {.size = 9.5, .colour = {0.4, 0.4, 0.4}, .align = Align::centre}, 0, 12);
         // Two label/value pairs per row.
         const double half = doc_.content_width() / 2;
-        pdf::table(doc_, {{"", 72}, {"", half - 72}, {"", 72}, {"", half - 72}},
-                   {{"企業名", or_dash(report_.company_name), "業種", or_dash(report_.industry)},
-                    {"担当専門家", or_dash(report_.expert_name), "診断の回", or_dash(report_.round_name)},
-                    {"作成日", or_dash(date_ja(report_.generated_on)), "回答者数",
-                     std::to_string(analysis_.all.respondents) + "人"}},
-                   {.font_size = 9.5, .padding = 4, .header = false, .label_columns = {0, 2}});
+        pdf::table(
+            doc_, {{"", 72}, {"", half - 72}, {"", 72}, {"", half - 72}},
+            {{"企業名", or_dash(report_.company_name), "業種", or_dash(report_.industry)},
+             {"担当専門家", or_dash(report_.expert_name), "診断の回", or_dash(report_.round_name)},
+             {"作成日", or_dash(date_ja(report_.generated_on)), "回答者数",
+              std::to_string(analysis_.all.respondents) + "人"}},
+            {.font_size = 9.5, .padding = 4, .header = false, .label_columns = {0, 2}});
     }
 
     void overall() {
@@ -62,21 +66,25 @@ class ReportWriter {
                            std::to_string(instrument_.max_total()) + "点満点）",
                        {.size = 14}, 0, 2);
         if (const dx::Band* band = band_of_mean(instrument_, analysis_.all.total_mean)) {
-            doc_.paragraph("判定　" + band->label, {.size = 12, .colour = {0.12, 0.31, 0.47}}, 0, 2);
+            doc_.paragraph("判定　" + band->label, {.size = 12, .colour = {0.12, 0.31, 0.47}}, 0,
+                           2);
             doc_.paragraph(band->meaning, body, 0, 6);
         }
         std::string scale = "判定の目安:";
         for (const auto& band : instrument_.bands)
-            scale += "　" + std::to_string(band.min) + (band.min == band.max ? "" : "〜" + std::to_string(band.max)) +
-                     "点 " + band.label;
+            scale += "　" + std::to_string(band.min) +
+                     (band.min == band.max ? "" : "〜" + std::to_string(band.max)) + "点 " +
+                     band.label;
         doc_.paragraph(scale, note);
     }
 
     void by_role() {
         doc_.heading("回答者区分別の結果");
         const double w = doc_.content_width();
-        std::vector<Column> columns{{"区分", 64}, {"人数", 40, Align::right}, {"平均点", 48, Align::right}};
-        const double part_width = (w - 64 - 40 - 48 - 120) / static_cast<double>(instrument_.parts.size());
+        std::vector<Column> columns{
+            {"区分", 64}, {"人数", 40, Align::right}, {"平均点", 48, Align::right}};
+        const double part_width =
+            (w - 64 - 40 - 48 - 120) / static_cast<double>(instrument_.parts.size());
         for (const auto& part : instrument_.parts)
             columns.push_back({part.title + "（%）", part_width, Align::right});
         columns.push_back({"判定", 120});
@@ -85,7 +93,8 @@ class ReportWriter {
             std::vector<std::string> row{std::string(label), std::to_string(group.respondents),
                                          decimal(group.total_mean, 1)};
             for (std::size_t p = 0; p < instrument_.parts.size(); ++p)
-                row.push_back(p < group.part_percent.size() ? decimal(group.part_percent[p], 1) : "");
+                row.push_back(p < group.part_percent.size() ? decimal(group.part_percent[p], 1)
+                                                            : "");
             const dx::Band* band = band_of_mean(instrument_, group.total_mean);
             row.push_back(band ? band->label : "");
             rows.push_back(std::move(row));
@@ -99,9 +108,10 @@ class ReportWriter {
     std::vector<charts::Series> radar_series() const {
         std::vector<charts::Series> series;
         for (dx::RespondentRole role : roles_answered(analysis_))
-            series.push_back({std::string(dx::label_ja(role)), analysis_.by_role.at(role).part_percent,
-                              role_colour(role)});
-        series.push_back({std::string(overall_label), analysis_.all.part_percent, overall_colour(), true});
+            series.push_back({std::string(dx::label_ja(role)),
+                              analysis_.by_role.at(role).part_percent, role_colour(role)});
+        series.push_back(
+            {std::string(overall_label), analysis_.all.part_percent, overall_colour(), true});
         return series;
     }
 
@@ -160,11 +170,12 @@ class ReportWriter {
         std::string best;
         for (const auto& choice : instrument_.choices)
             if (choice.points == instrument_.best_points()) best = choice.label;
-        doc_.paragraph("全員が「" + best +
-                           "」と答えた項目（本当にできているか、例外はないか）と、回答者区分の間で平均点に" +
-                           decimal(dx::role_gap_threshold, 0) +
-                           "点以上の差がある項目です。確認のポイントに沿って話を聞いてください。",
-                       note, 0, 8);
+        doc_.paragraph(
+            "全員が「" + best +
+                "」と答えた項目（本当にできているか、例外はないか）と、回答者区分の間で平均点に" +
+                decimal(dx::role_gap_threshold, 0) +
+                "点以上の差がある項目です。確認のポイントに沿って話を聞いてください。",
+            note, 0, 8);
         if (analysis_.drill_down_items.empty()) {
             doc_.paragraph("該当する項目はありません。", body);
             return;
@@ -199,9 +210,12 @@ class ReportWriter {
             if (choice.follow_up) unknown = &choice;
         const std::string label = unknown ? unknown->label : "わからない";
         doc_.heading("「" + label + "」と回答された項目");
-        doc_.paragraph("誰が何を知らないのかを確かめ、担当や情報の伝え方を見直すきっかけにしてください。", note);
+        doc_.paragraph(
+            "誰が何を知らないのかを確かめ、担当や情報の伝え方を見直すきっかけにしてください。",
+            note);
         const double w = doc_.content_width();
-        pdf::table(doc_, {{"No", 30, Align::right}, {"項目", w - 30 - 60}, {"人数", 60, Align::right}},
+        pdf::table(doc_,
+                   {{"No", 30, Align::right}, {"項目", w - 30 - 60}, {"人数", 60, Align::right}},
                    rows);
     }
 
@@ -212,17 +226,21 @@ class ReportWriter {
             return;
         }
         const double w = doc_.content_width();
-        const std::vector<Column> columns{
-            {"順位", 30, Align::right}, {"No", 26, Align::right}, {"項目", 92},
-            {"課題", w - 30 - 26 - 92 - 4 * 40},
-            {"緊急度", 40, Align::centre}, {"重要度", 40, Align::centre}, {"難易度", 40, Align::centre},
-            {"重点", 40, Align::centre}};
+        const std::vector<Column> columns{{"順位", 30, Align::right},
+                                          {"No", 26, Align::right},
+                                          {"項目", 92},
+                                          {"課題", w - 30 - 26 - 92 - 4 * 40},
+                                          {"緊急度", 40, Align::centre},
+                                          {"重要度", 40, Align::centre},
+                                          {"難易度", 40, Align::centre},
+                                          {"重点", 40, Align::centre}};
         std::vector<std::vector<std::string>> rows;
         int rank = 1;
         for (const auto& finding : report_.priorities) {
             const dx::Item* item = instrument_.item(finding.item_no);
             std::string text = finding.finding;
-            if (!finding.notes.empty()) text += (text.empty() ? "" : "\n") + std::string("メモ: ") + finding.notes;
+            if (!finding.notes.empty())
+                text += (text.empty() ? "" : "\n") + std::string("メモ: ") + finding.notes;
             rows.push_back({std::to_string(rank++), std::to_string(finding.item_no),
                             item ? item->topic : "", text, label_or_empty(finding.urgency),
                             label_or_empty(finding.importance), label_or_empty(finding.difficulty),
@@ -244,7 +262,8 @@ std::string render_report_pdf(const dx::DiagnosisReport& report) {
     pdf::PageSetup setup;
     setup.title = std::string(report_title) + " " + report.company_name;
     setup.footer_left = report.company_name + "　" + report.round_name;
-    return pdf::render(setup, [&](Document& doc) { ReportWriter(doc, report, instrument).write(); });
+    return pdf::render(setup,
+                       [&](Document& doc) { ReportWriter(doc, report, instrument).write(); });
 }
 
 }  // namespace shido::exports

@@ -88,18 +88,6 @@ std::map<std::string, std::string> query_of(const restinio::request_handle_t& re
     return out;
 }
 
-// Route paths name their parameters as {name}; the router hands back their values.
-std::map<std::string, std::string> path_of(const std::string& route_path,
-                                           const restinio::router::route_params_t& params) {
-    std::map<std::string, std::string> out;
-    for (auto open = route_path.find('{'); open != std::string::npos;
-         open = route_path.find('{', open + 1)) {
-        auto name = route_path.substr(open + 1, route_path.find('}', open) - open - 1);
-        if (auto value = params.get_param(name)) out.emplace(name, std::string(*value));
-    }
-    return out;
-}
-
 }  // namespace
 
 void add_common_headers(restinio::response_builder_t<restinio::restinio_controlled_output_t>& resp,
@@ -137,7 +125,7 @@ std::string Dispatcher::client_address(const restinio::request_handle_t& req) co
 }
 
 ApiResponse Dispatcher::run(const Route& route, const restinio::request_handle_t& req,
-                            const restinio::router::route_params_t& params, ApiCall& call) {
+                            ApiCall& call) {
     if (req->body().size() > config_.max_body_bytes)
         throw core::DomainError(core::ErrorCode::payload_too_large,
                                 "送信されたデータが大きすぎます（上限 " +
@@ -157,7 +145,6 @@ ApiResponse Dispatcher::run(const Route& route, const restinio::request_handle_t
         else
             check_csrf(req, *call.session);
     }
-    call.path = path_of(route.path, params);
     call.query = query_of(req);
     if (route.body == BodyType::csv) {
         call.raw_body = req->body();
@@ -171,13 +158,14 @@ ApiResponse Dispatcher::run(const Route& route, const restinio::request_handle_t
 
 restinio::request_handling_status_t Dispatcher::handle(
     const Route& route, const restinio::request_handle_t& req,
-    const restinio::router::route_params_t& params) {
+    std::map<std::string, std::string> path_params) {
     auto started = std::chrono::steady_clock::now();
     ApiCall call;
     call.ctx.request_id = services::random_token(9);
+    call.path = std::move(path_params);
     ApiResponse response;
     try {
-        response = run(route, req, params, call);
+        response = run(route, req, call);
     } catch (const core::DomainError& e) {
         response = ApiResponse{status_of(e.code()), error_body(e), {}};
         if (e.code() == core::ErrorCode::unauthenticated && !route.path.ends_with("/auth/login"))
@@ -214,8 +202,11 @@ restinio::request_handling_status_t Dispatcher::handle(
     double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     metrics_.observe(to_string(route.method), route.path, response.status, seconds);
-    if (logger_.enabled(LogLevel::debug) || response.status >= 500) {
-        logger_.log(response.status >= 500 ? LogLevel::error : LogLevel::debug, "request",
+    // One line per API request at info level; 5xx at error level so they surface with --log-level
+    // warn.
+    LogLevel level = response.status >= 500 ? LogLevel::error : LogLevel::info;
+    if (logger_.enabled(level)) {
+        logger_.log(level, "request",
                     {{"request_id", call.ctx.request_id},
                      {"method", to_string(route.method)},
                      {"route", route.path},

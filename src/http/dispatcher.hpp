@@ -21,7 +21,7 @@ class Dispatcher {
 
     restinio::request_handling_status_t handle(const Route& route,
                                                const restinio::request_handle_t& req,
-                                               const restinio::router::route_params_t& params);
+                                               std::map<std::string, std::string> path_params);
     // For requests that match no route, and plain-text endpoints.
     restinio::request_handling_status_t send_json(const restinio::request_handle_t& req, int status,
                                                   const nlohmann::json& body,
@@ -35,8 +35,7 @@ class Dispatcher {
     Metrics& metrics() { return metrics_; }
 
   private:
-    ApiResponse run(const Route& route, const restinio::request_handle_t& req,
-                    const restinio::router::route_params_t& params, ApiCall& call);
+    ApiResponse run(const Route& route, const restinio::request_handle_t& req, ApiCall& call);
     std::string client_address(const restinio::request_handle_t& req) const;
     std::string base_url(const restinio::request_handle_t& req) const;
 

@@ -7,6 +7,7 @@
 
 #include "http/api_routes.hpp"
 #include "http/dispatcher.hpp"
+#include "http/route_table.hpp"
 #include "http/static_files.hpp"
 #include "storage/database.hpp"
 
@@ -18,40 +19,15 @@ namespace shido::http {
 
 namespace {
 
-using router_t = restinio::router::express_router_t<>;
-using traits_t =
-    restinio::traits_t<restinio::asio_timer_manager_t, restinio::null_logger_t, router_t>;
+using traits_t = restinio::traits_t<restinio::asio_timer_manager_t, restinio::null_logger_t>;
 
-restinio::http_method_id_t method_id(Method method) {
-    switch (method) {
-        case Method::get:
-            return restinio::http_method_get();
-        case Method::post:
-            return restinio::http_method_post();
-        case Method::patch:
-            return restinio::http_method_patch();
-        case Method::put:
-            return restinio::http_method_put();
-        case Method::del:
-            return restinio::http_method_delete();
-    }
-    return restinio::http_method_get();
-}
-
-// /api/v1/engagements/{id} → /api/v1/engagements/:id(\d+)
-std::string express_pattern(const std::string& path) {
-    std::string out;
-    for (std::size_t i = 0; i < path.size(); ++i) {
-        if (path[i] != '{') {
-            out.push_back(path[i]);
-            continue;
-        }
-        auto close = path.find('}', i);
-        auto name = path.substr(i + 1, close - i - 1);
-        out += ":" + name + (name == "token" ? "([A-Za-z0-9_-]+)" : "(\\d+)");
-        i = close;
-    }
-    return out;
+std::optional<Method> method_of(const restinio::http_method_id_t& id) {
+    if (id == restinio::http_method_get()) return Method::get;
+    if (id == restinio::http_method_post()) return Method::post;
+    if (id == restinio::http_method_patch()) return Method::patch;
+    if (id == restinio::http_method_put()) return Method::put;
+    if (id == restinio::http_method_delete()) return Method::del;
+    return std::nullopt;
 }
 
 bool database_answers(services::Services& services) {
@@ -65,42 +41,46 @@ bool database_answers(services::Services& services) {
     }
 }
 
-std::unique_ptr<router_t> build_router(services::Services& services, const ServerConfig& config,
-                                       Dispatcher& dispatcher, const std::vector<Route>& routes) {
-    auto router = std::make_unique<router_t>();
-    for (const auto& route : routes) {
-        router->add_handler(method_id(route.method), express_pattern(route.path),
-                            [&dispatcher, &route](auto req, auto params) {
-                                return dispatcher.handle(route, req, params);
-                            });
-    }
-    router->http_get("/healthz", [&dispatcher, &services](auto req, auto) {
+nlohmann::json api_error(const char* code, const char* message) {
+    return {{"error", {{"code", code}, {"message", message}}}};
+}
+
+// Endpoints outside the API: probes, metrics, the API description.
+std::optional<restinio::request_handling_status_t> serve_operational(
+    const restinio::request_handle_t& req, std::string_view path, services::Services& services,
+    Dispatcher& dispatcher) {
+    if (req->header().method() != restinio::http_method_get()) return std::nullopt;
+    if (path == "/livez") return dispatcher.send_json(req, 200, {{"status", "alive"}}, "/livez");
+    if (path == "/healthz") {
         bool ok = database_answers(services);
         return dispatcher.send_json(req, ok ? 200 : 503,
                                     {{"status", ok ? "ok" : "database_unavailable"}}, "/healthz");
-    });
-    // Liveness without touching the database: the benchmark's baseline for a trivial request.
-    router->http_get("/livez", [&dispatcher](auto req, auto) {
-        return dispatcher.send_json(req, 200, {{"status", "alive"}}, "/livez");
-    });
-    router->http_get("/metrics", [&dispatcher](auto req, auto) {
+    }
+    if (path == "/metrics")
         return dispatcher.send_text(req, 200, "text/plain; version=0.0.4; charset=utf-8",
                                     dispatcher.metrics().render(), "/metrics");
-    });
-    router->http_get("/api/openapi.json", [&dispatcher](auto req, auto) {
+    if (path == "/api/openapi.json")
         return dispatcher.send_text(req, 200, "application/json; charset=utf-8",
                                     std::string(openapi_document()), "/api/openapi.json");
-    });
-    router->non_matched_request_handler([&dispatcher, &config](auto req) {
-        if (req->header().path().starts_with("/api/")) {
-            return dispatcher.send_json(
-                req, 404,
-                {{"error", {{"code", "not_found"}, {"message", "指定されたAPIは存在しません。"}}}},
-                "unmatched");
-        }
-        return serve_static(req, config.static_dir);
-    });
-    return router;
+    return std::nullopt;
+}
+
+restinio::request_handling_status_t route_request(const restinio::request_handle_t& req,
+                                                  services::Services& services,
+                                                  const ServerConfig& config,
+                                                  Dispatcher& dispatcher, const RouteTable& table) {
+    std::string_view path = req->header().path();
+    if (auto handled = serve_operational(req, path, services, dispatcher)) return *handled;
+    if (!path.starts_with("/api/")) return serve_static(req, config.static_dir);
+    auto method = method_of(req->header().method());
+    auto match = method ? table.match(*method, path) : RouteTable::Match{};
+    if (match.route) return dispatcher.handle(*match.route, req, std::move(match.params));
+    if (match.other_method || !method)
+        return dispatcher.send_json(
+            req, 405, api_error("method_not_allowed", "このURLでは、その操作はできません。"),
+            "unmatched");
+    return dispatcher.send_json(req, 404, api_error("not_found", "指定されたAPIは存在しません。"),
+                                "unmatched");
 }
 
 }  // namespace
@@ -124,12 +104,14 @@ void run_server(services::Services& services, const ServerConfig& config, const 
     Metrics metrics;
     Dispatcher dispatcher(services, config, logger, metrics);
     const auto routes = api_routes(services, dispatcher);
+    const RouteTable table(routes);
 
     asio::io_context io;
     restinio::server_settings_t<traits_t> settings;
     settings.address(config.listen_address)
         .port(config.port)
-        .request_handler(build_router(services, config, dispatcher, routes))
+        .request_handler(
+            [&](auto req) { return route_request(req, services, config, dispatcher, table); })
         // Bodies a little over the limit still reach the dispatcher, which answers 413 with a
         // readable error; far larger ones are cut off by RESTinio without reading them.
         .incoming_http_msg_limits(

@@ -1,6 +1,7 @@
 #include "storage/database.hpp"
 
 #include <filesystem>
+#include <mutex>
 #include <stdexcept>
 
 #include <soci/postgresql/soci-postgresql.h>
@@ -66,6 +67,17 @@ Dialect dialect_of(const std::string& url) {
     return url.rfind(sqlite_prefix, 0) == 0 ? Dialect::sqlite : Dialect::postgresql;
 }
 
+// Process-wide SQLite settings, before any connection opens: each pooled connection is used by
+// one thread at a time, so SQLite's own per-call locking and its global allocation statistics
+// (a mutex taken on every allocation) only cost contention.
+void configure_sqlite_once() {
+    static std::once_flag once;
+    std::call_once(once, [] {
+        sqlite_api::sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
+        sqlite_api::sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    });
+}
+
 Database::Database(const DatabaseConfig& config)
     : dialect_(dialect_of(config.url)),
       pool_(std::make_unique<soci::connection_pool>(config.pool_size)) {
@@ -74,6 +86,7 @@ Database::Database(const DatabaseConfig& config)
         std::filesystem::path file = config.url.substr(sqlite_prefix.size());
         if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path());
         target = file.string();
+        configure_sqlite_once();
     }
     for (std::size_t i = 0; i < config.pool_size; ++i) open_connection(pool_->at(i), target);
 }

@@ -114,18 +114,30 @@ std::vector<core::Engagement> EngagementRepository::list(const EngagementQuery& 
     std::string status = q.status ? std::string(core::to_string(*q.status)) : std::string();
     std::string pattern = like_pattern(q.company_name_contains);
 
+    // Only the filters in use become conditions, so each one can use its index
+    // (an "(:p = 0 OR column = :p)" condition would scan every engagement).
     EngagementRow row;
     soci::statement st(c_.sql());
     row.bind(st);
-    for (auto* value : {&expert, &expert, &company, &company}) st.exchange(soci::use(*value));
-    for (auto* value : {&status, &status, &pattern, &pattern}) st.exchange(soci::use(*value));
+    std::string where = "WHERE 1 = 1 ";
+    if (q.only_expert) {
+        where += "AND e.expert_id = :x ";
+        st.exchange(soci::use(expert));
+    }
+    if (q.only_company) {
+        where += "AND e.company_id = :c ";
+        st.exchange(soci::use(company));
+    }
+    if (q.status) {
+        where += "AND e.status = :s ";
+        st.exchange(soci::use(status));
+    }
+    if (!pattern.empty()) {
+        where += "AND c.name LIKE :q ESCAPE '\\' ";
+        st.exchange(soci::use(pattern));
+    }
     st.alloc();
-    st.prepare(std::string(engagement_select) +
-               "WHERE (CAST(:x1 AS BIGINT) = 0 OR e.expert_id = :x2) "
-               "AND (CAST(:c1 AS BIGINT) = 0 OR e.company_id = :c2) "
-               "AND (CAST(:s1 AS TEXT) = '' OR e.status = :s2) "
-               "AND (CAST(:q1 AS TEXT) = '' OR c.name LIKE :q2 ESCAPE '\\') "
-               "ORDER BY e.id DESC, s.session_no");
+    st.prepare(std::string(engagement_select) + where + "ORDER BY e.id DESC, s.session_no");
     st.define_and_bind();
     st.execute(false);
     std::vector<core::Engagement> result;

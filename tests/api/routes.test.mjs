@@ -33,10 +33,12 @@ describe('route table', () => {
   test('every route has a declared access rule (public, authenticated or secretariat)', () => {
     for (const r of routes)
       assert.ok(ACCESS.has(r.access), `${r.method} ${r.path} has access ${JSON.stringify(r.access)}`);
-    // Only logging in is public.
+    // Only logging in and answering the self-assessment by link (the token is the credential)
+    // are public.
     assert.deepEqual(
-      routes.filter((r) => r.access === 'public').map((r) => `${r.method} ${r.path}`),
-      ['POST /api/v1/auth/login'],
+      routes.filter((r) => r.access === 'public').map((r) => `${r.method} ${r.path}`).sort(),
+      ['GET /api/v1/answer/{token}', 'POST /api/v1/answer/{token}/submit', 'POST /api/v1/auth/login',
+       'PUT /api/v1/answer/{token}/items/{item_no}'],
     );
   });
 
@@ -91,13 +93,15 @@ describe('route table', () => {
 
   test('the document has the shared components and every $ref resolves', () => {
     const c = openapi.components;
-    for (const name of ['User', 'Company', 'Engagement', 'AuditEntry', 'Meta', 'Error'])
+    for (const name of ['User', 'Company', 'Engagement', 'AuditEntry', 'Meta', 'Error', 'Round', 'Respondent',
+      'IssuedLink', 'Instrument', 'Result', 'Analysis', 'Finding', 'Comparison', 'Questionnaire'])
       assert.ok(c.schemas[name], `schema ${name} missing`);
     assert.deepEqual(
       { type: c.securitySchemes.sessionCookie.type, in: c.securitySchemes.sessionCookie.in, name: c.securitySchemes.sessionCookie.name },
       { type: 'apiKey', in: 'cookie', name: 'shido_session' });
     const err = c.schemas.Error.properties.error;
-    assert.deepEqual(Object.keys(err.properties).sort(), ['code', 'fields', 'message']);
+    assert.deepEqual(Object.keys(err.properties).sort(), ['code', 'details', 'fields', 'message']);
+    assert.deepEqual(resolve(openapi, err.properties.details.items).required, ['row', 'column', 'message']);
     const refs = [];
     (function walk(v) {
       if (Array.isArray(v)) v.forEach(walk);
@@ -105,6 +109,23 @@ describe('route table', () => {
     })(openapi);
     assert.ok(refs.length > 0);
     for (const r of refs) assert.ok(resolve(openapi, { $ref: r }), `unresolved $ref ${r}`);
+  });
+
+  test('downloads document their file type and the CSV upload its text/csv body', () => {
+    const files = { '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', '.pdf': 'application/pdf' };
+    const downloads = routes.filter((r) => Object.keys(files).some((ext) => r.path.endsWith(ext)));
+    assert.ok(downloads.length >= 3, 'expected the xlsx and pdf downloads');
+    for (const r of downloads) {
+      const type = files[Object.keys(files).find((ext) => r.path.endsWith(ext))];
+      const ok = openapi.paths[r.path][r.method.toLowerCase()].responses['200'];
+      assert.deepEqual(Object.keys(ok.content), [type], `${r.method} ${r.path}`);
+      assert.deepEqual(ok.content[type].schema, { type: 'string', format: 'binary' }, `${r.method} ${r.path}`);
+      assert.ok(ok.headers['Content-Disposition'], `${r.method} ${r.path}: Content-Disposition not documented`);
+    }
+    const upload = openapi.paths['/api/v1/diagnosis/rounds/{id}/import'].post;
+    assert.deepEqual(Object.keys(upload.requestBody.content), ['text/csv']);
+    const details = resolve(openapi, upload.responses['422']).content['application/json'].example.error.details;
+    assert.ok(Array.isArray(details) && details.length > 0, 'the 422 example of the import shows details');
   });
 
   test('non-public routes answer 401 without a session', async () => {
@@ -125,11 +146,15 @@ describe('route table', () => {
     }
   });
 
-  test('the public route answers without a session (no 401 for lack of a session)', async () => {
+  test('the public routes answer without a session (no 401 for lack of a session)', async () => {
+    // A well-formed link token nobody was given: the token, not the missing session, is the problem.
+    const token = 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
     for (const r of routes.filter((x) => x.access === 'public')) {
-      const res = await server.client().request(r.method, r.path, { json: {} });
+      const url = r.path.replace('{token}', token).replace('{item_no}', '1');
+      const res = await server.client().request(r.method, url, changesState(r.method) ? { json: r.path.includes('{item_no}') ? { choice: 'done' } : {} } : {});
       assert.notEqual(res.status, 401, `${r.method} ${r.path}: ${res.text}`);
-      assertError(res, 422, 'validation');  // the empty body, not the missing session, is the problem
+      if (r.path === '/api/v1/auth/login') assertError(res, 422, 'validation');  // the empty body
+      else assertError(res, 404, 'not_found');  // the unknown token
     }
   });
 

@@ -38,10 +38,10 @@ TEST(ValidUtf8, KeepsValidTextAndReplacesInvalidBytes) {
                          "b"),
               "a\xEF\xBF\xBD"
               "b");
-    EXPECT_EQ(valid_utf8("\xE8\x87"), "\xEF\xBF\xBD\xEF\xBF\xBD");      // cut sequence
-    EXPECT_EQ(valid_utf8("\xC0\xAF"), "\xEF\xBF\xBD\xEF\xBF\xBD");      // overlong '/'
+    EXPECT_EQ(valid_utf8("\xE8\x87"), "\xEF\xBF\xBD\xEF\xBF\xBD");       // cut sequence
+    EXPECT_EQ(valid_utf8("\xC0\xAF"), "\xEF\xBF\xBD\xEF\xBF\xBD");       // overlong '/'
     EXPECT_EQ(valid_utf8("\xED\xA0\x80").substr(0, 3), "\xEF\xBF\xBD");  // surrogate
-    EXPECT_EQ(valid_utf8("\xF0\x9F\x98\x80"), "\xF0\x9F\x98\x80");      // emoji stays
+    EXPECT_EQ(valid_utf8("\xF0\x9F\x98\x80"), "\xF0\x9F\x98\x80");       // emoji stays
 }
 
 TEST(TruncateUtf8, CutsAtCharacterBoundaries) {

@@ -15,14 +15,15 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "usage: shido_export_timing [exports] [respondents]\n");
         return 2;
     }
-    const auto report = shido::testing::make_report(
-        "株式会社ベンチマーク", shido::testing::generated_sheets(respondents),
-        shido::testing::sample_findings());
+    const auto report = shido::testing::make_report("株式会社ベンチマーク",
+                                                    shido::testing::generated_sheets(respondents),
+                                                    shido::testing::sample_findings());
     std::size_t bytes = shido::exports::write_summary_xlsx(report).size();  // warm-up
     const auto start = std::chrono::steady_clock::now();
     for (int i = 0; i < exports; ++i) bytes = shido::exports::write_summary_xlsx(report).size();
-    const std::chrono::duration<double, std::milli> elapsed = std::chrono::steady_clock::now() - start;
-    std::printf("libxlsxwriter: %d exports, %d respondents, %zu bytes, %.3f ms per export\n", exports,
-                respondents, bytes, elapsed.count() / exports);
+    const std::chrono::duration<double, std::milli> elapsed =
+        std::chrono::steady_clock::now() - start;
+    std::printf("libxlsxwriter: %d exports, %d respondents, %zu bytes, %.3f ms per export\n",
+                exports, respondents, bytes, elapsed.count() / exports);
     return 0;
 }

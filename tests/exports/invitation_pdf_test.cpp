@@ -18,11 +18,13 @@ dx::InvitationSheet sheet_with(int count) {
     sheet.expires_on = "2025-06-30";
     for (int i = 0; i < count; ++i) {
         dx::Invitation invitation;
-        invitation.role = i == 0 ? dx::RespondentRole::owner
-                                 : (i < 3 ? dx::RespondentRole::manager : dx::RespondentRole::staff);
+        invitation.role = i == 0
+                              ? dx::RespondentRole::owner
+                              : (i < 3 ? dx::RespondentRole::manager : dx::RespondentRole::staff);
         if (i % 2 == 0) invitation.name = "回答者" + std::to_string(i + 1);
         if (i % 3 == 0) invitation.department = "総務部";
-        invitation.url = "https://shido.example.jp/a/tok" + std::to_string(1000 + i) + "Zq3xY7kP2mN8";
+        invitation.url =
+            "https://shido.example.jp/a/tok" + std::to_string(1000 + i) + "Zq3xY7kP2mN8";
         sheet.invitations.push_back(invitation);
     }
     return sheet;
@@ -89,7 +91,8 @@ TEST(InvitationPdf, EmptySheetSaysSo) {
     dx::InvitationSheet sheet;
     sheet.company_name = "株式会社サンプル製作所";
     const std::string pdf = render_invitation_pdf(sheet);
-    EXPECT_NE(testing::joined(testing::pdf_text(pdf)).find("回答用の招待はまだありません。"), std::string::npos);
+    EXPECT_NE(testing::joined(testing::pdf_text(pdf)).find("回答用の招待はまだありません。"),
+              std::string::npos);
 }
 
 TEST(InvitationPdf, UrlTooLongForAQrCodeThrows) {

@@ -14,7 +14,8 @@ namespace {
 std::string tool(const std::string& name) {
     const std::string path = find_tool(name);
     if (path.empty())
-        throw std::runtime_error(name + " not found on PATH or in /usr/bin: apt-get install -y poppler-utils");
+        throw std::runtime_error(
+            name + " not found on PATH or in /usr/bin: apt-get install -y poppler-utils");
     return path;
 }
 
@@ -39,7 +40,8 @@ int pdf_pages(const std::string& pdf) {
     TempDir dir;
     const auto file = dir.path() / "in.pdf";
     write_file(file, pdf);
-    const auto result = run_command(shell_quote(tool("pdfinfo")) + " " + shell_quote(file.string()));
+    const auto result =
+        run_command(shell_quote(tool("pdfinfo")) + " " + shell_quote(file.string()));
     if (result.exit_code != 0) throw std::runtime_error("pdfinfo failed:\n" + result.output);
     std::smatch match;
     if (!std::regex_search(result.output, match, std::regex(R"(Pages:\s+(\d+))")))
@@ -51,7 +53,8 @@ std::string pdf_fonts(const std::string& pdf) {
     TempDir dir;
     const auto file = dir.path() / "in.pdf";
     write_file(file, pdf);
-    const auto result = run_command(shell_quote(tool("pdffonts")) + " " + shell_quote(file.string()));
+    const auto result =
+        run_command(shell_quote(tool("pdffonts")) + " " + shell_quote(file.string()));
     if (result.exit_code != 0) throw std::runtime_error("pdffonts failed:\n" + result.output);
     return result.output;
 }
@@ -63,7 +66,8 @@ PageBoxes pdf_word_boxes(const std::string& pdf) {
     write_file(file, pdf);
     const auto result = run_command(shell_quote(tool("pdftotext")) + " -bbox -enc UTF-8 " +
                                     shell_quote(file.string()) + " " + shell_quote(html.string()));
-    if (result.exit_code != 0) throw std::runtime_error("pdftotext -bbox failed:\n" + result.output);
+    if (result.exit_code != 0)
+        throw std::runtime_error("pdftotext -bbox failed:\n" + result.output);
     const std::string text = read_file(html);
     PageBoxes boxes;
     const std::regex page_re(R"re(<page width="([\d.]+)" height="([\d.]+)">)re");
@@ -93,9 +97,10 @@ std::string pdf_first_page_png(const std::string& pdf, int dpi) {
     const auto file = dir.path() / "in.pdf";
     write_file(file, pdf);
     const auto prefix = dir.path() / "page";
-    const auto result = run_command(shell_quote(tool("pdftoppm")) + " -png -r " + std::to_string(dpi) +
-                                    " -f 1 -l 1 -singlefile " + shell_quote(file.string()) + " " +
-                                    shell_quote(prefix.string()));
+    const auto result =
+        run_command(shell_quote(tool("pdftoppm")) + " -png -r " + std::to_string(dpi) +
+                    " -f 1 -l 1 -singlefile " + shell_quote(file.string()) + " " +
+                    shell_quote(prefix.string()));
     if (result.exit_code != 0) throw std::runtime_error("pdftoppm failed:\n" + result.output);
     return read_file(dir.path() / "page.png");
 }

@@ -6,7 +6,7 @@ namespace shido::testing {
 
 // poppler-utils on a PDF held in memory. Each throws std::runtime_error naming the package to
 // install when the tool is missing, and when the tool fails.
-std::string pdf_text(const std::string& pdf);  // pdftotext
+std::string pdf_text(const std::string& pdf);   // pdftotext
 int pdf_pages(const std::string& pdf);          // pdfinfo
 std::string pdf_fonts(const std::string& pdf);  // pdffonts
 

@@ -20,8 +20,9 @@ dx::Instrument load_instrument(const std::string& path) {
     instrument.title = doc.at("title").get<std::string>();
     instrument.edition = doc.at("edition").get<std::string>();
     for (const auto& c : doc.at("choices"))
-        instrument.choices.push_back({c.at("key").get<std::string>(), c.at("label").get<std::string>(),
-                                      c.at("points").get<int>(), c.value("follow_up", false)});
+        instrument.choices.push_back({c.at("key").get<std::string>(),
+                                      c.at("label").get<std::string>(), c.at("points").get<int>(),
+                                      c.value("follow_up", false)});
     for (const auto& b : doc.at("bands"))
         instrument.bands.push_back({b.at("key").get<std::string>(), b.at("min").get<int>(),
                                     b.at("max").get<int>(), b.at("label").get<std::string>(),
@@ -90,8 +91,9 @@ std::vector<dx::Sheet> generated_sheets(int count) {
     for (int i = 0; i < count; ++i) {
         dx::Sheet sheet;
         sheet.respondent_id = i + 1;
-        sheet.role = i == 0 ? dx::RespondentRole::owner
-                            : (i % 4 == 1 ? dx::RespondentRole::manager : dx::RespondentRole::staff);
+        sheet.role = i == 0
+                         ? dx::RespondentRole::owner
+                         : (i % 4 == 1 ? dx::RespondentRole::manager : dx::RespondentRole::staff);
         sheet.name = "回答者" + std::to_string(i + 1);
         sheet.department = i % 3 == 0 ? "総務部" : "営業部";
         for (int no = 1; no <= 25; ++no) sheet.answers[no] = keys[next() % 5];
@@ -104,10 +106,10 @@ std::vector<dx::Finding> sample_findings() {
     using L = dx::Level;
     using D = dx::Difficulty;
     return {
-        {3, "全員が同じパスワードを使い回している。", "パスワードの長さと使い回し禁止を社内ルールにする。",
-         L::high, L::high, D::easy, true, 0},
-        {11, "NASのみで世代管理がない。", "+外部媒体への週次バックアップを始める", L::high, L::medium,
-         D::medium, false, 0},
+        {3, "全員が同じパスワードを使い回している。",
+         "パスワードの長さと使い回し禁止を社内ルールにする。", L::high, L::high, D::easy, true, 0},
+        {11, "NASのみで世代管理がない。", "+外部媒体への週次バックアップを始める", L::high,
+         L::medium, D::medium, false, 0},
         {20, "", "年1回の研修を計画する", L::medium, std::nullopt, D::hard, false, 0},
         {24, "連絡先一覧がない", "=HYPERLINK(\"http://evil.example\")", std::nullopt, L::low,
          std::nullopt, false, 0},
@@ -115,7 +117,8 @@ std::vector<dx::Finding> sample_findings() {
     };
 }
 
-dx::DiagnosisReport make_report(const std::string& company_name, const std::vector<dx::Sheet>& sheets,
+dx::DiagnosisReport make_report(const std::string& company_name,
+                                const std::vector<dx::Sheet>& sheets,
                                 std::vector<dx::Finding> findings) {
     dx::DiagnosisReport report;
     report.instrument = &real_instrument();

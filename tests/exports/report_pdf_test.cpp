@@ -23,7 +23,8 @@ std::string decimal_text(double value) {
 }
 
 TEST(ReportPdf, HasTitleCompanyResultsAndTheEmbeddedJapaneseFont) {
-    const auto report = testing::make_report(company, testing::five_sheets(), testing::sample_findings());
+    const auto report =
+        testing::make_report(company, testing::five_sheets(), testing::sample_findings());
     const std::string pdf = render_report_pdf(report);
     ASSERT_EQ(pdf.substr(0, 5), "%PDF-");
 
@@ -40,7 +41,8 @@ TEST(ReportPdf, HasTitleCompanyResultsAndTheEmbeddedJapaneseFont) {
 
     const std::string fonts = testing::pdf_fonts(pdf);
     std::smatch match;
-    ASSERT_TRUE(std::regex_search(fonts, match, std::regex(R"(IPAexGothic.*\s(yes|no)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+)")))
+    ASSERT_TRUE(std::regex_search(
+        fonts, match, std::regex(R"(IPAexGothic.*\s(yes|no)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+)")))
         << fonts;
     EXPECT_EQ(match[1], "yes") << "IPAexGothic must be embedded:\n" << fonts;
 }
@@ -50,7 +52,8 @@ TEST(ReportPdf, ShowsTheBandOfTheMeanTotal) {
     const std::string text = testing::joined(testing::pdf_text(render_report_pdf(report)));
     const double mean = report.analysis.all.total_mean;
     const auto& band = dx::band_for(*report.instrument, static_cast<int>(std::floor(mean)));
-    EXPECT_NE(text.find(decimal_text(mean) + "点（100点満点）"), std::string::npos) << text.substr(0, 1500);
+    EXPECT_NE(text.find(decimal_text(mean) + "点（100点満点）"), std::string::npos)
+        << text.substr(0, 1500);
     EXPECT_NE(text.find(band.label), std::string::npos);
     EXPECT_NE(text.find(band.meaning), std::string::npos);
     EXPECT_NE(text.find("2025年6月1日"), std::string::npos);
@@ -59,10 +62,11 @@ TEST(ReportPdf, ShowsTheBandOfTheMeanTotal) {
 TEST(ReportPdf, LongContentBreaksIntoPagesAndNothingLeavesThePage) {
     std::vector<dx::Finding> findings;
     std::string long_text;
-    for (int i = 0; i < 12; ++i) long_text += "バックアップの取得と復元の手順を見直し、担当者を決めて定期的に確認する。";
+    for (int i = 0; i < 12; ++i)
+        long_text += "バックアップの取得と復元の手順を見直し、担当者を決めて定期的に確認する。";
     for (int no = 1; no <= 25; ++no)
-        findings.push_back({no, "メモ" + std::to_string(no), long_text, dx::Level::medium, dx::Level::high,
-                            dx::Difficulty::medium, no % 5 == 0, 0});
+        findings.push_back({no, "メモ" + std::to_string(no), long_text, dx::Level::medium,
+                            dx::Level::high, dx::Difficulty::medium, no % 5 == 0, 0});
     std::string huge;
     for (int i = 0; i < 400; ++i) huge += "とても長い課題の説明が続きます。";
     findings[3].finding = huge;  // taller than a page: cut with …
@@ -73,7 +77,7 @@ TEST(ReportPdf, LongContentBreaksIntoPagesAndNothingLeavesThePage) {
     EXPECT_GE(pages, 4);
     EXPECT_LE(pages, 20);
     const auto boxes = testing::pdf_word_boxes(pdf);
-    ASSERT_NEAR(boxes.width, 595.3, 0.5);   // A4
+    ASSERT_NEAR(boxes.width, 595.3, 0.5);  // A4
     ASSERT_NEAR(boxes.height, 841.9, 0.5);
     ASSERT_FALSE(boxes.words.empty());
     for (const auto& word : boxes.words) {
@@ -85,7 +89,9 @@ TEST(ReportPdf, LongContentBreaksIntoPagesAndNothingLeavesThePage) {
     // Body text stays above the footer; the footer has "n / N" on every page.
     const std::string text = testing::pdf_text(pdf);
     for (int page = 1; page <= pages; ++page)
-        EXPECT_NE(text.find(std::to_string(page) + " / " + std::to_string(pages)), std::string::npos) << page;
+        EXPECT_NE(text.find(std::to_string(page) + " / " + std::to_string(pages)),
+                  std::string::npos)
+            << page;
 }
 
 TEST(ReportPdf, EmptyRoundStillRenders) {

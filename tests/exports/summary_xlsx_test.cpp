@@ -26,15 +26,18 @@ json inspect(const std::string& bytes) {
         throw std::runtime_error("/usr/bin/python3 not found: apt-get install -y python3");
     const auto probe = testing::run_command(python + " -c 'import openpyxl'");
     if (probe.exit_code != 0)
-        throw std::runtime_error("openpyxl missing for /usr/bin/python3: apt-get install -y "
-                                 "python3-openpyxl\n" + probe.output);
+        throw std::runtime_error(
+            "openpyxl missing for /usr/bin/python3: apt-get install -y "
+            "python3-openpyxl\n" +
+            probe.output);
     testing::TempDir dir;
     const auto file = dir.path() / "summary.xlsx";
     testing::write_file(file, bytes);
-    const auto result =
-        testing::run_command(python + " " + testing::shell_quote(SHIDO_EXPORTS_TEST_DIR "/inspect_xlsx.py") +
-                             " " + testing::shell_quote(file.string()) + " 2>/dev/null");
-    if (result.exit_code != 0) throw std::runtime_error("inspect_xlsx.py failed:\n" + result.output);
+    const auto result = testing::run_command(
+        python + " " + testing::shell_quote(SHIDO_EXPORTS_TEST_DIR "/inspect_xlsx.py") + " " +
+        testing::shell_quote(file.string()) + " 2>/dev/null");
+    if (result.exit_code != 0)
+        throw std::runtime_error("inspect_xlsx.py failed:\n" + result.output);
     return json::parse(result.output);
 }
 
@@ -62,7 +65,8 @@ json cell_at(const json& facts, const std::string& sheet, int row, int col) {
 }
 
 TEST(SummaryXlsx, IsAZipFile) {
-    const auto report = testing::make_report("株式会社サンプル", testing::five_sheets(), testing::sample_findings());
+    const auto report = testing::make_report("株式会社サンプル", testing::five_sheets(),
+                                             testing::sample_findings());
     const std::string bytes = write_summary_xlsx(report);
     ASSERT_GT(bytes.size(), 1000u);
     EXPECT_EQ(bytes.substr(0, 4), std::string("PK\x03\x04", 4));
@@ -84,7 +88,8 @@ TEST(SummaryXlsx, LeavesNoTemporaryFileBehind) {
 }
 
 TEST(SummaryXlsx, OpenpyxlReadsSheetsTextValidationsAndTheRadarChart) {
-    const auto report = testing::make_report(formula_company, testing::five_sheets(), testing::sample_findings());
+    const auto report =
+        testing::make_report(formula_company, testing::five_sheets(), testing::sample_findings());
     const json facts = inspect(write_summary_xlsx(report));
 
     EXPECT_EQ(facts["sheets"], json({"サマリー", "項目別", "課題整理"}));
@@ -128,7 +133,8 @@ TEST(SummaryXlsx, OpenpyxlReadsSheetsTextValidationsAndTheRadarChart) {
     EXPECT_EQ(cell_at(facts, "課題整理", 2, 5)[2], "高");
     EXPECT_EQ(cell_at(facts, "課題整理", 2, 7)[2], "易");
     EXPECT_EQ(cell_at(facts, "課題整理", 2, 8)[2], "✔");
-    EXPECT_TRUE(cell_at(facts, "課題整理", 6, 1).is_null()) << "findings without text or rating are left out";
+    EXPECT_TRUE(cell_at(facts, "課題整理", 6, 1).is_null())
+        << "findings without text or rating are left out";
     EXPECT_EQ(facts["freeze_panes"]["課題整理"], "A2");
     std::vector<std::string> lists;
     for (const auto& v : facts["validations"]["課題整理"]) {

@@ -42,14 +42,16 @@ CommandResult run_command(const std::string& command_line) {
     if (pipe == nullptr) throw std::runtime_error("popen failed: " + command_line);
     std::array<char, 4096> buffer;
     std::size_t n = 0;
-    while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) result.output.append(buffer.data(), n);
+    while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0)
+        result.output.append(buffer.data(), n);
     const int status = ::pclose(pipe);
     result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     return result;
 }
 
 TempDir::TempDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "shido-exports-test-XXXXXX").string();
+    std::string pattern =
+        (std::filesystem::temp_directory_path() / "shido-exports-test-XXXXXX").string();
     if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
     path_ = pattern;
 }

@@ -34,7 +34,7 @@ void write_file(const std::filesystem::path& path, const std::string& bytes);
 }  // namespace shido::testing
 
 // Locates a tool or fails the test with the package to install.
-#define SHIDO_REQUIRE_TOOL(var, name, package)                                                 \
-    const std::string var = ::shido::testing::find_tool(name);                                 \
-    ASSERT_FALSE(var.empty()) << name << " not found on PATH or in /usr/bin: install the "     \
+#define SHIDO_REQUIRE_TOOL(var, name, package)                                             \
+    const std::string var = ::shido::testing::find_tool(name);                             \
+    ASSERT_FALSE(var.empty()) << name << " not found on PATH or in /usr/bin: install the " \
                               << package << " package (apt-get install -y " << package << ")"

@@ -1,0 +1,75 @@
+#include "http/route_table.hpp"
+
+#include <algorithm>
+
+namespace shido::http {
+
+namespace {
+
+bool is_parameter(std::string_view segment) {
+    return segment.size() > 2 && segment.front() == '{' && segment.back() == '}';
+}
+
+bool matches_parameter(std::string_view name, std::string_view value) {
+    if (value.empty() || value.size() > 128) return false;
+    if (name == "{token}") {
+        return std::all_of(value.begin(), value.end(), [](char c) {
+            return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                   c == '-' || c == '_';
+        });
+    }
+    return value.size() <= 18 &&
+           std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+}  // namespace
+
+std::vector<std::string_view> split_path(std::string_view path) {
+    std::vector<std::string_view> segments;
+    std::size_t start = 0;
+    while (start <= path.size()) {
+        auto end = path.find('/', start);
+        if (end == std::string_view::npos) end = path.size();
+        if (end > start) segments.push_back(path.substr(start, end - start));
+        start = end + 1;
+    }
+    return segments;
+}
+
+RouteTable::RouteTable(const std::vector<Route>& routes) {
+    for (const auto& route : routes) {
+        Entry entry{&route, {}};
+        for (auto segment : split_path(route.path)) entry.segments.emplace_back(segment);
+        entries_.push_back(std::move(entry));
+    }
+}
+
+RouteTable::Match RouteTable::match(Method method, std::string_view path) const {
+    Match result;
+    auto segments = split_path(path);
+    for (const auto& entry : entries_) {
+        if (entry.segments.size() != segments.size()) continue;
+        std::map<std::string, std::string> params;
+        bool ok = true;
+        for (std::size_t i = 0; ok && i < segments.size(); ++i) {
+            const auto& pattern = entry.segments[i];
+            if (is_parameter(pattern)) {
+                ok = matches_parameter(pattern, segments[i]);
+                if (ok) params.emplace(pattern.substr(1, pattern.size() - 2), segments[i]);
+            } else {
+                ok = pattern == segments[i];
+            }
+        }
+        if (!ok) continue;
+        if (entry.route->method != method) {
+            result.other_method = true;
+            continue;
+        }
+        result.route = entry.route;
+        result.params = std::move(params);
+        return result;
+    }
+    return result;
+}
+
+}  // namespace shido::http
