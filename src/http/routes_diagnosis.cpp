@@ -40,7 +40,7 @@ services::Invite invite_of(const nlohmann::json& body) {
         else
             invite.count = static_cast<int>(*count);
     }
-    if (auto expires = in.text("expires_on"); expires && !expires->empty())
+    if (auto expires = in.text("expires_at"); expires && !expires->empty())
         invite.expires_on = expires;
     in.finish();
     return invite;

@@ -283,8 +283,6 @@ export interface InviteInput {
   count?: number
   /** "YYYY-MM-DD" */
   expires_at?: string
-  /** Same date under the key the server currently reads (see InviteForm). */
-  expires_on?: string
 }
 
 export interface IssuedLink {
