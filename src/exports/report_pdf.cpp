@@ -1,5 +1,7 @@
 #include "exports/report_pdf.hpp"
 
+#include <algorithm>
+
 #include "exports/charts.hpp"
 #include "exports/pdf_layout.hpp"
 #include "exports/report_text.hpp"
@@ -29,11 +31,13 @@ class ReportWriter {
     void write() {
         title();
         overall();
-        by_role();
-        radar();
-        item_bars();
-        drill_down();
-        unknown_answers();
+        if (analysis_.all.respondents > 0) {  // without answers there is nothing to chart
+            by_role();
+            radar();
+            item_bars();
+            drill_down();
+            unknown_answers();
+        }
         priorities();
     }
 
@@ -134,12 +138,17 @@ class ReportWriter {
             bars.push_back({std::string(dx::label_ja(role)), role_colour(role)});
         charts::BarChart chart(doc_, bars, "全体の平均", instrument_.worst_points(),
                                instrument_.best_points(), "点");
-        doc_.heading("項目別の平均点", 13, chart.header_height() + 3 * chart.row_height());
+        // The whole chart on one page when it fits on a fresh one; else at least a few rows.
+        const double rows = static_cast<double>(instrument_.items.size());
+        const double whole = 70 + chart.header_height() + rows * chart.row_height();
+        if (whole <= doc_.content_height() && !doc_.fits(whole)) doc_.new_page();
+        const double start = chart.header_height() + std::min(rows, 5.0) * chart.row_height();
+        doc_.heading("項目別の平均点", 13, 40 + start);
         std::string points = "回答の点数:";
         for (const auto& choice : instrument_.choices)
             points += "　" + choice.label + " " + std::to_string(choice.points) + "点";
         doc_.paragraph(points + "。縦の黒線は全体の平均点です。", note);
-        doc_.ensure(chart.header_height() + chart.row_height());
+        doc_.ensure(start);
         chart.draw_header();
         bool shaded = false;
         for (const auto& item : instrument_.items) {

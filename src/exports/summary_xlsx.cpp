@@ -1,19 +1,10 @@
 #include "exports/summary_xlsx.hpp"
 
-#include <fcntl.h>
-#include <unistd.h>
-#include <xlsxwriter.h>
-
-#include <algorithm>
-#include <cerrno>
-#include <cmath>
-#include <cstdlib>
-#include <cstring>
-#include <memory>
 #include <stdexcept>
 
 #include "exports/cell_text.hpp"
 #include "exports/report_text.hpp"
+#include "exports/xlsx_sheet.hpp"
 
 namespace shido::exports {
 
@@ -21,178 +12,13 @@ namespace {
 
 namespace dx = core::diagnosis;
 
-constexpr std::size_t max_cell_chars = 32767;  // Excel's limit for one cell
-constexpr const char* check_mark = "✔";
-
-void check(lxw_error error, const char* what) {
-    if (error != LXW_NO_ERROR)
-        throw std::runtime_error(std::string("xlsx: ") + what + ": " + lxw_strerror(error));
-}
-
-// Where temporary files go: $TMPDIR, else /tmp. libxlsxwriter writes every part of the workbook
-// to a temporary file before zipping it, so a RAM-backed directory (tmpfs) makes exports faster.
-std::string temp_dir() {
-    const char* dir = std::getenv("TMPDIR");
-    return dir != nullptr && *dir != '\0' ? dir : "/tmp";
-}
-
-// A file only this process can read: libxlsxwriter writes a file by name; the bytes are read
-// back through the descriptor, and the file is removed in every case.
-class TempFile {
-  public:
-    explicit TempFile(const std::string& dir) {
-        path_ = dir + "/shido-xlsx-XXXXXX";
-        fd_ = ::mkstemp(path_.data());
-        if (fd_ < 0)
-            throw std::runtime_error("xlsx: mkstemp: " + std::string(std::strerror(errno)));
-    }
-    ~TempFile() {
-        ::close(fd_);
-        ::unlink(path_.c_str());
-    }
-    TempFile(const TempFile&) = delete;
-    TempFile& operator=(const TempFile&) = delete;
-
-    const char* path() const { return path_.c_str(); }
-
-    std::string read_all() const {
-        std::string bytes;
-        char buffer[1 << 16];
-        off_t offset = 0;
-        for (;;) {
-            const ssize_t n = ::pread(fd_, buffer, sizeof buffer, offset);
-            if (n < 0) {
-                if (errno == EINTR) continue;
-                throw std::runtime_error("xlsx: read: " + std::string(std::strerror(errno)));
-            }
-            if (n == 0) break;
-            bytes.append(buffer, static_cast<std::size_t>(n));
-            offset += n;
-        }
-        return bytes;
-    }
-
-  private:
-    std::string path_;
-    int fd_ = -1;
-};
-
-struct WorkbookFree {
-    void operator()(lxw_workbook* workbook) const { lxw_workbook_free(workbook); }
-};
-using WorkbookPtr = std::unique_ptr<lxw_workbook, WorkbookFree>;
-
-lxw_color_t colour(const Rgb& rgb) {
-    return rgb.hex();
-}
-
-struct Formats {
-    lxw_format* title;
-    lxw_format* subtitle;
-    lxw_format* section;
-    lxw_format* header;
-    lxw_format* label;
-    lxw_format* text;
-    lxw_format* wrap;
-    lxw_format* centre;
-    lxw_format* integer;
-    lxw_format* points;
-    lxw_format* percent;
-    lxw_format* alert;
-    lxw_format* note;
-
-    explicit Formats(lxw_workbook* workbook) {
-        auto bordered = [&] {
-            lxw_format* format = workbook_add_format(workbook);
-            format_set_border(format, LXW_BORDER_THIN);
-            format_set_border_color(format, 0xA6A6A6);
-            format_set_align(format, LXW_ALIGN_VERTICAL_TOP);
-            return format;
-        };
-        title = workbook_add_format(workbook);
-        format_set_font_size(title, 16);
-        format_set_bold(title);
-        subtitle = workbook_add_format(workbook);
-        format_set_font_color(subtitle, 0x595959);
-        section = workbook_add_format(workbook);
-        format_set_bold(section);
-        format_set_font_size(section, 12);
-        format_set_font_color(section, 0x1F4E79);
-        header = bordered();
-        format_set_bold(header);
-        format_set_bg_color(header, 0xDDEBF7);
-        format_set_text_wrap(header);
-        format_set_align(header, LXW_ALIGN_CENTER);
-        format_set_align(header, LXW_ALIGN_VERTICAL_CENTER);
-        label = bordered();
-        format_set_bold(label);
-        format_set_bg_color(label, 0xF2F2F2);
-        text = bordered();
-        wrap = bordered();
-        format_set_text_wrap(wrap);
-        centre = bordered();
-        format_set_align(centre, LXW_ALIGN_CENTER);
-        integer = bordered();
-        format_set_num_format(integer, "0");
-        points = bordered();
-        format_set_num_format(points, "0.0");
-        percent = bordered();
-        format_set_num_format(percent, "0.0");
-        alert = bordered();
-        format_set_num_format(alert, "0.0");
-        format_set_bg_color(alert, 0xFCE4D6);
-        format_set_bold(alert);
-        note = workbook_add_format(workbook);
-        format_set_font_color(note, 0x595959);
-        format_set_text_wrap(note);
-        format_set_align(note, LXW_ALIGN_VERTICAL_TOP);
-    }
-};
-
-// Writes cells; every piece of text goes through neutralise_cell() and is written as a string.
-class Cells {
-  public:
-    explicit Cells(lxw_worksheet* sheet) : sheet_(sheet) {}
-
-    void text(lxw_row_t row, lxw_col_t col, std::string_view value, lxw_format* format) {
-        const std::string cell = cell_string(value);
-        check(worksheet_write_string(sheet_, row, col, cell.c_str(), format), "write_string");
-    }
-    void number(lxw_row_t row, lxw_col_t col, double value, lxw_format* format) {
-        if (!std::isfinite(value)) return blank(row, col, format);
-        check(worksheet_write_number(sheet_, row, col, value, format), "write_number");
-    }
-    void blank(lxw_row_t row, lxw_col_t col, lxw_format* format) {
-        check(worksheet_write_blank(sheet_, row, col, format), "write_blank");
-    }
-    void merged(lxw_row_t row, lxw_col_t first, lxw_col_t last, std::string_view value,
-                lxw_format* format) {
-        const std::string cell = cell_string(value);
-        check(worksheet_merge_range(sheet_, row, first, row, last, cell.c_str(), format),
-              "merge_range");
-    }
-    void width(lxw_col_t first, lxw_col_t last, double chars) {
-        check(worksheet_set_column(sheet_, first, last, chars, nullptr), "set_column");
-    }
-    void height(lxw_row_t row, double points) {
-        check(worksheet_set_row(sheet_, row, points, nullptr), "set_row");
-    }
-    lxw_worksheet* sheet() const { return sheet_; }
-
-  private:
-    static std::string cell_string(std::string_view value) {
-        return truncate_utf8(neutralise_cell(valid_utf8(value)), max_cell_chars);
-    }
-
-    lxw_worksheet* sheet_;
-};
-
-void print_setup(lxw_worksheet* sheet, bool landscape, lxw_row_t repeat_rows) {
-    worksheet_set_paper(sheet, 9);  // A4
-    if (landscape) worksheet_set_landscape(sheet);
-    worksheet_fit_to_pages(sheet, 1, 0);
-    if (repeat_rows > 0) check(worksheet_repeat_rows(sheet, 0, repeat_rows - 1), "repeat_rows");
-}
+using xlsx::add_list_validation;
+using xlsx::add_sheet;
+using xlsx::Cells;
+using xlsx::check;
+using xlsx::check_mark;
+using xlsx::Formats;
+using xlsx::print_setup;
 
 std::string band_label(const dx::Band* band) {
     return band ? band->label : std::string();
@@ -212,7 +38,9 @@ void write_summary_sheet(lxw_workbook* workbook, Cells& cells, const Formats& f,
     cells.height(0, 24);
     cells.merged(1, 0, last_col, instrument.title + "（" + instrument.edition + "）", f.subtitle);
 
-    const dx::Band* band = band_of_mean(instrument, analysis.all.total_mean);
+    // No band without answers: a mean of 0 over nobody is not a result.
+    const dx::Band* band =
+        analysis.all.respondents > 0 ? band_of_mean(instrument, analysis.all.total_mean) : nullptr;
     lxw_row_t row = 3;
     auto info = [&](std::string_view label, std::string_view value) {
         cells.text(row, 0, label, f.label);
@@ -261,7 +89,10 @@ void write_summary_sheet(lxw_workbook* workbook, Cells& cells, const Formats& f,
             else
                 cells.blank(row, 3 + p, f.percent);
         }
-        cells.text(row, 3 + parts, band_label(band_of_mean(instrument, group.total_mean)), f.text);
+        cells.text(row, 3 + parts,
+                   band_label(group.respondents > 0 ? band_of_mean(instrument, group.total_mean)
+                                                    : nullptr),
+                   f.text);
         series_rows.emplace_back(row, rgb);
         ++row;
     };
@@ -280,7 +111,7 @@ void write_summary_sheet(lxw_workbook* workbook, Cells& cells, const Formats& f,
         chart_series_set_values(series, sheet_name, series_row, 3, series_row, 2 + parts);
         chart_series_set_name_range(series, sheet_name, series_row, 0);
         lxw_chart_line line{};
-        line.color = colour(rgb);
+        line.color = rgb.hex();
         line.width = 2.25f;
         if (series_row == series_rows.back().first) line.dash_type = LXW_CHART_LINE_DASH_DASH;
         chart_series_set_line(series, &line);
@@ -433,19 +264,6 @@ void write_items_sheet(Cells& cells, const Formats& f, const dx::DiagnosisReport
 
 // ---- 課題整理 ------------------------------------------------------------------------------
 
-void add_list_validation(lxw_worksheet* sheet, lxw_row_t first, lxw_row_t last, lxw_col_t col,
-                         const char* const* values, const char* message) {
-    lxw_data_validation validation{};
-    validation.validate = LXW_VALIDATION_TYPE_LIST;
-    validation.value_list = const_cast<char**>(values);  // libxlsxwriter copies, never writes
-    validation.error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
-    validation.input_message = const_cast<char*>(message);
-    validation.error_title = const_cast<char*>("入力できない値です");
-    validation.error_message = const_cast<char*>(message);
-    check(worksheet_data_validation_range(sheet, first, col, last, col, &validation),
-          "data_validation");
-}
-
 void write_findings_sheet(Cells& cells, const Formats& f, const dx::DiagnosisReport& report,
                           const dx::Instrument& instrument) {
     cells.width(0, 1, 6);
@@ -489,21 +307,15 @@ void write_findings_sheet(Cells& cells, const Formats& f, const dx::DiagnosisRep
     print_setup(cells.sheet(), true, 1);
 }
 
-lxw_worksheet* add_sheet(lxw_workbook* workbook, const char* name) {
-    lxw_worksheet* sheet = workbook_add_worksheet(workbook, name);
-    if (sheet == nullptr) throw std::runtime_error(std::string("xlsx: cannot add sheet ") + name);
-    return sheet;
-}
-
 }  // namespace
 
 std::string write_summary_xlsx(const dx::DiagnosisReport& report) {
     const dx::Instrument& instrument = instrument_of(report);
-    std::string dir = temp_dir();
-    TempFile file(dir);
+    std::string dir = xlsx::temp_dir();
+    xlsx::TempFile file(dir);
     lxw_workbook_options options{};
     options.tmpdir = dir.data();  // its own temporary files go to the same place
-    WorkbookPtr workbook(workbook_new_opt(file.path(), &options));
+    xlsx::WorkbookPtr workbook(workbook_new_opt(file.path(), &options));
     if (!workbook) throw std::runtime_error("xlsx: cannot create the workbook");
 
     const std::string title = std::string(summary_title) + " " + valid_utf8(report.company_name);

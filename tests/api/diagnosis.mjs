@@ -199,7 +199,9 @@ export function analyse(instrument, sheets) {
     return {
       respondents: n,
       total_mean: n ? scores.reduce((a, s) => a + s.total, 0) / n : 0,
-      part_percent: instrument.parts.map((_, p) => (n ? scores.reduce((a, s) => a + Math.max(0, s.parts[p].points) * 100 / s.parts[p].max_points, 0) / n : 0)),
+      // Rule 3: the group's mean part score as a percentage of the part's maximum; a negative
+      // mean shows as 0 %.
+      part_percent: instrument.parts.map((_, p) => (n ? Math.max(0, scores.reduce((a, s) => a + s.parts[p].points, 0) / n) * 100 / scores[0].parts[p].max_points : 0)),
     };
   };
   const gapItems = items.filter((i) => i.role_gap >= ROLE_GAP_THRESHOLD)

@@ -286,12 +286,29 @@ describe('self-assessment: bad input', () => {
       await refused(() => who.expert1.post(url, { role: 'staff', count: 101 }), 422, 'validation', { fields: ['count'] });
       await refused(() => who.expert1.post(url, { role: 'staff', count: 2.5 }), 422, 'validation', { fields: ['count'] });
       await refused(() => who.expert1.post(url, { role: 'staff', count: '3' }), 422, 'validation', { fields: ['count'] });
-      await refused(() => who.expert1.post(url, { role: 'staff', expires_on: '2020-01-01' }), 422, 'validation', { fields: ['expires_on'] });
-      await refused(() => who.expert1.post(url, { role: 'staff', expires_on: '2031-02-30' }), 422, 'validation', { fields: ['expires_on'] });
+      await refused(() => who.expert1.post(url, { role: 'staff', expires_at: '2020-01-01' }), 422, 'validation', { fields: ['expires_at'] });
+      await refused(() => who.expert1.post(url, { role: 'staff', expires_at: '2031-02-30' }), 422, 'validation', { fields: ['expires_at'] });
       await refused(() => who.expert1.post(url, { role: 'staff', name: 'あ'.repeat(101) }), 422, 'validation', { fields: ['name'] });
       await refused(() => who.expert1.post('/api/v1/diagnosis/rounds/999999999/respondents', { role: 'staff' }), 404, 'not_found');
-      const ok = await invite(who.expert1, round.id, { role: 'staff', expires_on: '2099-12-31' });
+      const ok = await invite(who.expert1, round.id, { role: 'staff', expires_at: '2099-12-31' });
       assert.equal(ok[0].respondent.expires_at, '2099-12-31');
+    });
+
+    test('a link that expires today (Japan time) still works today', async (t) => {
+      const now = new Date();
+      const japan = (d) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(d);
+      if (japan(now) !== japan(new Date(now.getTime() + 60_000))) return t.skip('too close to midnight in Japan');
+      const today = japan(now);
+      const [link] = await invite(who.expert1, round.id, { role: 'staff', expires_at: today });
+      assert.equal(link.respondent.expires_at, today);
+      assert.equal(link.respondent.status, 'invited');
+      const q = await server.client().get(answerPath(link.token));
+      assert.equal(q.status, 200, q.text);
+      assert.equal((await putAnswer(server, link.token, 1, 'done')).status, 200);
+      const yesterday = japan(new Date(now.getTime() - 86_400_000));
+      // (The field name of the error is checked in the test above.)
+      await refused(() => who.expert1.post(`/api/v1/diagnosis/rounds/${round.id}/respondents`, { role: 'staff', expires_at: yesterday }),
+        422, 'validation');
     });
   });
 
@@ -325,6 +342,24 @@ describe('self-assessment: bad input', () => {
       const pdf = await download(who.expert1, 'GET', `/api/v1/diagnosis/rounds/${r.id}/report.pdf`);
       assert.equal(pdf.status, 200);
       assert.match(pdf.headers.get('content-disposition'), /^attachment; filename="download"; filename\*=UTF-8''[A-Za-z0-9%._-]+$/);
+    });
+  });
+
+  describe('findings', () => {
+    const put = (no, json) => who.expert1.request('PUT', `/api/v1/diagnosis/rounds/${round.id}/findings/${no}`, { json });
+    test('ratings outside 高・中・低 / 易・中・難, a key_area that is not a boolean, too long texts: 422s', async () => {
+      await refused(() => put(3, { urgency: 'urgent' }), 422, 'validation', { fields: ['urgency'] });
+      await refused(() => put(3, { importance: '最高' }), 422, 'validation', { fields: ['importance'] });
+      await refused(() => put(3, { difficulty: '高' }), 422, 'validation', { fields: ['difficulty'] });
+      await refused(() => put(3, { key_area: 'true' }), 422, 'validation', { fields: ['key_area'] });
+      await refused(() => put(3, { notes: 'あ'.repeat(2001) }), 422, 'validation', { fields: ['notes'] });
+      await refused(() => put(3, { finding: 'あ'.repeat(1001) }), 422, 'validation', { fields: ['finding'] });
+      await refused(() => put(3, { finding: 42 }), 422, 'validation', { fields: ['finding'] });
+    });
+    test('an unknown item or round is a 404', async () => {
+      await refused(() => put(26, { finding: 'x' }), 404, 'not_found');
+      await refused(() => put(0, { finding: 'x' }), 404, 'not_found');
+      await refused(() => who.expert1.request('PUT', '/api/v1/diagnosis/rounds/999999999/findings/1', { json: { finding: 'x' } }), 404, 'not_found');
     });
   });
 
@@ -442,6 +477,28 @@ describe('self-assessment: bad input', () => {
       const analysis = (await who.expert1.get(`/api/v1/diagnosis/rounds/${csvRound.id}/analysis`)).data;
       assertResult(analysis.respondents.find((r) => r.respondent_id === sato.id).result, instrument, MIXED, 'kana');
       assert.ok(rows.some((r) => r.name === '山田 一郎' && r.department === '総務'), `names: ${JSON.stringify(rows.map((r) => r.name))}`);
+    });
+
+    test('a header that names a column twice is a 422 (which of the two would count?)', async () => {
+      const twiceItem = ['role', '1', ...HEADER_EN.slice(3)];
+      let e = await refusedCsv(() => importCsv(who.expert1, csvRound.id, csv([twiceItem, ['staff', 'yes', ...Array(ITEM_COUNT).fill('4')]])), 422, 'validation');
+      assert.ok(e.details.some((d) => d.row === 1 && d.column === '1'), JSON.stringify(e.details));
+      const twiceRole = ['role', '役割', ...HEADER_EN.slice(3)];
+      e = await refusedCsv(() => importCsv(who.expert1, csvRound.id, csv([twiceRole, ['staff', 'owner', ...Array(ITEM_COUNT).fill('4')]])), 422, 'validation');
+      assert.ok(e.details.some((d) => d.row === 1), JSON.stringify(e.details));
+    });
+
+    test('a row with more cells than the header is a 422', async () => {
+      const long = [...csvRow('staff', '', '', ALL_DONE), '4'];
+      const e = await refusedCsv(() => importCsv(who.expert1, csvRound.id, csv([HEADER_EN, long])), 422, 'validation');
+      assert.deepEqual(e.details.map((d) => d.row), [2]);
+      assert.equal(e.details[0].message, '列が多すぎます。');
+    });
+
+    test('a CSV over the body limit is a 413', async () => {
+      const row = csv([csvRow('staff', '', '', ALL_DONE)]);
+      const body = csv([HEADER_EN]) + row.repeat(Math.ceil((1100 * 1024) / row.length));
+      await refusedCsv(() => importCsv(who.expert1, csvRound.id, body), 413, 'payload_too_large');
     });
 
     test('a refused cell is quoted intact in its message', async () => {

@@ -3,6 +3,7 @@
 // documented schema (no missing required field, no undocumented field, right types).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { HEADER_EN, csv, csvRow, sheet } from './diagnosis.mjs';
 import { CARRIER, DEMO, MAKER, shidoRoutes, startServer, uniqueSuffix } from './server.mjs';
 
 // Just enough of OpenAPI 3.0 schema validation for this document: $ref, allOf, nullable,
@@ -174,6 +175,95 @@ describe('the OpenAPI document matches real responses', () => {
     await conforms(expert1, 'GET', '/api/v1/audit', '/api/v1/audit');
     await conforms(secretariat, 'GET', '/api/v1/meta', '/api/v1/meta');
     await conforms(server.client(), 'GET', '/api/v1/meta', '/api/v1/meta');
+  });
+
+  test('self-assessment: staff routes', async () => {
+    const owner1 = await server.login(DEMO.owner1);
+    const expert2 = await server.login(DEMO.expert2);
+    const engagement = (await secretariat.get('/api/v1/engagements')).data.items.find((e) => e.company_name === MAKER);
+    const e = engagement.id;
+    const rounds = '/api/v1/engagements/{id}/diagnosis/rounds';
+    await conforms(expert1, 'GET', rounds, `/api/v1/engagements/${e}/diagnosis/rounds`);
+    await conforms(expert2, 'GET', rounds, `/api/v1/engagements/${e}/diagnosis/rounds`);
+    await conforms(expert1, 'GET', rounds, '/api/v1/engagements/999999999/diagnosis/rounds');
+    const round = (await conforms(expert1, 'POST', rounds, `/api/v1/engagements/${e}/diagnosis/rounds`, { json: { name: '仕様確認の回' } })).data;
+    await conforms(expert1, 'POST', rounds, `/api/v1/engagements/${e}/diagnosis/rounds`, { json: { name: '' } });
+    await conforms(expert1, 'POST', rounds, `/api/v1/engagements/${e}/diagnosis/rounds`, { json: { name: 'x' }, csrf: false });
+    const other = (await conforms(owner1, 'POST', rounds, `/api/v1/engagements/${e}/diagnosis/rounds`, { json: { name: '比較用の回' } })).data;
+
+    const r = `/api/v1/diagnosis/rounds/${round.id}`;
+    await conforms(expert1, 'GET', '/api/v1/diagnosis/rounds/{id}', r);
+    await conforms(expert2, 'GET', '/api/v1/diagnosis/rounds/{id}', r);
+    await conforms(expert1, 'GET', '/api/v1/diagnosis/rounds/{id}', '/api/v1/diagnosis/rounds/999999999');
+    await conforms(expert1, 'PATCH', '/api/v1/diagnosis/rounds/{id}', r, { json: { name: '仕様確認の回（改）' } });
+    await conforms(expert1, 'PATCH', '/api/v1/diagnosis/rounds/{id}', r, { json: { status: 'archived' } });
+
+    const invite = '/api/v1/diagnosis/rounds/{id}/respondents';
+    const links = (await conforms(expert1, 'POST', invite, `${r}/respondents`, { json: { role: 'staff', count: 3, expires_at: '2099-12-31' } })).data.items;
+    const [named] = (await conforms(expert1, 'POST', invite, `${r}/respondents`, { json: { role: 'owner', name: '仕様 太郎' } })).data.items;
+    await conforms(expert1, 'POST', invite, `${r}/respondents`, { json: { role: 'ceo', count: 0 } });
+    await conforms(expert1, 'POST', invite, `${r}/respondents`, { body: '{', headers: { 'Content-Type': 'application/json' } });
+
+    const token = named.token;
+    const answers = sheet('DPNUD PNUDP NUDPN UDPNU DPNUD');
+    const anon = server.client();
+    await conforms(anon, 'GET', '/api/v1/answer/{token}', `/api/v1/answer/${token}`);
+    await conforms(anon, 'GET', '/api/v1/answer/{token}', `/api/v1/answer/${'A'.repeat(32)}`);
+    await conforms(anon, 'PUT', '/api/v1/answer/{token}/items/{item_no}', `/api/v1/answer/${token}/items/1`, { json: { choice: 'yes' } });
+    await conforms(anon, 'PUT', '/api/v1/answer/{token}/items/{item_no}', `/api/v1/answer/${token}/items/26`, { json: { choice: 'done' } });
+    await conforms(anon, 'PUT', '/api/v1/answer/{token}/items/{item_no}', `/api/v1/answer/${token}/items/1`, { body: 'x', headers: { 'Content-Type': 'text/plain' } });
+    await conforms(anon, 'PUT', '/api/v1/answer/{token}/items/{item_no}', `/api/v1/answer/${token}/items/1`, { json: { choice: 'done' }, headers: { Origin: 'https://evil.example' } });
+    await conforms(anon, 'POST', '/api/v1/answer/{token}/submit', `/api/v1/answer/${token}/submit`);
+    for (const [no, choice] of Object.entries(answers))
+      await conforms(anon, 'PUT', '/api/v1/answer/{token}/items/{item_no}', `/api/v1/answer/${token}/items/${no}`, { json: { choice } });
+    await conforms(anon, 'POST', '/api/v1/answer/{token}/submit', `/api/v1/answer/${token}/submit`);
+    await conforms(anon, 'POST', '/api/v1/answer/{token}/submit', `/api/v1/answer/${token}/submit`);
+    await conforms(anon, 'GET', '/api/v1/answer/{token}', `/api/v1/answer/${token}`);
+
+    await conforms(expert1, 'POST', '/api/v1/diagnosis/respondents/{id}/reissue', `/api/v1/diagnosis/respondents/${links[0].respondent.id}/reissue`);
+    await conforms(expert1, 'POST', '/api/v1/diagnosis/respondents/{id}/reissue', `/api/v1/diagnosis/respondents/${named.respondent.id}/reissue`);
+    await conforms(expert1, 'POST', '/api/v1/diagnosis/respondents/{id}/revoke', `/api/v1/diagnosis/respondents/${links[1].respondent.id}/revoke`);
+    await conforms(expert1, 'POST', '/api/v1/diagnosis/respondents/{id}/revoke', '/api/v1/diagnosis/respondents/999999999/revoke');
+    await conforms(anon, 'GET', '/api/v1/answer/{token}', `/api/v1/answer/${links[1].token}`);  // revoked: 403
+
+    const paper = '/api/v1/diagnosis/rounds/{id}/paper';
+    await conforms(expert1, 'POST', paper, `${r}/paper`, { json: { role: 'manager', name: '紙 記入', answers } });
+    await conforms(expert1, 'POST', paper, `${r}/paper`, { json: { role: 'manager', answers: { 1: 'done' } } });
+
+    const upload = '/api/v1/diagnosis/rounds/{id}/import';
+    const good = csv([HEADER_EN, csvRow('staff', '', '', answers)]);
+    await conforms(expert1, 'POST', upload, `${r}/import`, { body: good, headers: { 'Content-Type': 'text/csv' } });
+    await conforms(expert1, 'POST', upload, `${r}/import`, { body: csv([['role', 'x'], ['staff', '4']]), headers: { 'Content-Type': 'text/csv' } });
+    await conforms(expert1, 'POST', upload, `${r}/import`, { body: good, headers: { 'Content-Type': 'application/json' } });
+
+    await conforms(expert1, 'GET', '/api/v1/diagnosis/rounds/{id}/analysis', `${r}/analysis`);
+    await conforms(expert1, 'GET', '/api/v1/diagnosis/rounds/{id}/analysis', `/api/v1/diagnosis/rounds/${other.id}/analysis`);  // empty
+    await conforms(expert2, 'GET', '/api/v1/diagnosis/rounds/{id}/analysis', `${r}/analysis`);
+
+    const finding = '/api/v1/diagnosis/rounds/{id}/findings/{item_no}';
+    await conforms(expert1, 'PUT', finding, `${r}/findings/4`, { json: { finding: '課題', urgency: 'high', importance: '中', difficulty: 'easy', key_area: true, notes: 'メモ' } });
+    await conforms(expert1, 'PUT', finding, `${r}/findings/5`, { json: { notes: 'メモだけ' } });
+    await conforms(expert1, 'PUT', finding, `${r}/findings/6`, { json: { urgency: 'urgent' } });
+    await conforms(expert1, 'PUT', finding, `${r}/findings/26`, { json: { finding: 'x' } });
+    await conforms(owner1, 'PUT', finding, `${r}/findings/4`, { json: { finding: 'x' } });
+    await conforms(expert1, 'GET', '/api/v1/diagnosis/rounds/{id}/findings', `${r}/findings`);
+
+    const compare = '/api/v1/engagements/{id}/diagnosis/compare';
+    await conforms(expert1, 'GET', compare, `/api/v1/engagements/${e}/diagnosis/compare?from=${round.id}&to=${other.id}`);
+    await conforms(expert1, 'GET', compare, `/api/v1/engagements/${e}/diagnosis/compare?from=${round.id}`);
+
+    await conforms(expert1, 'GET', '/api/v1/diagnosis/rounds/{id}/summary.xlsx', `${r}/summary.xlsx`);
+    await conforms(expert2, 'GET', '/api/v1/diagnosis/rounds/{id}/summary.xlsx', `${r}/summary.xlsx`);
+    await conforms(expert1, 'GET', '/api/v1/diagnosis/rounds/{id}/report.pdf', `${r}/report.pdf`);
+    await conforms(expert1, 'GET', '/api/v1/diagnosis/rounds/{id}/report.pdf', '/api/v1/diagnosis/rounds/999999999/report.pdf');
+    const sheetPath = '/api/v1/diagnosis/rounds/{id}/invitation-sheet.pdf';
+    await conforms(expert1, 'POST', sheetPath, `${r}/invitation-sheet.pdf`, { json: { links: [{ respondent_id: links[2].respondent.id, token: links[2].token }] } });
+    await conforms(expert1, 'POST', sheetPath, `${r}/invitation-sheet.pdf`, { json: { links: [{ respondent_id: links[1].respondent.id, token: links[1].token }] } });
+
+    await conforms(expert1, 'PATCH', '/api/v1/diagnosis/rounds/{id}', r, { json: { status: 'closed' } });
+    await conforms(expert1, 'POST', invite, `${r}/respondents`, { json: { role: 'staff' } });
+    await conforms(anon, 'PUT', '/api/v1/answer/{token}/items/{item_no}', `/api/v1/answer/${links[2].token}/items/1`, { json: { choice: 'done' } });
+    await conforms(secretariat, 'GET', '/api/v1/audit', `/api/v1/audit?entity=respondent&entity_id=${named.respondent.id}`);
   });
 
   test('operations endpoints', async () => {

@@ -128,6 +128,19 @@ describe('route table', () => {
     assert.ok(Array.isArray(details) && details.length > 0, 'the 422 example of the import shows details');
   });
 
+  test('a documented path with a method it does not list answers 405 method_not_allowed', async () => {
+    const byPath = new Map();
+    for (const r of routes) byPath.set(r.path, [...(byPath.get(r.path) ?? []), r.method]);
+    for (const [p, methods] of byPath) {
+      const url = p.replace('{token}', 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA').replace(/\{[^}]+\}/g, '1');
+      for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].filter((m) => !methods.includes(m))) {
+        const res = await server.client().request(method, url, method === 'GET' ? {} : { json: {} });
+        assertError(res, 405, 'method_not_allowed');
+      }
+    }
+    assert.ok(openapi.components.schemas.ErrorCode.enum.includes('method_not_allowed'));
+  });
+
   test('non-public routes answer 401 without a session', async () => {
     const anonymous = server.client();
     for (const r of routes.filter((x) => x.access !== 'public')) {

@@ -101,6 +101,8 @@ TEST(ReportPdf, EmptyRoundStillRenders) {
     const std::string text = testing::joined(testing::pdf_text(pdf));
     EXPECT_NE(text.find("回答はまだありません。"), std::string::npos);
     EXPECT_NE(text.find("登録された課題はまだありません。"), std::string::npos);
+    EXPECT_EQ(text.find("分野別の実施率"), std::string::npos) << "no charts without answers";
+    EXPECT_EQ(testing::pdf_pages(pdf), 1);
 }
 
 TEST(ReportPdf, NeedsTheInstrument) {

@@ -150,6 +150,7 @@ TEST(SummaryXlsx, EmptyRoundStillGivesAWorkbook) {
     const json facts = inspect(write_summary_xlsx(report));
     EXPECT_EQ(facts["sheets"].size(), 3u);
     EXPECT_EQ(value_next_to(facts, "サマリー", "回答者数")[2], 0);
+    EXPECT_TRUE(value_next_to(facts, "サマリー", "判定").is_null()) << "no band without answers";
     EXPECT_TRUE(has_string(facts, "課題整理", "登録された課題はまだありません。"));
     EXPECT_EQ(facts["charts"]["サマリー"][0]["series"], 1);  // 全体 only
 }
