@@ -23,9 +23,7 @@ std::vector<shido::core::Engagement> engagements(int count) {
 void EngagementListJson(benchmark::State& state) {
     auto list = engagements(static_cast<int>(state.range(0)));
     for (auto _ : state) {
-        nlohmann::json items = nlohmann::json::array();
-        for (const auto& e : list) items.push_back(shido::services::to_json(e));
-        auto text = nlohmann::json{{"items", std::move(items)}}.dump();
+        auto text = shido::services::engagement_list_json(list);
         benchmark::DoNotOptimize(text);
     }
     state.SetItemsProcessed(state.iterations() * state.range(0));

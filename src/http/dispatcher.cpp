@@ -189,7 +189,10 @@ restinio::request_handling_status_t Dispatcher::handle(
     add_common_headers(resp, call.ctx.request_id);
     resp.append_header("Cache-Control", "no-store");
     for (const auto& [name, value] : response.headers) resp.append_header(name, value);
-    if (response.file) {
+    if (response.json_text) {
+        resp.append_header(restinio::http_field::content_type, "application/json; charset=utf-8");
+        resp.set_body(std::move(*response.json_text));
+    } else if (response.file) {
         resp.append_header(restinio::http_field::content_type, response.file_type);
         resp.set_body(std::move(*response.file));
     } else if (response.body) {

@@ -77,6 +77,13 @@ std::string percent_encoded(const std::string& text) {
 }
 }  // namespace
 
+ApiResponse json_text_response(int status, std::string json) {
+    ApiResponse response;
+    response.status = status;
+    response.json_text = std::move(json);
+    return response;
+}
+
 ApiResponse file_response(std::string bytes, std::string content_type,
                           const std::string& file_name) {
     ApiResponse response;

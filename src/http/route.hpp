@@ -31,12 +31,15 @@ struct ApiResponse {
     int status = 200;
     std::optional<nlohmann::json> body;
     std::vector<std::pair<std::string, std::string>> headers;
+    // JSON already written as text (services::JsonWriter), sent as is.
+    std::optional<std::string> json_text;
     // A file instead of JSON (xlsx, pdf): its bytes, type and download name.
     std::optional<std::string> file;
     std::string file_type;
     std::string file_name;
 };
 
+ApiResponse json_text_response(int status, std::string json);
 ApiResponse file_response(std::string bytes, std::string content_type,
                           const std::string& file_name);
 

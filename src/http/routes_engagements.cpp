@@ -73,10 +73,8 @@ std::vector<Route> engagement_routes(services::Services& s) {
     return {
         {Method::get, "/api/v1/engagements", Access::authenticated,
          [&s](ApiCall& call) {
-             nlohmann::json list = nlohmann::json::array();
-             for (const auto& e : s.engagements.list(call.ctx, filter_of(call)))
-                 list.push_back(services::to_json(e));
-             return ApiResponse{200, nlohmann::json{{"items", std::move(list)}}, {}};
+             return json_text_response(200, services::engagement_list_json(
+                                                s.engagements.list(call.ctx, filter_of(call))));
          }},
         {Method::post, "/api/v1/engagements", Access::secretariat,
          [&s](ApiCall& call) {
@@ -87,8 +85,9 @@ std::vector<Route> engagement_routes(services::Services& s) {
          }},
         {Method::get, "/api/v1/engagements/{id}", Access::authenticated,
          [&s](ApiCall& call) {
-             return ApiResponse{
-                 200, services::to_json(s.engagements.get(call.ctx, call.path_id())), {}};
+             services::JsonWriter out;
+             services::write(out, s.engagements.get(call.ctx, call.path_id()));
+             return json_text_response(200, out.take());
          }},
         {Method::patch, "/api/v1/engagements/{id}", Access::authenticated,
          [&s](ApiCall& call) {

@@ -1,9 +1,13 @@
 #pragma once
 #include <nlohmann/json.hpp>
 
+#include <string>
+#include <vector>
+
 #include "content/curriculum.hpp"
 #include "core/engagement.hpp"
 #include "core/entities.hpp"
+#include "services/json_writer.hpp"
 #include "storage/audit_repository.hpp"
 
 namespace shido::services {
@@ -13,6 +17,9 @@ namespace shido::services {
 nlohmann::json to_json(const core::User& user);
 nlohmann::json to_json(const core::Company& company);
 nlohmann::json to_json(const core::Engagement& engagement);
+// The engagement's JSON written directly as text (the same shape as to_json), for hot lists.
+void write(JsonWriter& out, const core::Engagement& engagement);
+std::string engagement_list_json(const std::vector<core::Engagement>& list);
 nlohmann::json to_json(const storage::AuditEntry& entry);
 nlohmann::json to_json(const content::Curriculum& curriculum);
 

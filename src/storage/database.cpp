@@ -80,7 +80,8 @@ void configure_sqlite_once() {
 
 Database::Database(const DatabaseConfig& config)
     : dialect_(dialect_of(config.url)),
-      pool_(std::make_unique<soci::connection_pool>(config.pool_size)) {
+      pool_(std::make_unique<soci::connection_pool>(config.pool_size)),
+      prepared_(config.pool_size) {
     std::string target = config.url;
     if (dialect_ == Dialect::sqlite) {
         std::filesystem::path file = config.url.substr(sqlite_prefix.size());
@@ -92,6 +93,12 @@ Database::Database(const DatabaseConfig& config)
 }
 
 Database::~Database() = default;
+
+void finish(soci::statement& statement, Dialect dialect) {
+    if (dialect != Dialect::sqlite) return;  // libpq reads whole results: nothing stays open
+    auto* backend = static_cast<soci::sqlite3_statement_backend*>(statement.get_backend());
+    if (backend && backend->stmt_) sqlite_api::sqlite3_reset(backend->stmt_);
+}
 
 void Database::open_connection(soci::session& session, const std::string& target) {
     if (dialect_ == Dialect::postgresql) {

@@ -2,6 +2,9 @@
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <typeindex>
+#include <unordered_map>
+#include <vector>
 
 #include <soci/soci.h>
 
@@ -15,6 +18,27 @@ struct DatabaseConfig {
     std::size_t pool_size = 4;
 };
 
+// Statements prepared once per pooled connection and executed again with new values: the hot
+// read paths (session, user, engagement lookups) skip SQL parsing on every request. A query
+// type T holds its bound variables and a soci::statement, and is built from the session.
+class PreparedStatements {
+  public:
+    template <typename T>
+    T& get(soci::session& sql) {
+        auto& slot = slots_[std::type_index(typeid(T))];
+        if (!slot) slot = std::make_shared<T>(sql);
+        return *static_cast<T*>(slot.get());
+    }
+
+  private:
+    std::unordered_map<std::type_index, std::shared_ptr<void>> slots_;
+};
+
+// Ends the read of a cached statement. SQLite keeps a statement that has not run to its end
+// active, and an active statement pins the connection to an old snapshot: later reads would
+// see stale data and a write would fail with "database is locked". Call it after every use.
+void finish(soci::statement& statement, Dialect dialect);
+
 // A pool of SOCI sessions to one database. Thread-safe: each caller leases its own session.
 class Database {
   public:
@@ -25,23 +49,36 @@ class Database {
 
     Dialect dialect() const { return dialect_; }
     soci::connection_pool& pool() { return *pool_; }
+    PreparedStatements& prepared(std::size_t position) { return prepared_[position]; }
 
   private:
     void open_connection(soci::session& session, const std::string& target);
 
     Dialect dialect_;
     std::unique_ptr<soci::connection_pool> pool_;
+    std::vector<PreparedStatements> prepared_;  // one per pooled session, same index
 };
 
 // A leased connection; returns to the pool when destroyed.
 class Connection {
   public:
-    explicit Connection(Database& db) : session_(db.pool()), dialect_(db.dialect()) {}
-    soci::session& sql() { return session_; }
+    explicit Connection(Database& db)
+        : db_(db), position_(db.pool().lease()), dialect_(db.dialect()) {}
+    ~Connection() { db_.pool().give_back(position_); }
+    Connection(const Connection&) = delete;
+    Connection& operator=(const Connection&) = delete;
+
+    soci::session& sql() { return db_.pool().at(position_); }
     Dialect dialect() const { return dialect_; }
+    // The cached statement of type T on this connection (see PreparedStatements).
+    template <typename T>
+    T& prepared() {
+        return db_.prepared(position_).get<T>(sql());
+    }
 
   private:
-    soci::session session_;
+    Database& db_;
+    std::size_t position_;
     Dialect dialect_;
 };
 

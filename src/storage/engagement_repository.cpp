@@ -1,19 +1,26 @@
 #include "storage/engagement_repository.hpp"
 
+#include <array>
+
 #include "storage/nullable.hpp"
 
 namespace shido::storage {
 
 namespace {
 
+// One row per engagement: the four sessions' planned dates come from four primary-key lookups,
+// so a list of N engagements is N rows (joining the sessions table once would make it 4N).
 constexpr const char* engagement_select =
     "SELECT e.id, e.company_id, c.name, e.expert_id, u.name, e.status, e.version, e.created_at, "
-    "e.updated_at, s.session_no, s.planned_date FROM engagements e "
+    "e.updated_at, s1.planned_date, s2.planned_date, s3.planned_date, s4.planned_date "
+    "FROM engagements e "
     "JOIN companies c ON c.id = e.company_id "
     "LEFT JOIN users u ON u.id = e.expert_id "
-    "LEFT JOIN engagement_sessions s ON s.engagement_id = e.id ";
+    "LEFT JOIN engagement_sessions s1 ON s1.engagement_id = e.id AND s1.session_no = 1 "
+    "LEFT JOIN engagement_sessions s2 ON s2.engagement_id = e.id AND s2.session_no = 2 "
+    "LEFT JOIN engagement_sessions s3 ON s3.engagement_id = e.id AND s3.session_no = 3 "
+    "LEFT JOIN engagement_sessions s4 ON s4.engagement_id = e.id AND s4.session_no = 4 ";
 
-// One row per (engagement, session); rows of one engagement arrive together.
 struct EngagementRow {
     long long id = 0, company_id = 0;
     std::string company_name;
@@ -22,8 +29,7 @@ struct EngagementRow {
     std::string status;
     int version = 0;
     long long created_at = 0, updated_at = 0;
-    NullableIn<int> session_no;
-    NullableIn<std::string> planned_date;
+    std::array<NullableIn<std::string>, core::session_count> planned_dates;
 
     void bind(soci::statement& st) {
         st.exchange(soci::into(id));
@@ -35,11 +41,10 @@ struct EngagementRow {
         st.exchange(soci::into(version));
         st.exchange(soci::into(created_at));
         st.exchange(soci::into(updated_at));
-        st.exchange(soci::into(session_no.value, session_no.ind));
-        st.exchange(soci::into(planned_date.value, planned_date.ind));
+        for (auto& date : planned_dates) st.exchange(soci::into(date.value, date.ind));
     }
 
-    core::Engagement header() const {
+    core::Engagement engagement() const {
         core::Engagement e;
         e.id = id;
         e.company_id = company_id;
@@ -50,13 +55,9 @@ struct EngagementRow {
         e.version = version;
         e.created_at = created_at;
         e.updated_at = updated_at;
+        for (std::size_t i = 0; i < planned_dates.size(); ++i)
+            e.sessions[i].planned_date = planned_dates[i].get();
         return e;
-    }
-
-    void add_session_to(core::Engagement& e) const {
-        auto no = session_no.get();
-        if (!no || *no < 1 || *no > core::session_count) return;
-        e.sessions[static_cast<std::size_t>(*no - 1)].planned_date = planned_date.get();
     }
 };
 
@@ -108,9 +109,57 @@ bool EngagementRepository::update(const core::Engagement& e, int expected_versio
     return true;
 }
 
+namespace {
+
+// The lists every role opens first: all (secretariat), by expert, by company. Prepared once per
+// connection; lists with a status or name filter are built on demand.
+enum class ListScope { all, by_expert, by_company };
+
+template <ListScope Scope>
+struct EngagementList {
+    explicit EngagementList(soci::session& sql) : st(sql) {
+        row.bind(st);
+        const char* where = "";
+        if constexpr (Scope == ListScope::by_expert) where = "WHERE e.expert_id = :k ";
+        if constexpr (Scope == ListScope::by_company) where = "WHERE e.company_id = :k ";
+        if constexpr (Scope != ListScope::all) st.exchange(soci::use(key));
+        st.alloc();
+        st.prepare(std::string(engagement_select) + where + "ORDER BY e.id DESC");
+        st.define_and_bind();
+    }
+    long long key = 0;
+    EngagementRow row;
+    soci::statement st;
+};
+
+template <typename Query>
+std::vector<core::Engagement> fetch_engagements(soci::statement& st, const Query& row,
+                                                Dialect dialect) {
+    st.execute(false);
+    std::vector<core::Engagement> result;
+    while (st.fetch()) result.push_back(row.engagement());
+    finish(st, dialect);
+    return result;
+}
+
+template <ListScope Scope>
+std::vector<core::Engagement> prepared_list(Connection& c, long long key) {
+    auto& q = c.prepared<EngagementList<Scope>>();
+    q.key = key;
+    return fetch_engagements(q.st, q.row, c.dialect());
+}
+
+}  // namespace
+
 std::vector<core::Engagement> EngagementRepository::list(const EngagementQuery& q) {
     long long expert = q.only_expert.value_or(0);
     long long company = q.only_company.value_or(0);
+    bool narrowed = q.status || !q.company_name_contains.empty();
+    if (!narrowed && !q.only_expert && !q.only_company) return prepared_list<ListScope::all>(c_, 0);
+    if (!narrowed && q.only_expert && !q.only_company)
+        return prepared_list<ListScope::by_expert>(c_, expert);
+    if (!narrowed && q.only_company && !q.only_expert)
+        return prepared_list<ListScope::by_company>(c_, company);
     std::string status = q.status ? std::string(core::to_string(*q.status)) : std::string();
     std::string pattern = like_pattern(q.company_name_contains);
 
@@ -137,33 +186,34 @@ std::vector<core::Engagement> EngagementRepository::list(const EngagementQuery& 
         st.exchange(soci::use(pattern));
     }
     st.alloc();
-    st.prepare(std::string(engagement_select) + where + "ORDER BY e.id DESC, s.session_no");
+    st.prepare(std::string(engagement_select) + where + "ORDER BY e.id DESC");
     st.define_and_bind();
-    st.execute(false);
-    std::vector<core::Engagement> result;
-    while (st.fetch()) {
-        if (result.empty() || result.back().id != row.id) result.push_back(row.header());
-        row.add_session_to(result.back());
-    }
-    return result;
+    return fetch_engagements(st, row, c_.dialect());
 }
 
-std::optional<core::Engagement> EngagementRepository::find(core::Id id) {
-    long long key = id;
-    EngagementRow row;
-    soci::statement st(c_.sql());
-    row.bind(st);
-    st.exchange(soci::use(key));
-    st.alloc();
-    st.prepare(std::string(engagement_select) + "WHERE e.id = :id ORDER BY s.session_no");
-    st.define_and_bind();
-    st.execute(false);
-    std::optional<core::Engagement> result;
-    while (st.fetch()) {
-        if (!result) result = row.header();
-        row.add_session_to(*result);
+namespace {
+// The detail read of every engagement page: prepared once per connection.
+struct EngagementById {
+    explicit EngagementById(soci::session& sql) : st(sql) {
+        row.bind(st);
+        st.exchange(soci::use(key));
+        st.alloc();
+        st.prepare(std::string(engagement_select) + "WHERE e.id = :id");
+        st.define_and_bind();
     }
-    return result;
+    long long key = 0;
+    EngagementRow row;
+    soci::statement st;
+};
+}  // namespace
+
+std::optional<core::Engagement> EngagementRepository::find(core::Id id) {
+    auto& q = c_.prepared<EngagementById>();
+    q.key = id;
+    bool found = q.st.execute(true);
+    finish(q.st, c_.dialect());
+    if (!found) return std::nullopt;
+    return q.row.engagement();
 }
 
 std::optional<core::EngagementScope> EngagementRepository::scope_of(core::Id id) {

@@ -9,15 +9,28 @@ void SessionRepository::insert(const StoredSession& s) {
         soci::use(s.created_at), soci::use(s.last_seen_at), soci::use(s.expires_at);
 }
 
+namespace {
+// Runs on every authenticated request: prepared once per connection.
+struct SessionByToken {
+    explicit SessionByToken(soci::session& sql)
+        : st((sql.prepare << "SELECT token_hash, user_id, csrf_token, created_at, last_seen_at, "
+                             "expires_at FROM auth_sessions WHERE token_hash = :h",
+              soci::use(key), soci::into(row.token_hash), soci::into(row.user_id),
+              soci::into(row.csrf_token), soci::into(row.created_at), soci::into(row.last_seen_at),
+              soci::into(row.expires_at))) {}
+    std::string key;
+    StoredSession row;
+    soci::statement st;
+};
+}  // namespace
+
 std::optional<StoredSession> SessionRepository::find(const std::string& token_hash) {
-    StoredSession s;
-    c_.sql() << "SELECT token_hash, user_id, csrf_token, created_at, last_seen_at, expires_at "
-                "FROM auth_sessions WHERE token_hash = :h",
-        soci::use(token_hash), soci::into(s.token_hash), soci::into(s.user_id),
-        soci::into(s.csrf_token), soci::into(s.created_at), soci::into(s.last_seen_at),
-        soci::into(s.expires_at);
-    if (!c_.sql().got_data()) return std::nullopt;
-    return s;
+    auto& q = c_.prepared<SessionByToken>();
+    q.key = token_hash;
+    bool found = q.st.execute(true);
+    finish(q.st, c_.dialect());
+    if (!found) return std::nullopt;
+    return q.row;
 }
 
 void SessionRepository::touch(const std::string& token_hash, core::Timestamp now) {

@@ -86,12 +86,29 @@ core::Id UserRepository::insert(const core::User& user, const std::string& passw
     return id;
 }
 
+namespace {
+// Runs on every authenticated request: prepared once per connection.
+struct UserById {
+    explicit UserById(soci::session& sql) : st(sql) {
+        row.bind(st);
+        st.exchange(soci::use(key));
+        st.alloc();
+        st.prepare(std::string("SELECT ") + user_columns + " FROM users WHERE id = :id");
+        st.define_and_bind();
+    }
+    long long key = 0;
+    UserRow row;
+    soci::statement st;
+};
+}  // namespace
+
 std::optional<core::User> UserRepository::find(core::Id id) {
-    long long key = id;
-    auto rows = query_users(c_.sql(), "WHERE id = :id",
-                            [&](soci::statement& st) { st.exchange(soci::use(key)); });
-    if (rows.empty()) return std::nullopt;
-    return rows.front().user;
+    auto& q = c_.prepared<UserById>();
+    q.key = id;
+    bool found = q.st.execute(true);
+    finish(q.st, c_.dialect());
+    if (!found) return std::nullopt;
+    return q.row.to_user();
 }
 
 std::optional<UserWithHash> UserRepository::find_by_email(const std::string& email) {

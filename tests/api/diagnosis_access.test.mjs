@@ -7,7 +7,7 @@ import {
   HEADER_EN, answerAndSubmit, answerItems, answerPath, cast, csv, csvRow, download, importCsv, invite,
   lastAuditId, openRound, roundState, sheet, submit,
 } from './diagnosis.mjs';
-import { DEMO_NAMES, assertError, startServer, uniqueSuffix } from './server.mjs';
+import { DEMO_NAMES, assertError, shidoRoutes, startServer, uniqueSuffix } from './server.mjs';
 
 const ALL_DONE = sheet('DDDDD DDDDD DDDDD DDDDD DDDDD');
 const MIXED = sheet('DPNUD PNUDP NUDPN UDPNU DPNUD');
@@ -54,6 +54,16 @@ describe('self-assessment: access', () => {
     otherRound = await openRound(who.expert2, who.carrier.id, '運輸の回');
   });
   after(() => server?.stop());
+
+  test('the list of staff calls below covers every staff route of the self-assessment', async () => {
+    const calls = staffCalls(1, 1, 1, 'x').map(([method, path]) => `${method === 'CSV' ? 'POST' : method} ${path.split('?')[0]}`);
+    const routes = (await shidoRoutes()).filter((r) => r.path.includes('/diagnosis') && r.access !== 'public');
+    assert.equal(calls.length, routes.length);
+    for (const r of routes) {
+      const pattern = new RegExp(`^${r.method} ${r.path.replace(/\./g, '\\.').replace(/\{[^}]+\}/g, '\\d+')}$`);
+      assert.ok(calls.some((c) => pattern.test(c)), `${r.method} ${r.path} is not among the calls`);
+    }
+  });
 
   test("expert2 and owner2 get 403 on every route of expert1's round, and nothing changes", async () => {
     const state = async () => ({ round: await roundState(who.expert1, round.id), audit: await lastAuditId(who.secretariat),

@@ -159,3 +159,28 @@ TEST_F(RepositoriesTest, AuditFilters) {
 
 }  // namespace
 }  // namespace shido::testing
+
+namespace shido::testing {
+namespace {
+
+// A cached statement left active would pin its connection to an old snapshot (SQLite): the
+// connection would miss other connections' writes and fail to write itself.
+TEST_F(RepositoriesTest, CachedReadsLeaveNoSnapshotBehind) {
+    auto jimu = demo_user("jimu");
+    storage::Connection a(*db_);
+    EXPECT_TRUE(storage::UserRepository(a).find(jimu.id));
+    EXPECT_EQ(storage::EngagementRepository(a).list({}).size(), 2u);
+    {
+        storage::Connection b(*db_);
+        storage::Transaction tx(b);
+        storage::CompanyRepository(b).insert(company_named("別接続株式会社"), now_);
+        tx.commit();
+    }
+    EXPECT_EQ(storage::CompanyRepository(a).list_all().size(), 3u);
+    storage::Transaction tx(a);
+    EXPECT_NO_THROW(storage::CompanyRepository(a).insert(company_named("書ける株式会社"), now_));
+    tx.commit();
+}
+
+}  // namespace
+}  // namespace shido::testing

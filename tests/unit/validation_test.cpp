@@ -66,3 +66,21 @@ TEST(Validation, AcceptsScriptTagsAsPlainText) {
 
 }  // namespace
 }  // namespace shido::core
+
+#include "core/clock.hpp"
+
+namespace shido::core {
+namespace {
+
+TEST(Clock, Iso8601AndJapanDate) {
+    EXPECT_EQ(format_iso8601(0), "1970-01-01T00:00:00Z");
+    EXPECT_EQ(format_iso8601(1'800'000'000), "2027-01-15T08:00:00Z");
+    EXPECT_EQ(format_iso8601(951'782'399), "2000-02-28T23:59:59Z");
+    EXPECT_EQ(format_iso8601(951'868'800), "2000-03-01T00:00:00Z");  // 2000 is a leap year
+    // 2027-01-16 00:00 in Tokyo is 2027-01-15 15:00 UTC.
+    EXPECT_EQ(date_in_japan(1'800'000'000 + 7 * 3600), "2027-01-16");
+    EXPECT_EQ(date_in_japan(1'800'000'000 + 7 * 3600 - 1), "2027-01-15");
+}
+
+}  // namespace
+}  // namespace shido::core
