@@ -42,6 +42,29 @@ bool is_valid_utf8(std::string_view text) {
     return true;
 }
 
+std::string_view trim_spaces(std::string_view text) {
+    constexpr std::string_view ideographic_space = "\u3000";
+    for (bool trimmed = true; trimmed && !text.empty();) {
+        trimmed = false;
+        if (text.front() == ' ' || text.front() == '\t') {
+            text.remove_prefix(1);
+            trimmed = true;
+        } else if (text.starts_with(ideographic_space)) {
+            text.remove_prefix(ideographic_space.size());
+            trimmed = true;
+        }
+        if (text.empty()) break;
+        if (text.back() == ' ' || text.back() == '\t') {
+            text.remove_suffix(1);
+            trimmed = true;
+        } else if (text.ends_with(ideographic_space)) {
+            text.remove_suffix(ideographic_space.size());
+            trimmed = true;
+        }
+    }
+    return text;
+}
+
 std::size_t utf8_length(std::string_view text) {
     std::size_t count = 0;
     for (unsigned char c : text) {
@@ -77,9 +100,7 @@ void Validator::optional_text(const std::string& field, std::string_view value,
 
 void Validator::require_text(const std::string& field, std::string_view value,
                              std::size_t max_chars) {
-    if (value.find_first_not_of(" \t\u3000") == std::string_view::npos ||
-        value.find_first_not_of(" \t") == std::string_view::npos)
-        return fail(field, "入力してください。");
+    if (trim_spaces(value).empty()) return fail(field, "入力してください。");
     optional_text(field, value, max_chars);
 }
 

@@ -27,6 +27,9 @@ class Validator {
 };
 
 std::size_t utf8_length(std::string_view text);
+// Without leading and trailing spaces, tabs and full-width spaces (U+3000), which Japanese
+// input methods produce; multi-byte characters are never cut.
+std::string_view trim_spaces(std::string_view text);
 bool is_valid_utf8(std::string_view text);
 bool is_valid_date(std::string_view text);  // YYYY-MM-DD, a real calendar date
 

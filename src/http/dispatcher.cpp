@@ -223,7 +223,8 @@ restinio::request_handling_status_t Dispatcher::handle(
 restinio::request_handling_status_t Dispatcher::send_text(const restinio::request_handle_t& req,
                                                           int status, std::string content_type,
                                                           std::string body,
-                                                          const std::string& route_label) {
+                                                          const std::string& route_label,
+                                                          const Headers& headers) {
     auto started = std::chrono::steady_clock::now();
     auto request_id = services::random_token(9);
     auto resp = req->create_response(restinio::http_status_line_t{
@@ -231,6 +232,7 @@ restinio::request_handling_status_t Dispatcher::send_text(const restinio::reques
     add_common_headers(resp, request_id);
     resp.append_header("Cache-Control", "no-store");
     resp.append_header(restinio::http_field::content_type, std::move(content_type));
+    for (const auto& [name, value] : headers) resp.append_header(name, value);
     resp.set_body(std::move(body));
     auto result = resp.done();
     double seconds =
@@ -241,8 +243,10 @@ restinio::request_handling_status_t Dispatcher::send_text(const restinio::reques
 
 restinio::request_handling_status_t Dispatcher::send_json(const restinio::request_handle_t& req,
                                                           int status, const nlohmann::json& body,
-                                                          const std::string& route_label) {
-    return send_text(req, status, "application/json; charset=utf-8", body.dump(), route_label);
+                                                          const std::string& route_label,
+                                                          const Headers& headers) {
+    return send_text(req, status, "application/json; charset=utf-8", body.dump(), route_label,
+                     headers);
 }
 
 }  // namespace shido::http

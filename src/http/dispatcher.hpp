@@ -23,12 +23,15 @@ class Dispatcher {
                                                const restinio::request_handle_t& req,
                                                std::map<std::string, std::string> path_params);
     // For requests that match no route, and plain-text endpoints.
+    using Headers = std::vector<std::pair<std::string, std::string>>;
     restinio::request_handling_status_t send_json(const restinio::request_handle_t& req, int status,
                                                   const nlohmann::json& body,
-                                                  const std::string& route_label);
+                                                  const std::string& route_label,
+                                                  const Headers& headers = {});
     restinio::request_handling_status_t send_text(const restinio::request_handle_t& req, int status,
                                                   std::string content_type, std::string body,
-                                                  const std::string& route_label);
+                                                  const std::string& route_label,
+                                                  const Headers& headers = {});
 
     std::string session_cookie_header(const std::string& token) const;
     std::string clear_session_cookie_header() const;

@@ -62,7 +62,8 @@ RouteTable::Match RouteTable::match(Method method, std::string_view path) const 
         }
         if (!ok) continue;
         if (entry.route->method != method) {
-            result.other_method = true;
+            result.allowed +=
+                (result.allowed.empty() ? "" : ", ") + std::string(to_string(entry.route->method));
             continue;
         }
         result.route = entry.route;

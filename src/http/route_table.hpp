@@ -18,7 +18,7 @@ class RouteTable {
     struct Match {
         const Route* route = nullptr;
         std::map<std::string, std::string> params;
-        bool other_method = false;  // the path exists, but not for this method (405)
+        std::string allowed;  // when the path exists but not for this method (405): "GET, PUT"
     };
     Match match(Method method, std::string_view path) const;
 

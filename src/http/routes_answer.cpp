@@ -56,7 +56,7 @@ std::vector<Route> answer_routes(services::Services& s) {
         {Method::post, "/api/v1/answer/{token}/submit", Access::public_route,
          [&d](ApiCall& call) {
              auto token = token_of(call);
-             auto score = d.submit(token);
+             auto score = d.submit(token, call.ctx.request_id);
              auto q = d.open_questionnaire(token);
              return ApiResponse{
                  200, nlohmann::json{{"result", services::result_json(*q.instrument, score)}}, {}};

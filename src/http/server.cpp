@@ -75,10 +75,10 @@ restinio::request_handling_status_t route_request(const restinio::request_handle
     auto method = method_of(req->header().method());
     auto match = method ? table.match(*method, path) : RouteTable::Match{};
     if (match.route) return dispatcher.handle(*match.route, req, std::move(match.params));
-    if (match.other_method || !method)
+    if (!match.allowed.empty() || !method)
         return dispatcher.send_json(
             req, 405, api_error("method_not_allowed", "このURLでは、その操作はできません。"),
-            "unmatched");
+            "unmatched", {{"Allow", match.allowed.empty() ? "GET" : match.allowed}});
     return dispatcher.send_json(req, 404, api_error("not_found", "指定されたAPIは存在しません。"),
                                 "unmatched");
 }

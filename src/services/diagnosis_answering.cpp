@@ -48,13 +48,14 @@ void require_answering(const OpenSheet& sheet) {
                                 "この自社診断の受付は締め切られました。");
 }
 
-RequestContext respondent_context(const storage::RespondentRow& row) {
+RequestContext respondent_context(const storage::RespondentRow& row,
+                                  const std::string& request_id) {
     auto role = core::diagnosis::parse_respondent_role(row.role).value_or(
         core::diagnosis::RespondentRole::staff);
     std::string who = "回答者（" + std::string(core::diagnosis::label_ja(role)) +
                       (row.name.empty() ? "" : " " + row.name) + "）";
     return RequestContext{core::Actor{0, core::Role::company, std::nullopt, who, std::nullopt},
-                          "respondent"};
+                          request_id};
 }
 
 }  // namespace
@@ -88,13 +89,17 @@ int DiagnosisService::save_answer(const std::string& token, int item_no,
         throw core::DomainError(core::ErrorCode::validation, "回答の選択肢が正しくありません。",
                                 {{"choice", "選択肢から選んでください。"}});
     storage::DiagnosisRepository repo(c);
+    if (!repo.claim_open_sheet(sheet.respondent.id, now))
+        throw core::DomainError(core::ErrorCode::conflict,
+                                "この回答はすでに提出されています。提出後は変更できません。");
     repo.save_answer(sheet.respondent.id, item_no, choice, now);
     auto answered = static_cast<int>(repo.answers_of(sheet.respondent.id).size());
     tx.commit();
     return answered;
 }
 
-core::diagnosis::Score DiagnosisService::submit(const std::string& token) {
+core::diagnosis::Score DiagnosisService::submit(const std::string& token,
+                                                const std::string& request_id) {
     auto now = env_.now();
     storage::Connection c(env_.db);
     storage::Transaction tx(c);
@@ -117,7 +122,7 @@ core::diagnosis::Score DiagnosisService::submit(const std::string& token) {
     Change change{"submit", "respondent",           after.id, sheet.round.engagement_id,
                   nullptr,  to_json(after, today())};
     change.after["answers"] = to_json(answers);
-    record(c, respondent_context(after), now, change);
+    record(c, respondent_context(after, request_id), now, change);
     tx.commit();
     return core::diagnosis::score(instrument, answers);
 }

@@ -168,9 +168,9 @@ std::vector<IssuedLink> DiagnosisService::invite(const RequestContext& ctx, core
     v.optional_text("department", in.department, core::max_name_chars);
     if (in.count) v.int_range("count", *in.count, 1, max_links_per_request);
     if (in.expires_on) {
-        v.date("expires_on", *in.expires_on);
+        v.date("expires_at", *in.expires_on);
         if (core::is_valid_date(*in.expires_on) && *in.expires_on < today())
-            v.fail("expires_on", "有効期限には今日以降の日付を指定してください。");
+            v.fail("expires_at", "有効期限には今日以降の日付を指定してください。");
     }
     auto now = env_.now();
     storage::Connection c(env_.db);
@@ -286,10 +286,10 @@ int DiagnosisService::import_csv(const RequestContext& ctx, core::Id round_id,
     if (!parsed.errors.empty()) {
         std::vector<core::DomainError::Detail> details;
         for (const auto& e : parsed.errors) details.push_back({e.row, e.column, e.message});
-        throw core::DomainError(core::ErrorCode::validation,
-                                "CSV に誤りがあるため、取り込みませんでした（" +
-                                    std::to_string(details.size()) + "件）。",
-                                {}, std::move(details));
+        // The count is read before the details are moved into the error.
+        std::string message = "CSV に誤りがあるため、取り込みませんでした（" +
+                              std::to_string(details.size()) + "件）。";
+        throw core::DomainError(core::ErrorCode::validation, message, {}, std::move(details));
     }
     storage::DiagnosisRepository repo(c);
     for (const auto& sheet : parsed.sheets) {

@@ -92,7 +92,7 @@ class DiagnosisService {
 
     Questionnaire open_questionnaire(const std::string& token);
     int save_answer(const std::string& token, int item_no, const std::string& choice);
-    core::diagnosis::Score submit(const std::string& token);
+    core::diagnosis::Score submit(const std::string& token, const std::string& request_id);
 
     std::string today() const;
 

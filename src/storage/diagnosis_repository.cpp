@@ -11,7 +11,8 @@ namespace {
 constexpr const char* round_select =
     "SELECT r.id, r.engagement_id, r.instrument_id, r.name, r.status, r.created_at, r.updated_at, "
     "(SELECT COUNT(*) FROM respondents p WHERE p.round_id = r.id AND p.revoked_at IS NULL), "
-    "(SELECT COUNT(*) FROM respondents p WHERE p.round_id = r.id AND p.submitted_at IS NOT NULL) "
+    "(SELECT COUNT(*) FROM respondents p WHERE p.round_id = r.id AND p.submitted_at IS NOT NULL "
+    "AND p.revoked_at IS NULL) "
     "FROM diagnosis_rounds r ";
 
 std::vector<RoundRow> query_rounds(soci::session& sql, const std::string& where, long long key) {
@@ -155,6 +156,15 @@ bool DiagnosisRepository::mark_submitted(core::Id respondent_id, core::Timestamp
         (c_.sql().prepare << "UPDATE respondents SET submitted_at = :t, updated_at = :u "
                              "WHERE id = :id AND submitted_at IS NULL",
          soci::use(now), soci::use(now), soci::use(respondent_id));
+    st.execute(true);
+    return st.get_affected_rows() == 1;
+}
+
+bool DiagnosisRepository::claim_open_sheet(core::Id respondent_id, core::Timestamp now) {
+    soci::statement st =
+        (c_.sql().prepare << "UPDATE respondents SET updated_at = :u WHERE id = :id "
+                             "AND submitted_at IS NULL AND revoked_at IS NULL",
+         soci::use(now), soci::use(respondent_id));
     st.execute(true);
     return st.get_affected_rows() == 1;
 }

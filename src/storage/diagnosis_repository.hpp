@@ -57,6 +57,9 @@ class DiagnosisRepository {
     // Returns false when the sheet was already submitted (a second submit changes nothing).
     bool mark_submitted(core::Id respondent_id, core::Timestamp now);
 
+    // Takes the sheet's row for this transaction while it is still open for answers: a
+    // concurrent submission either waits for this answer or makes this return false.
+    bool claim_open_sheet(core::Id respondent_id, core::Timestamp now);
     void save_answer(core::Id respondent_id, int item_no, const std::string& choice,
                      core::Timestamp now);
     core::diagnosis::Answers answers_of(core::Id respondent_id);

@@ -89,10 +89,11 @@ TEST_F(Round, SubmitScoresAndLocks) {
     auto link = invite_one("staff");
     answer_all(link.token, "partial");
     services_->diagnosis.save_answer(link.token, 25, "unknown");
-    auto score = services_->diagnosis.submit(link.token);
+    auto score = services_->diagnosis.submit(link.token, "test");
     EXPECT_EQ(score.total, 47);
     EXPECT_EQ(score.band_key, "danger");
-    EXPECT_EQ(code_of([&] { services_->diagnosis.submit(link.token); }), core::ErrorCode::conflict);
+    EXPECT_EQ(code_of([&] { services_->diagnosis.submit(link.token, "test"); }),
+              core::ErrorCode::conflict);
     EXPECT_EQ(code_of([&] { services_->diagnosis.save_answer(link.token, 1, "done"); }),
               core::ErrorCode::conflict);
     EXPECT_EQ(services_->diagnosis.open_questionnaire(link.token).result->total, 47);
@@ -102,7 +103,7 @@ TEST_F(Round, IncompleteSubmitListsMissingItems) {
     auto link = invite_one("manager");
     services_->diagnosis.save_answer(link.token, 1, "done");
     try {
-        services_->diagnosis.submit(link.token);
+        services_->diagnosis.submit(link.token, "test");
         FAIL();
     } catch (const core::DomainError& e) {
         EXPECT_EQ(e.code(), core::ErrorCode::validation);
@@ -170,12 +171,12 @@ TEST_F(Round, AnonymousLinksCarryNoName) {
 TEST_F(Round, AnalysisShowsGapsBetweenOwnerAndStaff) {
     auto owner = invite_one("owner");
     answer_all(owner.token, "done");
-    services_->diagnosis.submit(owner.token);
+    services_->diagnosis.submit(owner.token, "test");
     for (int i = 0; i < 2; ++i) {
         auto staff = invite_one("staff");
         answer_all(staff.token, "done");
         services_->diagnosis.save_answer(staff.token, 4, "not_done");
-        services_->diagnosis.submit(staff.token);
+        services_->diagnosis.submit(staff.token, "test");
     }
     invite_one("manager");  // invited, never answers
     auto result = services_->diagnosis.analysis(as(expert), round);
@@ -273,13 +274,13 @@ TEST_F(Round, AccessFollowsTheEngagement) {
 TEST_F(Round, ComparisonOfTwoRounds) {
     auto before = invite_one("owner");
     answer_all(before.token, "partial");
-    services_->diagnosis.submit(before.token);
+    services_->diagnosis.submit(before.token, "test");
     auto final_round = services_->diagnosis.open_round(as(expert), engagement, "最終").id;
     auto after = services_->diagnosis
                      .invite(as(expert), final_round, {"owner", "", "", std::nullopt, std::nullopt})
                      .at(0);
     answer_all(after.token, "done");
-    services_->diagnosis.submit(after.token);
+    services_->diagnosis.submit(after.token, "test");
     auto c = services_->diagnosis.compare(as(expert), engagement, round, final_round);
     EXPECT_DOUBLE_EQ(c.result.before_total_mean, 50.0);
     EXPECT_DOUBLE_EQ(c.result.after_total_mean, 100.0);

@@ -78,3 +78,27 @@ TEST(DiagnosisCsv, EmptyAndNotUtf8) {
 
 }  // namespace
 }  // namespace shido::testing
+
+namespace shido::testing {
+namespace {
+
+TEST(DiagnosisCsv, KanaCellsAndFullWidthSpacesSurvive) {
+    auto csv = header() + row("従業員,　さとう はなこ　,サポート課", "わからない");
+    auto result = core::diagnosis::parse_answer_csv(ipa_5min(), csv);
+    ASSERT_TRUE(result.errors.empty()) << result.errors.front().message;
+    EXPECT_EQ(result.sheets[0].name, "さとう はなこ");
+    EXPECT_EQ(result.sheets[0].department, "サポート課");
+    EXPECT_EQ(result.sheets[0].answers.at(1), "unknown");
+}
+
+TEST(DiagnosisCsv, DuplicateHeaderIsAnError) {
+    auto csv = header("role,1") + row("owner", "4");
+    auto result = core::diagnosis::parse_answer_csv(ipa_5min(), csv);
+    EXPECT_TRUE(result.sheets.empty());
+    ASSERT_FALSE(result.errors.empty());
+    EXPECT_EQ(result.errors[0].row, 1);
+    EXPECT_EQ(result.errors[0].column, "1");
+}
+
+}  // namespace
+}  // namespace shido::testing

@@ -84,3 +84,21 @@ TEST(Clock, Iso8601AndJapanDate) {
 
 }  // namespace
 }  // namespace shido::core
+
+namespace shido::core {
+namespace {
+
+TEST(Validation, TrimKeepsMultiByteCharactersWhole) {
+    EXPECT_EQ(trim_spaces("\u3000 さとう\t\u3000"), "さとう");
+    EXPECT_EQ(trim_spaces("サポート"), "サポート");
+    EXPECT_EQ(trim_spaces("\u3000\u3000"), "");
+    Validator v;
+    v.require_text("name", "\u3000 ", 10);
+    EXPECT_FALSE(v.ok());
+    Validator kana;
+    kana.require_text("name", "さ", 10);
+    EXPECT_TRUE(kana.ok());
+}
+
+}  // namespace
+}  // namespace shido::core

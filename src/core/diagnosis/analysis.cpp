@@ -57,17 +57,21 @@ GroupPartMeans group_means(const Instrument& instrument,
     means.respondents = static_cast<int>(group.size());
     means.part_percent.assign(instrument.parts.size(), 0.0);
     if (group.empty()) return means;
+    std::vector<double> part_points(instrument.parts.size(), 0.0),
+        part_max(instrument.parts.size(), 0.0);
     for (const auto* r : group) {
         means.total_mean += r->score.total;
-        for (std::size_t p = 0; p < r->score.parts.size() && p < means.part_percent.size(); ++p) {
-            const auto& part = r->score.parts[p];
-            // Radar axes run from 0 to 100 %: a negative part score (only わからない) shows as 0.
-            if (part.max_points > 0)
-                means.part_percent[p] += std::max(0, part.points) * 100.0 / part.max_points;
+        for (std::size_t p = 0; p < r->score.parts.size() && p < part_points.size(); ++p) {
+            part_points[p] += r->score.parts[p].points;
+            part_max[p] = r->score.parts[p].max_points;
         }
     }
     means.total_mean /= means.respondents;
-    for (auto& percent : means.part_percent) percent /= means.respondents;
+    for (std::size_t p = 0; p < part_points.size(); ++p) {
+        double mean = part_points[p] / means.respondents;
+        // Radar axes run from 0 to 100 %: a negative mean (mostly わからない) shows as 0 (rule 3).
+        if (part_max[p] > 0) means.part_percent[p] = std::max(0.0, mean) * 100.0 / part_max[p];
+    }
     return means;
 }
 

@@ -65,11 +65,8 @@ std::vector<Line> split_csv(std::string_view text) {
     return lines;
 }
 
-std::string trim(std::string text) {
-    auto first = text.find_first_not_of(" \t\u3000");
-    if (first == std::string::npos) return {};
-    auto last = text.find_last_not_of(" \t");
-    return text.substr(first, last - first + 1);
+std::string trim(const std::string& text) {
+    return std::string(trim_spaces(text));
 }
 
 struct Columns {
@@ -90,24 +87,36 @@ std::optional<int> item_number(std::string header) {
     return as_int(header);
 }
 
+// Places `index` in `slot` unless the column is already named: with two columns of the same
+// name it would be a guess which one counts.
+void assign(int& slot, int index, const std::string& name, std::vector<CsvError>& errors) {
+    if (slot >= 0) {
+        errors.push_back(
+            {1, name, "見出し「" + name + "」が2回あります。どちらか一方にしてください。"});
+        return;
+    }
+    slot = index;
+}
+
 Columns read_header(const Instrument& instrument, const Row& header,
                     std::vector<CsvError>& errors) {
     Columns columns;
     for (std::size_t i = 0; i < header.size(); ++i) {
         auto name = trim(header[i]);
         int index = static_cast<int>(i);
-        if (name == "role" || name == "役割")
-            columns.role = index;
-        else if (name == "name" || name == "氏名" || name == "名前")
-            columns.name = index;
-        else if (name == "department" || name == "部署")
-            columns.department = index;
-        else if (auto no = item_number(name); no && instrument.item(*no))
-            columns.items[*no] = index;
-        else
+        if (name == "role" || name == "役割") {
+            assign(columns.role, index, name, errors);
+        } else if (name == "name" || name == "氏名" || name == "名前") {
+            assign(columns.name, index, name, errors);
+        } else if (name == "department" || name == "部署") {
+            assign(columns.department, index, name, errors);
+        } else if (auto no = item_number(name); no && instrument.item(*no)) {
+            assign(columns.items.try_emplace(*no, -1).first->second, index, name, errors);
+        } else {
             errors.push_back({1, name,
                               "見出し「" + name + "」は使えません。role, name, department, 1〜" +
                                   std::to_string(instrument.items.size()) + " を使ってください。"});
+        }
     }
     if (columns.role < 0) errors.push_back({1, "role", "見出しに role（役割）の列がありません。"});
     for (const auto& item : instrument.items)
