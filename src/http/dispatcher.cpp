@@ -200,11 +200,12 @@ restinio::request_handling_status_t Dispatcher::handle(
         resp.set_body(
             response.body->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     }
-    auto status = resp.done();
-
+    // Counted before the response leaves, so a client that reads /metrics right after its
+    // request always finds it there.
     double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     metrics_.observe(to_string(route.method), route.path, response.status, seconds);
+    auto status = resp.done();
     // One line per API request at info level; 5xx at error level so they surface with --log-level
     // warn.
     LogLevel level = response.status >= 500 ? LogLevel::error : LogLevel::info;
@@ -234,11 +235,10 @@ restinio::request_handling_status_t Dispatcher::send_text(const restinio::reques
     resp.append_header(restinio::http_field::content_type, std::move(content_type));
     for (const auto& [name, value] : headers) resp.append_header(name, value);
     resp.set_body(std::move(body));
-    auto result = resp.done();
     double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     metrics_.observe(std::string(req->header().method().c_str()), route_label, status, seconds);
-    return result;
+    return resp.done();
 }
 
 restinio::request_handling_status_t Dispatcher::send_json(const restinio::request_handle_t& req,
