@@ -2,9 +2,11 @@
 
 #include "services/audit_service.hpp"
 #include "services/crypto.hpp"
+#include "services/diagnosis_views.hpp"
 #include "services/user_service.hpp"
 #include "services/views.hpp"
 #include "storage/company_repository.hpp"
+#include "storage/diagnosis_repository.hpp"
 #include "storage/engagement_repository.hpp"
 #include "storage/transaction.hpp"
 #include "storage/user_repository.hpp"
@@ -71,6 +73,60 @@ core::Company make_company(std::string name, std::string industry, int employees
     return c;
 }
 
+// Sheets typed in from paper, so the analysis screens have something to show: the owner sees
+// more done than the staff (role gaps), some わからない, and one finding with priorities.
+void load_demo_diagnosis(DemoLoader& load, const core::diagnosis::Instrument& instrument,
+                         core::Id engagement) {
+    struct DemoSheet {
+        core::diagnosis::RespondentRole role;
+        const char* name;
+        const char* department;
+        const char* pattern;  // choice per item, repeated: d done, p partial, n not done, u unknown
+    };
+    static const DemoSheet sheets[] = {
+        {core::diagnosis::RespondentRole::owner, "製作 太郎", "経営", "ddddddddp"},
+        {core::diagnosis::RespondentRole::manager, "総務 花子", "総務部", "ddpdnddpu"},
+        {core::diagnosis::RespondentRole::staff, "", "製造部", "dpnnpdnup"},
+        {core::diagnosis::RespondentRole::staff, "", "製造部", "dpnpnduppn"},
+        {core::diagnosis::RespondentRole::staff, "", "営業部", "ddnnpdpu"},
+    };
+    storage::DiagnosisRepository repo(load.c);
+    auto round = repo.insert_round(engagement, instrument.id, "デモ：第1回前", load.now);
+    record(load.c, load.ctx, load.now,
+           Change{"create", "diagnosis_round", round, engagement, nullptr,
+                  to_json(*repo.find_round(round))});
+    for (const auto& sheet : sheets) {
+        storage::RespondentRow row;
+        row.round_id = round;
+        row.role = std::string(core::diagnosis::to_string(sheet.role));
+        row.name = sheet.name;
+        row.department = sheet.department;
+        row.source = "paper";
+        row.submitted_at = load.now;
+        auto id = repo.insert_respondent(row, std::nullopt, load.now);
+        std::string pattern = sheet.pattern;
+        for (const auto& item : instrument.items) {
+            char code = pattern[static_cast<std::size_t>(item.no - 1) % pattern.size()];
+            const char* choice = code == 'd'   ? "done"
+                                 : code == 'p' ? "partial"
+                                 : code == 'n' ? "not_done"
+                                               : "unknown";
+            repo.save_answer(id, item.no, choice, load.now);
+        }
+    }
+    core::diagnosis::Finding finding;
+    finding.item_no = 4;
+    finding.notes =
+        "経営者は「実施している」、現場は「実施していない」。共有フォルダが全員に公開されている。";
+    finding.finding = "重要情報のアクセス権が部署ごとに設定されていない";
+    finding.urgency = core::diagnosis::Level::high;
+    finding.importance = core::diagnosis::Level::high;
+    finding.difficulty = core::diagnosis::Difficulty::medium;
+    finding.key_area = true;
+    finding.updated_at = load.now;
+    repo.save_finding(round, instrument.id, finding);
+}
+
 void load_generated(DemoLoader& load, const DemoOptions& options) {
     static const char* industries[] = {"製造業", "運輸業", "卸売業",
                                        "小売業", "建設業", "医療・福祉"};
@@ -113,8 +169,10 @@ DemoSummary load_demo(ServiceEnv env, const DemoOptions& options) {
               core::CompanyRole::owner);
     load.user("owner2@demo.shido.jp", "運輸 次郎", core::Role::company, carrier,
               core::CompanyRole::owner);
-    load.engagement(maker, expert1, core::EngagementStatus::in_progress,
-                    {"2026-12-03", "2026-12-17", "2027-01-07", "2027-01-21"});
+    auto maker_engagement =
+        load.engagement(maker, expert1, core::EngagementStatus::in_progress,
+                        {"2026-12-03", "2026-12-17", "2027-01-07", "2027-01-21"});
+    load_demo_diagnosis(load, env.content.current_instrument(), maker_engagement);
     load.engagement(carrier, expert2, core::EngagementStatus::planned,
                     {"2027-01-12", nullptr, nullptr, nullptr});
     load_generated(load, options);
