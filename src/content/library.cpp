@@ -24,6 +24,10 @@ Library load_library(const fs::path& root) {
     library.curriculum =
         parse_curriculum(read_json_file(curriculum_path), curriculum_path.string());
 
+    auto regulations_path = root / "regulations" / "ipa-3.1.json";
+    library.regulations =
+        parse_regulations(read_json_file(regulations_path), regulations_path.string());
+
     std::vector<fs::path> files;
     for (const auto& entry : fs::directory_iterator(root / "diagnosis"))
         if (entry.path().extension() == ".json") files.push_back(entry.path());

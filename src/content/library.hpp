@@ -4,6 +4,7 @@
 #include <string>
 
 #include "content/curriculum.hpp"
+#include "content/regulations.hpp"
 #include "core/diagnosis/instrument.hpp"
 
 namespace shido::content {
@@ -15,6 +16,7 @@ inline constexpr const char* current_diagnosis_id = "ipa-5min-3.1";
 struct Library {
     Curriculum curriculum;
     std::map<std::string, core::diagnosis::Instrument> instruments;  // by id
+    Regulations regulations;  // 様式2 categories (used by the rules check, a later feature)
 
     const core::diagnosis::Instrument* instrument(const std::string& id) const;
     const core::diagnosis::Instrument& current_instrument() const;

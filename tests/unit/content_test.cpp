@@ -97,3 +97,24 @@ TEST(DiagnosisContent, RejectsDuplicateChoice) {
 
 }  // namespace
 }  // namespace shido::content
+
+namespace shido::content {
+namespace {
+
+TEST(RegulationsContent, ElevenCategoriesAndFourResults) {
+    auto library = load_library(SHIDO_CONTENT_DIR);
+    ASSERT_EQ(library.regulations.categories.size(), 11u);
+    EXPECT_EQ(library.regulations.categories[0].name, "組織的対策");
+    EXPECT_EQ(library.regulations.categories[10].name, "テレワークにおける対策");
+    ASSERT_EQ(library.regulations.review_results.size(), 4u);
+    EXPECT_EQ(library.regulations.review_results[3].label, "当面は作成の必要なしと判断した");
+}
+
+TEST(RegulationsContent, RejectsMisnumberedCategory) {
+    auto doc = read_json_file(std::string(SHIDO_CONTENT_DIR) + "/regulations/ipa-3.1.json");
+    doc["categories"][4]["no"] = 9;
+    EXPECT_THROW(parse_regulations(doc, "test"), ContentError);
+}
+
+}  // namespace
+}  // namespace shido::content
