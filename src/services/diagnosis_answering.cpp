@@ -93,7 +93,7 @@ int DiagnosisService::save_answer(const std::string& token, int item_no,
         throw core::DomainError(core::ErrorCode::conflict,
                                 "この回答はすでに提出されています。提出後は変更できません。");
     repo.save_answer(sheet.respondent.id, item_no, choice, now);
-    auto answered = static_cast<int>(repo.answers_of(sheet.respondent.id).size());
+    auto answered = repo.answer_count(sheet.respondent.id);
     tx.commit();
     return answered;
 }

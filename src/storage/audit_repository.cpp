@@ -41,15 +41,13 @@ std::vector<AuditEntry> AuditRepository::list(const AuditQuery& q) {
     for (auto* value : {&entity_id, &entity_id, &engagement, &engagement})
         st.exchange(soci::use(*value));
     st.exchange(soci::use(limit));
-    st.alloc();
-    st.prepare(
-        "SELECT id, at, actor_id, actor_name, action, entity, entity_id, engagement_id, "
-        "before_json, after_json, request_id FROM audit_log "
-        "WHERE (CAST(:e1 AS TEXT) = '' OR entity = :e2) "
-        "AND (CAST(:i1 AS BIGINT) = 0 OR entity_id = :i2) "
-        "AND (CAST(:g1 AS BIGINT) = 0 OR engagement_id = :g2) "
-        "ORDER BY id DESC LIMIT :lim");
-    st.define_and_bind();
+    prepare(st,
+            "SELECT id, at, actor_id, actor_name, action, entity, entity_id, engagement_id, "
+            "before_json, after_json, request_id FROM audit_log "
+            "WHERE (CAST(:e1 AS TEXT) = '' OR entity = :e2) "
+            "AND (CAST(:i1 AS BIGINT) = 0 OR entity_id = :i2) "
+            "AND (CAST(:g1 AS BIGINT) = 0 OR engagement_id = :g2) "
+            "ORDER BY id DESC LIMIT :lim");
     st.execute(false);
     std::vector<AuditEntry> result;
     while (st.fetch()) {

@@ -52,9 +52,7 @@ std::vector<core::Company> CompanyRepository::query(const std::string& tail, cor
     soci::statement st(c_.sql());
     row.bind(st);
     st.exchange(soci::use(bound_key));
-    st.alloc();
-    st.prepare(company_select + tail);
-    st.define_and_bind();
+    prepare(st, company_select + tail);
     st.execute(false);
     std::vector<core::Company> result;
     while (st.fetch()) result.push_back(row.to_company());

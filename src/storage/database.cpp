@@ -94,6 +94,18 @@ Database::Database(const DatabaseConfig& config)
 
 Database::~Database() = default;
 
+bool fetch_one(soci::statement& statement, Dialect dialect) {
+    bool found = statement.execute(true);
+    finish(statement, dialect);
+    return found;
+}
+
+void prepare(soci::statement& statement, const std::string& sql) {
+    statement.alloc();
+    statement.prepare(sql);
+    statement.define_and_bind();
+}
+
 void finish(soci::statement& statement, Dialect dialect) {
     if (dialect != Dialect::sqlite) return;  // libpq reads whole results: nothing stays open
     auto* backend = static_cast<soci::sqlite3_statement_backend*>(statement.get_backend());

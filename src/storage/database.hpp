@@ -39,6 +39,12 @@ class PreparedStatements {
 // see stale data and a write would fail with "database is locked". Call it after every use.
 void finish(soci::statement& statement, Dialect dialect);
 
+// Executes a cached single-row query and finishes it: true when a row was read into its targets.
+bool fetch_one(soci::statement& statement, Dialect dialect);
+
+// Prepares a statement whose into/use elements were already exchanged (soci's three steps).
+void prepare(soci::statement& statement, const std::string& sql);
+
 // A pool of SOCI sessions to one database. Thread-safe: each caller leases its own session.
 class Database {
   public:

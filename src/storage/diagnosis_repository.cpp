@@ -28,9 +28,7 @@ std::vector<RoundRow> query_rounds(soci::session& sql, const std::string& where,
     st.exchange(soci::into(row.respondent_count));
     st.exchange(soci::into(row.submitted_count));
     st.exchange(soci::use(key));
-    st.alloc();
-    st.prepare(round_select + where);
-    st.define_and_bind();
+    prepare(st, round_select + where);
     st.execute(false);
     std::vector<RoundRow> rows;
     while (st.fetch()) rows.push_back(row);
@@ -62,9 +60,7 @@ std::vector<RespondentRow> query_respondents(soci::session& sql, const std::stri
     st.exchange(soci::into(row.created_at));
     st.exchange(soci::into(row.answered_count));
     st.exchange(soci::use(key));
-    st.alloc();
-    st.prepare(respondent_select + where);
-    st.define_and_bind();
+    prepare(st, respondent_select + where);
     st.execute(false);
     std::vector<RespondentRow> rows;
     while (st.fetch()) {
@@ -175,6 +171,13 @@ void DiagnosisRepository::save_answer(core::Id respondent_id, int item_no,
                 "VALUES (:r, :i, :c, :t) ON CONFLICT (respondent_id, item_no) DO UPDATE SET "
                 "choice = excluded.choice, answered_at = excluded.answered_at",
         soci::use(respondent_id), soci::use(item_no), soci::use(choice), soci::use(now);
+}
+
+int DiagnosisRepository::answer_count(core::Id respondent_id) {
+    int count = 0;
+    c_.sql() << "SELECT COUNT(*) FROM diagnosis_answers WHERE respondent_id = :r",
+        soci::use(respondent_id), soci::into(count);
+    return count;
 }
 
 core::diagnosis::Answers DiagnosisRepository::answers_of(core::Id respondent_id) {

@@ -63,6 +63,7 @@ class DiagnosisRepository {
     void save_answer(core::Id respondent_id, int item_no, const std::string& choice,
                      core::Timestamp now);
     core::diagnosis::Answers answers_of(core::Id respondent_id);
+    int answer_count(core::Id respondent_id);
     // Every submitted sheet of a round, with its answers, in two queries.
     std::vector<core::diagnosis::Sheet> submitted_sheets(core::Id round_id);
 

@@ -123,9 +123,7 @@ struct EngagementList {
         if constexpr (Scope == ListScope::by_expert) where = "WHERE e.expert_id = :k ";
         if constexpr (Scope == ListScope::by_company) where = "WHERE e.company_id = :k ";
         if constexpr (Scope != ListScope::all) st.exchange(soci::use(key));
-        st.alloc();
-        st.prepare(std::string(engagement_select) + where + "ORDER BY e.id DESC");
-        st.define_and_bind();
+        prepare(st, std::string(engagement_select) + where + "ORDER BY e.id DESC");
     }
     long long key = 0;
     EngagementRow row;
@@ -185,9 +183,7 @@ std::vector<core::Engagement> EngagementRepository::list(const EngagementQuery& 
         where += "AND c.name LIKE :q ESCAPE '\\' ";
         st.exchange(soci::use(pattern));
     }
-    st.alloc();
-    st.prepare(std::string(engagement_select) + where + "ORDER BY e.id DESC");
-    st.define_and_bind();
+    prepare(st, std::string(engagement_select) + where + "ORDER BY e.id DESC");
     return fetch_engagements(st, row, c_.dialect());
 }
 
@@ -197,9 +193,7 @@ struct EngagementById {
     explicit EngagementById(soci::session& sql) : st(sql) {
         row.bind(st);
         st.exchange(soci::use(key));
-        st.alloc();
-        st.prepare(std::string(engagement_select) + "WHERE e.id = :id");
-        st.define_and_bind();
+        prepare(st, std::string(engagement_select) + "WHERE e.id = :id");
     }
     long long key = 0;
     EngagementRow row;
@@ -210,9 +204,7 @@ struct EngagementById {
 std::optional<core::Engagement> EngagementRepository::find(core::Id id) {
     auto& q = c_.prepared<EngagementById>();
     q.key = id;
-    bool found = q.st.execute(true);
-    finish(q.st, c_.dialect());
-    if (!found) return std::nullopt;
+    if (!fetch_one(q.st, c_.dialect())) return std::nullopt;
     return q.row.engagement();
 }
 

@@ -27,9 +27,7 @@ struct SessionByToken {
 std::optional<StoredSession> SessionRepository::find(const std::string& token_hash) {
     auto& q = c_.prepared<SessionByToken>();
     q.key = token_hash;
-    bool found = q.st.execute(true);
-    finish(q.st, c_.dialect());
-    if (!found) return std::nullopt;
+    if (!fetch_one(q.st, c_.dialect())) return std::nullopt;
     return q.row;
 }
 

@@ -55,9 +55,7 @@ std::vector<UserWithHash> query_users(soci::session& sql, const std::string& whe
     soci::statement st(sql);
     row.bind(st);
     bind_uses(st);
-    st.alloc();
-    st.prepare(std::string("SELECT ") + user_columns + " FROM users " + where);
-    st.define_and_bind();
+    prepare(st, std::string("SELECT ") + user_columns + " FROM users " + where);
     st.execute(false);
     std::vector<UserWithHash> result;
     while (st.fetch()) result.push_back({row.to_user(), row.password_hash});
@@ -92,9 +90,7 @@ struct UserById {
     explicit UserById(soci::session& sql) : st(sql) {
         row.bind(st);
         st.exchange(soci::use(key));
-        st.alloc();
-        st.prepare(std::string("SELECT ") + user_columns + " FROM users WHERE id = :id");
-        st.define_and_bind();
+        prepare(st, std::string("SELECT ") + user_columns + " FROM users WHERE id = :id");
     }
     long long key = 0;
     UserRow row;
@@ -105,9 +101,7 @@ struct UserById {
 std::optional<core::User> UserRepository::find(core::Id id) {
     auto& q = c_.prepared<UserById>();
     q.key = id;
-    bool found = q.st.execute(true);
-    finish(q.st, c_.dialect());
-    if (!found) return std::nullopt;
+    if (!fetch_one(q.st, c_.dialect())) return std::nullopt;
     return q.row.to_user();
 }
 
