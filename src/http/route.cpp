@@ -89,7 +89,6 @@ ApiResponse file_response(std::string bytes, std::string content_type,
     ApiResponse response;
     response.file = std::move(bytes);
     response.file_type = std::move(content_type);
-    response.file_name = file_name;
     response.headers.emplace_back(
         "Content-Disposition",
         "attachment; filename=\"download\"; filename*=UTF-8''" + percent_encoded(file_name));

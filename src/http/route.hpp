@@ -33,10 +33,10 @@ struct ApiResponse {
     std::vector<std::pair<std::string, std::string>> headers;
     // JSON already written as text (services::JsonWriter), sent as is.
     std::optional<std::string> json_text;
-    // A file instead of JSON (xlsx, pdf): its bytes, type and download name.
+    // A file instead of JSON (xlsx, pdf): its bytes and type (the download name travels in
+    // Content-Disposition).
     std::optional<std::string> file;
     std::string file_type;
-    std::string file_name;
 };
 
 ApiResponse json_text_response(int status, std::string json);
