@@ -178,7 +178,7 @@ async function answerAll(page, url, answers, { reloadMidway = false } = {}) {
   assert.match((await page.getByTestId('result-unknown').textContent()) ?? '', new RegExp(`${unknown}問`))
   await assertNoHorizontalScroll(page)
 
-  // The link now shows the result again, not the questionnaire.
+  // The link now shows the result again, not the questions.
   await page.reload()
   await page.getByRole('heading', { level: 1, name: '診断結果' }).waitFor()
 }
@@ -339,7 +339,7 @@ scenario(
         const err = p.getByTestId('answer-fatal')
         await err.waitFor()
         assert.match((await err.textContent()) ?? '', /[ぁ-んァ-ン一-龥]/, 'a Japanese message')
-        assert.equal(await p.locator('fieldset').count(), 0, 'no questionnaire')
+        assert.equal(await p.locator('fieldset').count(), 0, 'no questions shown')
       },
       ANSWER_ERRORS,
     )
@@ -363,7 +363,7 @@ scenario(
         const text = ((await err.textContent()) ?? '').trim()
         assert.match(text, /[ぁ-んァ-ン一-龥]/, `a Japanese message, got: ${text}`)
         assert.doesNotMatch(text, /[{}]/)
-        assert.equal(await p.locator('fieldset').count(), 0, 'no questionnaire')
+        assert.equal(await p.locator('fieldset').count(), 0, 'no questions shown')
         assert.equal(new URL(p.url()).pathname.startsWith('/a/'), true, 'no redirect to the login page')
       },
       ANSWER_ERRORS,

@@ -1,8 +1,8 @@
 import { createApp } from 'vue'
-import App from './App.vue'
-import { router } from './router'
-import { onUnauthorized } from './api/client'
-import { useSession } from './composables/useSession'
+import App from '@/app/App.vue'
+import { router } from '@/app/router'
+import { onUnauthorized } from '@/shared/api/client'
+import { useSession } from '@/features/auth/useSession'
 import './styles.css'
 
 // Any 401 on an ordinary call means the session is gone: forget the user and go to the login page.

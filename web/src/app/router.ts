@@ -1,0 +1,190 @@
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+import type { Role } from '@/shared/api/contract'
+import { useSession } from '@/features/auth/useSession'
+import { useMeta } from '@/shared/composables/useMeta'
+import { safeRedirect } from '@/shared/lib/format'
+import LoginView from '@/features/auth/LoginView.vue'
+import PasswordView from '@/features/auth/PasswordView.vue'
+import EngagementListView from '@/features/engagements/EngagementListView.vue'
+import EngagementCreateView from '@/features/engagements/EngagementCreateView.vue'
+import EngagementDetailView from '@/features/engagements/EngagementDetailView.vue'
+import CompanyListView from '@/features/companies/CompanyListView.vue'
+import CompanyFormView from '@/features/companies/CompanyFormView.vue'
+import UserListView from '@/features/users/UserListView.vue'
+import UserCreateView from '@/features/users/UserCreateView.vue'
+import AuditLogView from '@/features/audit/AuditLogView.vue'
+import ForbiddenView from './ForbiddenView.vue'
+import NotFoundView from './NotFoundView.vue'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Page title (Japanese), shown in the tab. */
+    title?: string
+    /** Reachable without signing in. */
+    public?: boolean
+    /** Only these roles may open the page; absent = any signed-in user. */
+    roles?: Role[]
+    /**
+     * A page for people without an account (the respondent's answer page): no session probe,
+     * no header, never a redirect to /login.
+     */
+    bare?: boolean
+  }
+}
+
+const SECRETARIAT: Role[] = ['secretariat']
+
+// 自社診断 screens load on demand: the respondent's phone never downloads the staff views or the
+// chart library, and the staff bundle stays small until a diagnosis page is opened.
+const AnswerView = () => import('@/features/answer/AnswerSheetView.vue')
+const DiagnosisRoundsView = () => import('@/features/diagnosis/DiagnosisRoundsView.vue')
+const RoundView = () => import('@/features/diagnosis/RoundView.vue')
+
+const routes: RouteRecordRaw[] = [
+  { path: '/', redirect: { name: 'engagements' } },
+  {
+    path: '/login',
+    name: 'login',
+    component: LoginView,
+    meta: { title: 'ログイン', public: true },
+  },
+  {
+    path: '/password',
+    name: 'password',
+    component: PasswordView,
+    meta: { title: 'パスワード変更' },
+  },
+  {
+    path: '/engagements',
+    name: 'engagements',
+    component: EngagementListView,
+    meta: { title: '指導案件一覧' },
+  },
+  {
+    path: '/engagements/new',
+    name: 'engagement-new',
+    component: EngagementCreateView,
+    meta: { title: '指導案件の登録', roles: SECRETARIAT },
+  },
+  {
+    path: '/engagements/:id(\\d+)',
+    name: 'engagement',
+    component: EngagementDetailView,
+    props: (route) => ({ id: Number(route.params.id) }),
+    meta: { title: '指導案件詳細' },
+  },
+  {
+    path: '/engagements/:id(\\d+)/diagnosis',
+    name: 'diagnosis',
+    component: DiagnosisRoundsView,
+    props: (route) => ({ id: Number(route.params.id) }),
+    meta: { title: '自社診断' },
+  },
+  {
+    path: '/diagnosis/rounds/:rid(\\d+)/:tab(respondents|analysis|findings)?',
+    name: 'diagnosis-round',
+    component: RoundView,
+    props: (route) => ({
+      rid: Number(route.params.rid),
+      tab: typeof route.params.tab === 'string' && route.params.tab ? route.params.tab : 'respondents',
+    }),
+    meta: { title: '自社診断の回' },
+  },
+  {
+    path: '/a/:token',
+    name: 'answer',
+    component: AnswerView,
+    props: (route) => ({ token: String(route.params.token) }),
+    meta: { title: '情報セキュリティ自社診断', public: true, bare: true },
+  },
+  {
+    path: '/companies',
+    name: 'companies',
+    component: CompanyListView,
+    meta: { title: '企業一覧', roles: SECRETARIAT },
+  },
+  {
+    path: '/companies/new',
+    name: 'company-new',
+    component: CompanyFormView,
+    meta: { title: '企業の登録', roles: SECRETARIAT },
+  },
+  {
+    path: '/companies/:id(\\d+)/edit',
+    name: 'company-edit',
+    component: CompanyFormView,
+    props: (route) => ({ id: Number(route.params.id) }),
+    meta: { title: '企業情報の編集', roles: SECRETARIAT },
+  },
+  {
+    path: '/users',
+    name: 'users',
+    component: UserListView,
+    meta: { title: 'ユーザー一覧', roles: SECRETARIAT },
+  },
+  {
+    path: '/users/new',
+    name: 'user-new',
+    component: UserCreateView,
+    meta: { title: 'ユーザーの登録', roles: SECRETARIAT },
+  },
+  {
+    path: '/audit',
+    name: 'audit',
+    component: AuditLogView,
+    meta: { title: '監査ログ', roles: SECRETARIAT },
+  },
+  {
+    path: '/forbidden',
+    name: 'forbidden',
+    component: ForbiddenView,
+    meta: { title: '権限がありません' },
+  },
+  {
+    path: '/:pathMatch(.*)*',
+    name: 'not-found',
+    component: NotFoundView,
+    meta: { title: 'ページが見つかりません', public: true },
+  },
+]
+
+export const router = createRouter({
+  history: createWebHistory(),
+  routes,
+  scrollBehavior(to, _from, saved) {
+    if (saved) return saved
+    // In-page targets such as an unanswered question (#q-7) on the answer page.
+    if (to.hash && /^#[\w-]+$/.test(to.hash)) return { el: to.hash, top: 80 }
+    return { top: 0 }
+  },
+})
+
+router.beforeEach(async (to) => {
+  // Respondents have no account: do not even ask who is signed in.
+  if (to.meta.bare) return true
+  const session = useSession()
+  await session.ensureLoaded()
+  const user = session.user.value
+
+  if (user) void useMeta().load()
+
+  if (to.name === 'login') {
+    return user ? safeRedirect(to.query.redirect) : true
+  }
+  if (to.meta.public) return true
+  if (!user) {
+    return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } }
+  }
+  if (to.meta.roles && !to.meta.roles.includes(user.role)) {
+    return { name: 'forbidden', replace: true }
+  }
+  return true
+})
+
+router.afterEach((to) => {
+  if (to.meta.bare) {
+    document.title = to.meta.title ?? '情報セキュリティ自社診断'
+    return
+  }
+  document.title = to.meta.title ? `${to.meta.title} | shido 指導管理` : 'shido 指導管理'
+})

@@ -1,0 +1,6 @@
+import { http } from './client'
+import type { Meta } from './contract'
+
+export const metaApi = {
+  get: () => http.get<Meta>('/meta'),
+}

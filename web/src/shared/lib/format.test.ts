@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest'
+import {
+  auditChanges,
+  formatAuditValue,
+  formatDate,
+  formatDateTime,
+  nextSessionLabel,
+  normalizeSessions,
+  percent,
+  safeHttpUrl,
+  safeRedirect,
+} from './format'
+
+describe('formatDate', () => {
+  it('formats a calendar date with the weekday, without UTC shifts', () => {
+    expect(formatDate('2026-01-10')).toBe('2026年1月10日（土）')
+    expect(formatDate('2026-12-31')).toBe('2026年12月31日（木）')
+  })
+  it('uses the fallback for empty values and keeps unparseable ones', () => {
+    expect(formatDate(null)).toBe('未定')
+    expect(formatDate('', '-')).toBe('-')
+    expect(formatDate('2026-02-30')).toBe('2026-02-30')
+    expect(formatDate('soon')).toBe('soon')
+  })
+})
+
+describe('formatDateTime', () => {
+  it('returns the input when it is not a date', () => {
+    expect(formatDateTime('not a date')).toBe('not a date')
+    expect(formatDateTime(null)).toBe('')
+  })
+  it('formats as YYYY/MM/DD HH:MM', () => {
+    expect(formatDateTime('2026-01-10T04:05:00Z')).toMatch(/^2026\/01\/1[01] \d{2}:05$/)
+  })
+})
+
+describe('sessions', () => {
+  it('normalizes to four sessions in order', () => {
+    expect(normalizeSessions([{ no: 3, planned_date: '2026-03-01' }])).toEqual([
+      { no: 1, planned_date: null },
+      { no: 2, planned_date: null },
+      { no: 3, planned_date: '2026-03-01' },
+      { no: 4, planned_date: null },
+    ])
+  })
+  it('labels the next session on or after today', () => {
+    const s = [
+      { no: 1, planned_date: '2026-01-10' },
+      { no: 2, planned_date: '2026-02-10' },
+    ]
+    expect(nextSessionLabel(s, '2026-01-11')).toBe('第2回 2026年2月10日（火）')
+    expect(nextSessionLabel(s, '2026-02-10')).toBe('第2回 2026年2月10日（火）')
+    expect(nextSessionLabel(s, '2026-03-01')).toBe('予定日はすべて経過')
+    expect(nextSessionLabel([], '2026-03-01')).toBe('日程未定')
+  })
+})
+
+describe('audit', () => {
+  it('lists changed fields with Japanese labels and values', () => {
+    const changes = auditChanges(
+      { status: 'planned', version: 1, expert_id: 2, expert_name: '専門家 一郎' },
+      { status: 'in_progress', version: 2, expert_id: 3, expert_name: '専門家 二郎' },
+    )
+    expect(changes).toEqual([
+      { field: 'status', label: 'ステータス', before: '準備中', after: '指導中' },
+      { field: 'expert_name', label: '担当専門家', before: '専門家 一郎', after: '専門家 二郎' },
+    ])
+  })
+  it('shows non-empty fields of a created entity', () => {
+    const changes = auditChanges(null, { name: 'A社', industry: '', id: 5 })
+    expect(changes).toEqual([{ field: 'name', label: '名称', before: '', after: 'A社' }])
+  })
+  it('formats session lists', () => {
+    expect(
+      formatAuditValue('sessions', [
+        { no: 2, planned_date: null },
+        { no: 1, planned_date: '2026-01-10' },
+      ]),
+    ).toBe('第1回 2026年1月10日（土）、第2回 未定')
+    expect(formatAuditValue('x', null)).toBe('（なし）')
+    expect(formatAuditValue('x', { a: 1 })).toBe('{"a":1}')
+  })
+})
+
+describe('safety helpers', () => {
+  it('links only http(s) URLs', () => {
+    expect(safeHttpUrl('https://example.jp/')).toBe('https://example.jp/')
+    expect(safeHttpUrl('javascript:alert(1)')).toBeNull()
+    expect(safeHttpUrl('data:text/html,x')).toBeNull()
+    expect(safeHttpUrl('example.jp')).toBeNull()
+  })
+  it('redirects only within the app', () => {
+    expect(safeRedirect('/engagements/5')).toBe('/engagements/5')
+    expect(safeRedirect('//evil.example/')).toBe('/engagements')
+    expect(safeRedirect('/\\evil.example/')).toBe('/engagements')
+    expect(safeRedirect('https://evil.example/')).toBe('/engagements')
+    expect(safeRedirect('/login?x=1')).toBe('/engagements')
+    expect(safeRedirect(undefined)).toBe('/engagements')
+  })
+})
+
+describe('percent', () => {
+  it('keeps percentages within 0..100', () => {
+    expect(percent(3, 5)).toBe(60)
+    expect(percent(1, 0)).toBe(0)
+    expect(percent(7, 5)).toBe(100)
+  })
+})
