@@ -9,7 +9,7 @@
 #include "core/error.hpp"
 #include "http/server.hpp"
 #include "services/crypto.hpp"
-#include "services/demo_data.hpp"
+#include "services/demo/demo_data.hpp"
 #include "services/services.hpp"
 #include "storage/migrations.hpp"
 #include "storage/transaction.hpp"

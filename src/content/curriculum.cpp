@@ -1,7 +1,7 @@
 #include "content/curriculum.hpp"
 
 #include "content/json_file.hpp"
-#include "core/engagement.hpp"
+#include "core/engagements/engagement.hpp"
 
 namespace shido::content {
 

@@ -1,7 +1,7 @@
 #pragma once
 #include <string>
 
-#include "core/entities.hpp"
+#include "core/ids.hpp"
 
 namespace shido::core {
 

@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "exports/report_text.hpp"
+#include "exports/colour.hpp"
 
 namespace shido::exports::pdf {
 

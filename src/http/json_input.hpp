@@ -4,7 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/entities.hpp"
+#include "core/accounts/user.hpp"
+#include "core/companies/company.hpp"
 
 namespace shido::http {
 

@@ -7,7 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "services/auth_service.hpp"
+#include "services/accounts/auth_service.hpp"
 #include "services/context.hpp"
 
 namespace shido::http {

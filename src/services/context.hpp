@@ -4,7 +4,7 @@
 #include <string>
 
 #include "content/library.hpp"
-#include "core/access_policy.hpp"
+#include "core/access/access_policy.hpp"
 #include "storage/database.hpp"
 
 namespace shido::services {

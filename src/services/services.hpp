@@ -1,10 +1,10 @@
 #pragma once
-#include "services/audit_service.hpp"
-#include "services/auth_service.hpp"
-#include "services/company_service.hpp"
-#include "services/diagnosis_service.hpp"
-#include "services/engagement_service.hpp"
-#include "services/user_service.hpp"
+#include "services/accounts/auth_service.hpp"
+#include "services/accounts/user_service.hpp"
+#include "services/audit/audit_service.hpp"
+#include "services/companies/company_service.hpp"
+#include "services/diagnosis/diagnosis_service.hpp"
+#include "services/engagements/engagement_service.hpp"
 
 namespace shido::services {
 

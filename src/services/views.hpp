@@ -5,10 +5,11 @@
 #include <vector>
 
 #include "content/curriculum.hpp"
-#include "core/engagement.hpp"
-#include "core/entities.hpp"
+#include "core/accounts/user.hpp"
+#include "core/companies/company.hpp"
+#include "core/engagements/engagement.hpp"
 #include "services/json_writer.hpp"
-#include "storage/audit_repository.hpp"
+#include "storage/audit/audit_repository.hpp"
 
 namespace shido::services {
 

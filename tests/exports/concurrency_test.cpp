@@ -4,10 +4,10 @@
 #include <thread>
 #include <vector>
 
-#include "exports/invitation_pdf.hpp"
-#include "exports/report_pdf.hpp"
-#include "exports/summary_xlsx.hpp"
-#include "report_fixture.hpp"
+#include "exports/diagnosis/invitation_pdf.hpp"
+#include "exports/diagnosis/report_pdf.hpp"
+#include "exports/diagnosis/summary_xlsx.hpp"
+#include "support/report_fixture.hpp"
 
 namespace shido::exports {
 namespace {

@@ -5,8 +5,8 @@
 #include <cstdlib>
 #include <string>
 
-#include "exports/summary_xlsx.hpp"
-#include "report_fixture.hpp"
+#include "exports/diagnosis/summary_xlsx.hpp"
+#include "support/report_fixture.hpp"
 
 int main(int argc, char** argv) {
     const int exports = argc > 1 ? std::atoi(argv[1]) : 200;

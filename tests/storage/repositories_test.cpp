@@ -1,12 +1,12 @@
 #include <gtest/gtest.h>
 
-#include "storage/audit_repository.hpp"
-#include "storage/company_repository.hpp"
-#include "storage/engagement_repository.hpp"
+#include "storage/accounts/user_repository.hpp"
+#include "storage/audit/audit_repository.hpp"
+#include "storage/companies/company_repository.hpp"
+#include "storage/engagements/engagement_repository.hpp"
 #include "storage/migrations.hpp"
-#include "storage/test_database.hpp"
 #include "storage/transaction.hpp"
-#include "storage/user_repository.hpp"
+#include "support/test_database.hpp"
 
 namespace shido::testing {
 namespace {

@@ -6,7 +6,7 @@
 
 #include "core/diagnosis/respondent_role.hpp"
 #include "core/diagnosis/scoring.hpp"
-#include "core/entities.hpp"
+#include "core/ids.hpp"
 
 namespace shido::core::diagnosis {
 

@@ -4,7 +4,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/entities.hpp"
+#include "core/ids.hpp"
 
 namespace shido::core::diagnosis {
 

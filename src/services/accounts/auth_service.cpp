@@ -1,0 +1,178 @@
+#include "services/accounts/auth_service.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include "core/error.hpp"
+#include "core/validation.hpp"
+#include "services/audit/audit_service.hpp"
+#include "services/crypto.hpp"
+#include "storage/accounts/login_attempt_repository.hpp"
+#include "storage/accounts/session_repository.hpp"
+#include "storage/accounts/user_repository.hpp"
+#include "storage/transaction.hpp"
+
+namespace shido::services {
+
+namespace {
+
+constexpr const char* account_scope = "account";
+constexpr const char* address_scope = "address";
+
+[[noreturn]] void throw_bad_credentials() {
+    throw core::DomainError(core::ErrorCode::unauthenticated,
+                            "メールアドレスまたはパスワードが正しくありません。");
+}
+
+// Verifying against a real-looking hash when the account does not exist keeps the
+// response time the same, so timing does not reveal which e-mail addresses exist.
+const std::string& decoy_hash() {
+    static const std::string hash = hash_password("decoy-password-never-used");
+    return hash;
+}
+
+}  // namespace
+
+core::Actor actor_of(const core::User& user) {
+    return core::Actor{user.id, user.role, user.company_id, user.name, user.company_role};
+}
+
+std::string normalise_email(std::string email) {
+    auto not_space = [](unsigned char c) { return !std::isspace(c); };
+    email.erase(email.begin(), std::find_if(email.begin(), email.end(), not_space));
+    email.erase(std::find_if(email.rbegin(), email.rend(), not_space).base(), email.end());
+    std::transform(email.begin(), email.end(), email.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return email;
+}
+
+core::AttemptState AuthService::reserve_attempt(const std::string& email,
+                                                const std::string& address) {
+    storage::Connection c(env_.db);
+    storage::Transaction tx(c);
+    storage::LoginAttemptRepository attempts(c);
+    attempts.lock(account_scope, email);
+    attempts.lock(address_scope, address);
+    auto now = env_.now();
+    auto account = attempts.get(account_scope, email);
+    auto from_address = attempts.get(address_scope, address);
+    core::Timestamp wait =
+        std::max(core::seconds_until_unblocked(config_.per_account, account, now),
+                 core::seconds_until_unblocked(config_.per_address, from_address, now));
+    if (wait > 0) {
+        throw core::DomainError(core::ErrorCode::too_many_requests,
+                                "ログインの失敗が続いたため、一時的にログインを制限しています。約" +
+                                    std::to_string((wait + 59) / 60) +
+                                    "分後に再度お試しください。");
+    }
+    attempts.put(account_scope, email, core::after_failure(config_.per_account, account, now));
+    attempts.put(address_scope, address,
+                 core::after_failure(config_.per_address, from_address, now));
+    tx.commit();
+    return from_address;
+}
+
+void AuthService::release_attempt(const std::string& email, const std::string& address) {
+    storage::Connection c(env_.db);
+    storage::Transaction tx(c);
+    storage::LoginAttemptRepository attempts(c);
+    attempts.lock(address_scope, address);
+    attempts.clear(account_scope, email);
+    auto state = attempts.get(address_scope, address);
+    if (state.failures > 0) {
+        state.failures -= 1;
+        attempts.put(address_scope, address, state);
+    }
+    tx.commit();
+}
+
+LoginResult AuthService::login(const std::string& raw_email, const std::string& password,
+                               const std::string& client_address) {
+    std::string email = normalise_email(raw_email);
+    if (email.empty() || password.empty() || password.size() > 1024) throw_bad_credentials();
+    reserve_attempt(email, client_address);
+
+    std::optional<storage::UserWithHash> found;
+    {
+        storage::Connection c(env_.db);
+        found = storage::UserRepository(c).find_by_email(email);
+    }
+    bool verified = verify_password(password, found ? found->password_hash : decoy_hash());
+    if (!found || !verified || !found->user.active) throw_bad_credentials();
+    release_attempt(email, client_address);
+
+    auto now = env_.now();
+    LoginResult result{random_token(32), random_token(32), found->user};
+    storage::Connection c(env_.db);
+    storage::Transaction tx(c);
+    storage::SessionRepository sessions(c);
+    sessions.remove_expired(now, config_.idle_timeout_seconds);
+    sessions.insert(storage::StoredSession{sha256_hex(result.token), found->user.id,
+                                           result.csrf_token, now, now,
+                                           now + config_.absolute_timeout_seconds});
+    tx.commit();
+    return result;
+}
+
+std::optional<AuthenticatedSession> AuthService::authenticate(const std::string& token) {
+    if (token.empty() || token.size() > 128) return std::nullopt;
+    std::string token_hash = sha256_hex(token);
+    storage::Connection c(env_.db);
+    storage::SessionRepository sessions(c);
+    auto stored = sessions.find(token_hash);
+    if (!stored) return std::nullopt;
+    auto now = env_.now();
+    bool expired =
+        now >= stored->expires_at || now >= stored->last_seen_at + config_.idle_timeout_seconds;
+    if (expired) {
+        sessions.remove(token_hash);
+        return std::nullopt;
+    }
+    auto user = storage::UserRepository(c).find(stored->user_id);
+    if (!user || !user->active) return std::nullopt;
+    if (now - stored->last_seen_at >= config_.touch_interval_seconds)
+        sessions.touch(token_hash, now);
+    return AuthenticatedSession{*user, token_hash, stored->csrf_token};
+}
+
+void AuthService::logout(const std::string& token_hash) {
+    storage::Connection c(env_.db);
+    storage::SessionRepository(c).remove(token_hash);
+}
+
+void AuthService::change_password(const RequestContext& ctx, const std::string& token_hash,
+                                  const std::string& current_password,
+                                  const std::string& new_password) {
+    core::Validator v;
+    v.password("new_password", new_password);
+    v.throw_if_failed();
+    std::optional<core::User> user;
+    std::optional<std::string> stored;
+    {
+        storage::Connection c(env_.db);
+        storage::UserRepository users(c);
+        user = users.find(ctx.actor.user_id);
+        stored = users.password_hash(ctx.actor.user_id);
+    }
+    if (!user || !stored) throw_bad_credentials();
+    // Guessing the current password from a stolen session is throttled like a login.
+    const std::string address = "password-change:" + std::to_string(user->id);
+    reserve_attempt(user->email, address);
+    if (!verify_password(current_password, *stored)) {
+        throw core::DomainError(core::ErrorCode::validation, "現在のパスワードが正しくありません。",
+                                {{"current_password", "現在のパスワードが正しくありません。"}});
+    }
+    release_attempt(user->email, address);
+    std::string new_hash = hash_password(new_password);
+    auto now = env_.now();
+    storage::Connection c(env_.db);
+    storage::Transaction tx(c);
+    storage::UserRepository(c).set_password_hash(ctx.actor.user_id, new_hash, now);
+    // Other devices logged in with the old password are signed out.
+    storage::SessionRepository(c).remove_all_for_user_except(ctx.actor.user_id, token_hash);
+    record(c, ctx, now,
+           Change{"change_password", "user", ctx.actor.user_id, std::nullopt, nullptr, nullptr});
+    tx.commit();
+}
+
+}  // namespace shido::services

@@ -1,0 +1,60 @@
+#pragma once
+#include <optional>
+#include <string>
+
+#include "core/accounts/throttle_policy.hpp"
+#include "core/accounts/user.hpp"
+#include "services/context.hpp"
+
+namespace shido::services {
+
+struct AuthConfig {
+    core::Timestamp idle_timeout_seconds = 2 * 60 * 60;
+    core::Timestamp absolute_timeout_seconds = 12 * 60 * 60;
+    // last_seen_at is written at most this often, so reads do not each cost a write.
+    core::Timestamp touch_interval_seconds = 60;
+    core::ThrottlePolicy per_account{5, 15 * 60};
+    core::ThrottlePolicy per_address{30, 15 * 60};
+};
+
+struct LoginResult {
+    std::string token;  // goes into the cookie; only its hash is stored
+    std::string csrf_token;
+    core::User user;
+};
+
+struct AuthenticatedSession {
+    core::User user;
+    std::string token_hash;
+    std::string csrf_token;
+};
+
+class AuthService {
+  public:
+    AuthService(ServiceEnv env, AuthConfig config) : env_(env), config_(config) {}
+
+    LoginResult login(const std::string& email, const std::string& password,
+                      const std::string& client_address);
+    std::optional<AuthenticatedSession> authenticate(const std::string& token);
+    void logout(const std::string& token_hash);
+    void change_password(const RequestContext& ctx, const std::string& token_hash,
+                         const std::string& current_password, const std::string& new_password);
+
+    const AuthConfig& config() const { return config_; }
+
+  private:
+    // Counts the attempt as a failure before the password is checked, atomically, so that
+    // parallel guesses cannot all slip past the limit while the hash is computed. Throws
+    // too_many_requests when the limit is reached. Returns the address counter as it was.
+    core::AttemptState reserve_attempt(const std::string& email, const std::string& address);
+    // A correct password: the account's counter is cleared and the reserved address count undone.
+    void release_attempt(const std::string& email, const std::string& address);
+
+    ServiceEnv env_;
+    AuthConfig config_;
+};
+
+core::Actor actor_of(const core::User& user);
+std::string normalise_email(std::string email);
+
+}  // namespace shido::services

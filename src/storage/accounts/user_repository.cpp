@@ -1,0 +1,146 @@
+#include "storage/accounts/user_repository.hpp"
+
+#include "storage/nullable.hpp"
+
+namespace shido::storage {
+
+namespace {
+
+constexpr const char* user_columns =
+    "id, email, name, role, company_id, company_role, active, created_at, updated_at, "
+    "password_hash";
+
+// Row buffer shared by every user query so the column order lives in one place.
+struct UserRow {
+    core::Id id = 0;
+    std::string email, name, role;
+    NullableIn<long long> company_id;
+    NullableIn<std::string> company_role;
+    int active = 1;
+    long long created_at = 0, updated_at = 0;
+    std::string password_hash;
+
+    void bind(soci::statement& st) {
+        st.exchange(soci::into(id));
+        st.exchange(soci::into(email));
+        st.exchange(soci::into(name));
+        st.exchange(soci::into(role));
+        st.exchange(soci::into(company_id.value, company_id.ind));
+        st.exchange(soci::into(company_role.value, company_role.ind));
+        st.exchange(soci::into(active));
+        st.exchange(soci::into(created_at));
+        st.exchange(soci::into(updated_at));
+        st.exchange(soci::into(password_hash));
+    }
+
+    core::User to_user() const {
+        core::User u;
+        u.id = id;
+        u.email = email;
+        u.name = name;
+        u.role = core::parse_role(role).value_or(core::Role::company);
+        u.company_id = company_id.get();
+        if (auto cr = company_role.get()) u.company_role = core::parse_company_role(*cr);
+        u.active = active != 0;
+        u.created_at = created_at;
+        u.updated_at = updated_at;
+        return u;
+    }
+};
+
+template <typename Use>
+std::vector<UserWithHash> query_users(soci::session& sql, const std::string& where,
+                                      Use&& bind_uses) {
+    UserRow row;
+    soci::statement st(sql);
+    row.bind(st);
+    bind_uses(st);
+    prepare(st, std::string("SELECT ") + user_columns + " FROM users " + where);
+    st.execute(false);
+    std::vector<UserWithHash> result;
+    while (st.fetch()) result.push_back({row.to_user(), row.password_hash});
+    return result;
+}
+
+}  // namespace
+
+core::Id UserRepository::insert(const core::User& user, const std::string& password_hash,
+                                core::Timestamp now) {
+    NullableOut<long long> company_id(user.company_id);
+    std::optional<std::string> company_role;
+    if (user.company_role) company_role = std::string(core::to_string(*user.company_role));
+    NullableOut<std::string> company_role_out(company_role);
+    std::string role(core::to_string(user.role));
+    int active = user.active ? 1 : 0;
+    long long id = 0;
+    c_.sql()
+        << "INSERT INTO users (email, name, role, company_id, company_role, password_hash, "
+           "active, created_at, updated_at) VALUES (:email, :name, :role, :cid, :crole, :hash, "
+           ":active, :created, :updated) RETURNING id",
+        soci::use(user.email), soci::use(user.name), soci::use(role),
+        soci::use(company_id.value, company_id.ind),
+        soci::use(company_role_out.value, company_role_out.ind), soci::use(password_hash),
+        soci::use(active), soci::use(now), soci::use(now), soci::into(id);
+    return id;
+}
+
+namespace {
+// Runs on every authenticated request: prepared once per connection.
+struct UserById {
+    explicit UserById(soci::session& sql) : st(sql) {
+        row.bind(st);
+        st.exchange(soci::use(key));
+        prepare(st, std::string("SELECT ") + user_columns + " FROM users WHERE id = :id");
+    }
+    long long key = 0;
+    UserRow row;
+    soci::statement st;
+};
+}  // namespace
+
+std::optional<core::User> UserRepository::find(core::Id id) {
+    auto& q = c_.prepared<UserById>();
+    q.key = id;
+    if (!fetch_one(q.st, c_.dialect())) return std::nullopt;
+    return q.row.to_user();
+}
+
+std::optional<UserWithHash> UserRepository::find_by_email(const std::string& email) {
+    auto rows = query_users(c_.sql(), "WHERE email = :email",
+                            [&](soci::statement& st) { st.exchange(soci::use(email)); });
+    if (rows.empty()) return std::nullopt;
+    return rows.front();
+}
+
+std::optional<std::string> UserRepository::password_hash(core::Id id) {
+    auto rows = query_users(c_.sql(), "WHERE id = :id",
+                            [&](soci::statement& st) { st.exchange(soci::use(id)); });
+    if (rows.empty()) return std::nullopt;
+    return rows.front().password_hash;
+}
+
+void UserRepository::set_password_hash(core::Id id, const std::string& hash, core::Timestamp now) {
+    c_.sql() << "UPDATE users SET password_hash = :h, updated_at = :t WHERE id = :id",
+        soci::use(hash), soci::use(now), soci::use(id);
+}
+
+std::vector<core::User> UserRepository::list(std::optional<core::Role> role) {
+    std::string role_text = role ? std::string(core::to_string(*role)) : std::string();
+    auto rows = query_users(c_.sql(),
+                            "WHERE (CAST(:r1 AS TEXT) = '' OR role = :r2) ORDER BY role, name, id",
+                            [&](soci::statement& st) {
+                                st.exchange(soci::use(role_text));
+                                st.exchange(soci::use(role_text));
+                            });
+    std::vector<core::User> users;
+    for (auto& row : rows) users.push_back(std::move(row.user));
+    return users;
+}
+
+bool UserRepository::email_taken(const std::string& email) {
+    int count = 0;
+    c_.sql() << "SELECT COUNT(*) FROM users WHERE email = :e", soci::use(email), soci::into(count);
+    return count > 0;
+}
+
+}  // namespace shido::storage

@@ -1,0 +1,227 @@
+#include "storage/engagements/engagement_repository.hpp"
+
+#include <array>
+
+#include "storage/nullable.hpp"
+
+namespace shido::storage {
+
+namespace {
+
+// One row per engagement: the four sessions' planned dates come from four primary-key lookups,
+// so a list of N engagements is N rows (joining the sessions table once would make it 4N).
+constexpr const char* engagement_select =
+    "SELECT e.id, e.company_id, c.name, e.expert_id, u.name, e.status, e.version, e.created_at, "
+    "e.updated_at, s1.planned_date, s2.planned_date, s3.planned_date, s4.planned_date "
+    "FROM engagements e "
+    "JOIN companies c ON c.id = e.company_id "
+    "LEFT JOIN users u ON u.id = e.expert_id "
+    "LEFT JOIN engagement_sessions s1 ON s1.engagement_id = e.id AND s1.session_no = 1 "
+    "LEFT JOIN engagement_sessions s2 ON s2.engagement_id = e.id AND s2.session_no = 2 "
+    "LEFT JOIN engagement_sessions s3 ON s3.engagement_id = e.id AND s3.session_no = 3 "
+    "LEFT JOIN engagement_sessions s4 ON s4.engagement_id = e.id AND s4.session_no = 4 ";
+
+struct EngagementRow {
+    long long id = 0, company_id = 0;
+    std::string company_name;
+    NullableIn<long long> expert_id;
+    NullableIn<std::string> expert_name;
+    std::string status;
+    int version = 0;
+    long long created_at = 0, updated_at = 0;
+    std::array<NullableIn<std::string>, core::session_count> planned_dates;
+
+    void bind(soci::statement& st) {
+        st.exchange(soci::into(id));
+        st.exchange(soci::into(company_id));
+        st.exchange(soci::into(company_name));
+        st.exchange(soci::into(expert_id.value, expert_id.ind));
+        st.exchange(soci::into(expert_name.value, expert_name.ind));
+        st.exchange(soci::into(status));
+        st.exchange(soci::into(version));
+        st.exchange(soci::into(created_at));
+        st.exchange(soci::into(updated_at));
+        for (auto& date : planned_dates) st.exchange(soci::into(date.value, date.ind));
+    }
+
+    core::Engagement engagement() const {
+        core::Engagement e;
+        e.id = id;
+        e.company_id = company_id;
+        e.company_name = company_name;
+        e.expert_id = expert_id.get();
+        e.expert_name = expert_name.get();
+        e.status = core::parse_engagement_status(status).value_or(core::EngagementStatus::planned);
+        e.version = version;
+        e.created_at = created_at;
+        e.updated_at = updated_at;
+        for (std::size_t i = 0; i < planned_dates.size(); ++i)
+            e.sessions[i].planned_date = planned_dates[i].get();
+        return e;
+    }
+};
+
+std::string like_pattern(const std::string& needle) {
+    std::string escaped;
+    for (char ch : needle) {
+        if (ch == '%' || ch == '_' || ch == '\\') escaped.push_back('\\');
+        escaped.push_back(ch);
+    }
+    return needle.empty() ? std::string() : "%" + escaped + "%";
+}
+
+}  // namespace
+
+core::Id EngagementRepository::insert(const core::Engagement& e, core::Timestamp now) {
+    NullableOut<long long> expert(e.expert_id);
+    std::string status(core::to_string(e.status));
+    long long id = 0;
+    c_.sql() << "INSERT INTO engagements (company_id, expert_id, status, version, created_at, "
+                "updated_at) VALUES (:c, :x, :s, 1, :t1, :t2) RETURNING id",
+        soci::use(e.company_id), soci::use(expert.value, expert.ind), soci::use(status),
+        soci::use(now), soci::use(now), soci::into(id);
+    for (const auto& session : e.sessions) {
+        NullableOut<std::string> date(session.planned_date);
+        c_.sql() << "INSERT INTO engagement_sessions (engagement_id, session_no, planned_date) "
+                    "VALUES (:e, :n, :d)",
+            soci::use(id), soci::use(session.no), soci::use(date.value, date.ind);
+    }
+    return id;
+}
+
+bool EngagementRepository::update(const core::Engagement& e, int expected_version,
+                                  core::Timestamp now) {
+    NullableOut<long long> expert(e.expert_id);
+    std::string status(core::to_string(e.status));
+    soci::statement st = (c_.sql().prepare << "UPDATE engagements SET expert_id = :x, status = :s, "
+                                              "version = version + 1, updated_at = :t "
+                                              "WHERE id = :id AND version = :v",
+                          soci::use(expert.value, expert.ind), soci::use(status), soci::use(now),
+                          soci::use(e.id), soci::use(expected_version));
+    st.execute(true);
+    if (st.get_affected_rows() != 1) return false;
+    for (const auto& session : e.sessions) {
+        NullableOut<std::string> date(session.planned_date);
+        c_.sql() << "UPDATE engagement_sessions SET planned_date = :d "
+                    "WHERE engagement_id = :e AND session_no = :n",
+            soci::use(date.value, date.ind), soci::use(e.id), soci::use(session.no);
+    }
+    return true;
+}
+
+namespace {
+
+// The lists every role opens first: all (secretariat), by expert, by company. Prepared once per
+// connection; lists with a status or name filter are built on demand.
+enum class ListScope { all, by_expert, by_company };
+
+template <ListScope Scope>
+struct EngagementList {
+    explicit EngagementList(soci::session& sql) : st(sql) {
+        row.bind(st);
+        const char* where = "";
+        if constexpr (Scope == ListScope::by_expert) where = "WHERE e.expert_id = :k ";
+        if constexpr (Scope == ListScope::by_company) where = "WHERE e.company_id = :k ";
+        if constexpr (Scope != ListScope::all) st.exchange(soci::use(key));
+        prepare(st, std::string(engagement_select) + where + "ORDER BY e.id DESC");
+    }
+    long long key = 0;
+    EngagementRow row;
+    soci::statement st;
+};
+
+template <typename Query>
+std::vector<core::Engagement> fetch_engagements(soci::statement& st, const Query& row,
+                                                Dialect dialect) {
+    st.execute(false);
+    std::vector<core::Engagement> result;
+    while (st.fetch()) result.push_back(row.engagement());
+    finish(st, dialect);
+    return result;
+}
+
+template <ListScope Scope>
+std::vector<core::Engagement> prepared_list(Connection& c, long long key) {
+    auto& q = c.prepared<EngagementList<Scope>>();
+    q.key = key;
+    return fetch_engagements(q.st, q.row, c.dialect());
+}
+
+}  // namespace
+
+std::vector<core::Engagement> EngagementRepository::list(const EngagementQuery& q) {
+    long long expert = q.only_expert.value_or(0);
+    long long company = q.only_company.value_or(0);
+    bool narrowed = q.status || !q.company_name_contains.empty();
+    if (!narrowed && !q.only_expert && !q.only_company) return prepared_list<ListScope::all>(c_, 0);
+    if (!narrowed && q.only_expert && !q.only_company)
+        return prepared_list<ListScope::by_expert>(c_, expert);
+    if (!narrowed && q.only_company && !q.only_expert)
+        return prepared_list<ListScope::by_company>(c_, company);
+    std::string status = q.status ? std::string(core::to_string(*q.status)) : std::string();
+    std::string pattern = like_pattern(q.company_name_contains);
+
+    // Only the filters in use become conditions, so each one can use its index
+    // (an "(:p = 0 OR column = :p)" condition would scan every engagement).
+    EngagementRow row;
+    soci::statement st(c_.sql());
+    row.bind(st);
+    std::string where = "WHERE 1 = 1 ";
+    if (q.only_expert) {
+        where += "AND e.expert_id = :x ";
+        st.exchange(soci::use(expert));
+    }
+    if (q.only_company) {
+        where += "AND e.company_id = :c ";
+        st.exchange(soci::use(company));
+    }
+    if (q.status) {
+        where += "AND e.status = :s ";
+        st.exchange(soci::use(status));
+    }
+    if (!pattern.empty()) {
+        where += "AND c.name LIKE :q ESCAPE '\\' ";
+        st.exchange(soci::use(pattern));
+    }
+    prepare(st, std::string(engagement_select) + where + "ORDER BY e.id DESC");
+    return fetch_engagements(st, row, c_.dialect());
+}
+
+namespace {
+// The detail read of every engagement page: prepared once per connection.
+struct EngagementById {
+    explicit EngagementById(soci::session& sql) : st(sql) {
+        row.bind(st);
+        st.exchange(soci::use(key));
+        prepare(st, std::string(engagement_select) + "WHERE e.id = :id");
+    }
+    long long key = 0;
+    EngagementRow row;
+    soci::statement st;
+};
+}  // namespace
+
+std::optional<core::Engagement> EngagementRepository::find(core::Id id) {
+    auto& q = c_.prepared<EngagementById>();
+    q.key = id;
+    if (!fetch_one(q.st, c_.dialect())) return std::nullopt;
+    return q.row.engagement();
+}
+
+std::optional<core::EngagementScope> EngagementRepository::scope_of(core::Id id) {
+    long long company = 0;
+    NullableIn<long long> expert;
+    c_.sql() << "SELECT company_id, expert_id FROM engagements WHERE id = :id", soci::use(id),
+        soci::into(company), soci::into(expert.value, expert.ind);
+    if (!c_.sql().got_data()) return std::nullopt;
+    return core::EngagementScope{company, expert.get()};
+}
+
+bool EngagementRepository::expert_has_company(core::Id expert_id, core::Id company_id) {
+    int count = 0;
+    c_.sql() << "SELECT COUNT(*) FROM engagements WHERE expert_id = :x AND company_id = :c",
+        soci::use(expert_id), soci::use(company_id), soci::into(count);
+    return count > 0;
+}
+
+}  // namespace shido::storage
