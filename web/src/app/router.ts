@@ -4,15 +4,7 @@ import { useSession } from '@/features/auth/useSession'
 import { useMeta } from '@/shared/composables/useMeta'
 import { safeRedirect } from '@/shared/lib/format'
 import LoginView from '@/features/auth/LoginView.vue'
-import PasswordView from '@/features/auth/PasswordView.vue'
 import EngagementListView from '@/features/engagements/EngagementListView.vue'
-import EngagementCreateView from '@/features/engagements/EngagementCreateView.vue'
-import EngagementDetailView from '@/features/engagements/EngagementDetailView.vue'
-import CompanyListView from '@/features/companies/CompanyListView.vue'
-import CompanyFormView from '@/features/companies/CompanyFormView.vue'
-import UserListView from '@/features/users/UserListView.vue'
-import UserCreateView from '@/features/users/UserCreateView.vue'
-import AuditLogView from '@/features/audit/AuditLogView.vue'
 import ForbiddenView from './ForbiddenView.vue'
 import NotFoundView from './NotFoundView.vue'
 
@@ -34,9 +26,18 @@ declare module 'vue-router' {
 
 const SECRETARIAT: Role[] = ['secretariat']
 
-// 自社診断 screens load on demand: the respondent's phone never downloads the staff views or the
-// chart library, and the staff bundle stays small until a diagnosis page is opened.
-const AnswerView = () => import('@/features/answer/AnswerSheetView.vue')
+// The sign-in page and the engagement list (where everybody lands) are in the main bundle; every
+// other screen loads on demand. The respondent's phone never downloads the staff views, and the
+// chart library is fetched only on the analysis pages.
+const PasswordView = () => import('@/features/auth/PasswordView.vue')
+const EngagementCreateView = () => import('@/features/engagements/EngagementCreateView.vue')
+const EngagementDetailView = () => import('@/features/engagements/EngagementDetailView.vue')
+const CompanyListView = () => import('@/features/companies/CompanyListView.vue')
+const CompanyFormView = () => import('@/features/companies/CompanyFormView.vue')
+const UserListView = () => import('@/features/users/UserListView.vue')
+const UserCreateView = () => import('@/features/users/UserCreateView.vue')
+const AuditLogView = () => import('@/features/audit/AuditLogView.vue')
+const AnswerSheetView = () => import('@/features/answer/AnswerSheetView.vue')
 const DiagnosisRoundsView = () => import('@/features/diagnosis/DiagnosisRoundsView.vue')
 const RoundView = () => import('@/features/diagnosis/RoundView.vue')
 
@@ -93,7 +94,7 @@ const routes: RouteRecordRaw[] = [
   {
     path: '/a/:token',
     name: 'answer',
-    component: AnswerView,
+    component: AnswerSheetView,
     props: (route) => ({ token: String(route.params.token) }),
     meta: { title: '情報セキュリティ自社診断', public: true, bare: true },
   },

@@ -6,12 +6,12 @@ import { BarChart, RadarChart } from 'echarts/charts'
 import {
   AriaComponent,
   GridComponent,
-  LegendComponent,
+  LegendPlainComponent,
   RadarComponent,
   TooltipComponent,
 } from 'echarts/components'
 import { SVGRenderer } from 'echarts/renderers'
 
-use([BarChart, RadarChart, AriaComponent, GridComponent, LegendComponent, RadarComponent, TooltipComponent, SVGRenderer])
+use([BarChart, RadarChart, AriaComponent, GridComponent, LegendPlainComponent, RadarComponent, TooltipComponent, SVGRenderer])
 
 export { init }
