@@ -1,4 +1,5 @@
 #include "exports/charts.hpp"
+#include "exports/number_text.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -9,7 +9,6 @@ namespace shido::exports {
 
 using core::diagnosis::RespondentRole;
 
-
 Rgb role_colour(RespondentRole role) {
     switch (role) {
         case RespondentRole::owner:
@@ -39,16 +38,6 @@ std::vector<RespondentRole> roles_answered(const core::diagnosis::RoundAnalysis&
         if (it != analysis.by_role.end() && it->second.respondents > 0) roles.push_back(role);
     }
     return roles;
-}
-
-std::string decimal(double value, int decimals) {
-    if (!std::isfinite(value)) return "-";
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
-    std::string text = buffer;
-    if (text.starts_with('-') && text.find_first_not_of("-0.") == std::string::npos)
-        text.erase(0, 1);  // no "-0.0"
-    return text;
 }
 
 const core::diagnosis::Band* band_of_mean(const core::diagnosis::Instrument& instrument,

@@ -7,6 +7,7 @@
 
 #include "core/diagnosis/report.hpp"
 #include "exports/colour.hpp"
+#include "exports/number_text.hpp"
 
 namespace shido::exports {
 
@@ -25,9 +26,6 @@ const core::diagnosis::Instrument& instrument_of(const core::diagnosis::Diagnosi
 // Roles with at least one respondent, in the order 経営者, 管理者, 従業員.
 std::vector<core::diagnosis::RespondentRole> roles_answered(
     const core::diagnosis::RoundAnalysis& analysis);
-
-// "3.5", "-0.3", "72.0": fixed decimals, no locale.
-std::string decimal(double value, int decimals);
 
 // The band a mean total falls in. Bands are whole-point ranges; a mean between two of them
 // counts in the lower band (69.6 has not reached 70). nullptr when no band covers it.
