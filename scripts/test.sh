@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs every test: format check, unit and storage tests (SQLite and a PostgreSQL 15 server it
-# starts itself), API tests against the real server on both engines, end-to-end tests in
-# Debian's chromium, and the unit/storage/API tests again under ASan+UBSan.
+# Runs every test: the lint of the API document, format check, unit and storage tests (SQLite
+# and a PostgreSQL 15 server it starts itself), API tests against the real server on both
+# engines, end-to-end tests in Debian's chromium, and the unit/storage/API tests again under
+# ASan+UBSan.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -11,6 +12,14 @@ stage() { printf '\n=== %s (%ss)\n' "$1" "$SECONDS"; }
 
 stage "dependencies"
 scripts/install-deps.sh
+
+stage "API test tools (tests/api: Ajv, Redocly CLI)"
+if [ ! -d tests/api/node_modules ] || [ tests/api/package-lock.json -nt tests/api/node_modules/.package-lock.json ]; then
+  (cd tests/api && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+stage "API document lint (Redocly, recommended rules)"
+(cd tests/api && npm run --silent lint:openapi)
 
 stage "format"
 mapfile -t sources < <(git ls-files 'src/*.cpp' 'src/*.hpp' 'tests/*.cpp' 'tests/*.hpp' 'bench/*.cpp')

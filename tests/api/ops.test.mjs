@@ -1,7 +1,7 @@
 // Operations endpoints and the headers every response carries.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { DEMO, assertError, startServer } from './server.mjs';
+import { DEMO, assertError, openapiDocument, startServer } from './server.mjs';
 
 describe('operations', () => {
   let server;
@@ -26,6 +26,8 @@ describe('operations', () => {
     assert.equal(res.status, 200);
     assert.match(res.headers.get('content-type'), /^application\/json/);
     assert.equal(res.data.openapi, '3.0.3');
+    // The document the binary embedded is the one in this checkout (the other tests read the file).
+    assert.deepEqual(res.data, await openapiDocument(), 'the served document differs from src/http/openapi.json: rebuild the binary');
   });
 
   test('/metrics has the request counter and the duration histogram', async () => {

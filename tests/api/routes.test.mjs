@@ -2,7 +2,7 @@
 // every route has an access rule, is enforced as declared, and is documented.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { DEMO, assertError, fillPath, shidoRoutes, startServer } from './server.mjs';
+import { DEMO, assertError, fillPath, openapiDocument, shidoRoutes, startServer } from './server.mjs';
 
 const ACCESS = new Set(['public', 'authenticated', 'secretariat']);
 const changesState = (method) => method !== 'GET';
@@ -13,10 +13,7 @@ describe('route table', () => {
   let server, routes, openapi;
 
   before(async () => {
-    [server, routes] = await Promise.all([startServer(), shidoRoutes()]);
-    const res = await server.client().get('/api/openapi.json');
-    assert.equal(res.status, 200);
-    openapi = JSON.parse(res.text);
+    [server, routes, openapi] = await Promise.all([startServer(), shidoRoutes(), openapiDocument()]);
   });
   after(() => server?.stop());
 

@@ -1,5 +1,5 @@
 // Black-box test harness: starts the real shido binary against a fresh database and talks
-// to it over HTTP with Node's global fetch. No npm dependencies.
+// to it over HTTP with Node's global fetch. No npm dependencies (openapi-schema.mjs has them).
 //
 //   SHIDO_BIN           the binary (default: build/shido under the repository root)
 //   SHIDO_TEST_DB_URL   a PostgreSQL URL; each test file then creates its own fresh database
@@ -10,7 +10,7 @@
 //   (neither)           a fresh SQLite file in a temporary directory.
 import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -52,6 +52,13 @@ export async function runShido(args, { timeout = 30_000 } = {}) {
   } catch (e) {
     throw new Error(`shido ${args.join(' ')} failed: ${e.message}\n${e.stdout ?? ''}${e.stderr ?? ''}`);
   }
+}
+
+// The API description of this checkout (the binary embeds and serves the same file; ops.test
+// checks that they are equal).
+export const openapiPath = path.join(repoRoot, 'src', 'http', 'openapi.json');
+export async function openapiDocument() {
+  return JSON.parse(await readFile(openapiPath, 'utf8'));
 }
 
 // The route table as the binary itself reports it.
