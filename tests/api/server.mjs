@@ -67,6 +67,12 @@ export async function shidoRoutes() {
   return JSON.parse(stdout);
 }
 
+// The access policy as the binary reports it: {relations, actions, allowed: {relation: [action]}}.
+export async function shidoPolicy() {
+  const { stdout } = await runShido(['policy']);
+  return JSON.parse(stdout);
+}
+
 function freePort() {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
