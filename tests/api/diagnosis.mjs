@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { inflateRawSync } from 'node:zlib';
-import { CARRIER, DEMO, JAPANESE, MAKER } from './server.mjs';
+import { CARRIER, DEMO, JAPANESE, MAKER, allPages } from './server.mjs';
 
 // The documented rules: 実施している 4, 一部実施している 2, 実施していない 0, わからない -1;
 // bands 100 / 70–99 / 50–69 / ≤49; a role gap from a difference of 2.0 mean points.
@@ -152,13 +152,19 @@ export async function toCp932(text) {
 
 // Everything about a round a refused call could have touched, as `client` (who may see it) sees it.
 export async function roundState(client, roundId) {
-  const [detail, analysis, findings] = await Promise.all([
+  const [detail, analysis, findings, respondents] = await Promise.all([
     client.get(`/api/v1/diagnosis/rounds/${roundId}`),
     client.get(`/api/v1/diagnosis/rounds/${roundId}/analysis`),
     client.get(`/api/v1/diagnosis/rounds/${roundId}/findings`),
+    respondentsOf(client, roundId),
   ]);
   for (const r of [detail, analysis, findings]) assert.equal(r.status, 200, r.text);
-  return { detail: detail.data, analysis: analysis.data, findings: findings.data };
+  return { detail: detail.data, analysis: analysis.data, findings: findings.data, respondents };
+}
+
+// Every respondent of a round (all pages of GET /diagnosis/rounds/{id}/respondents), by id.
+export async function respondentsOf(client, roundId, query = '') {
+  return allPages(client, `/api/v1/diagnosis/rounds/${roundId}/respondents${query}`);
 }
 
 // The id of the newest audit entry (entries are never deleted: an unchanged id means no new entry).

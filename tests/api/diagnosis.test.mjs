@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import {
   ITEM_COUNT, LABELS, POINTS, ROLE_GAP_THRESHOLD, analyse, answerItems, answerPath, assertClose, assertResult,
-  cast, download, expectedBand, invite, openRound, prioritise, putAnswer, sheet, submit, unzip,
+  cast, download, expectedBand, invite, openRound, prioritise, putAnswer, respondentsOf, sheet, submit, unzip,
 } from './diagnosis.mjs';
 import { JAPANESE, MAKER, assertError, startServer } from './server.mjs';
 
@@ -55,7 +55,8 @@ describe('self-assessment: the whole flow', () => {
     const detail = await who.expert1.get(`/api/v1/diagnosis/rounds/${round.id}`);
     assert.equal(detail.status, 200);
     assert.deepEqual(detail.data.round, round);
-    assert.deepEqual(detail.data.respondents, []);
+    assert.deepEqual(Object.keys(detail.data).sort(), ['instrument', 'round'], 'respondents are listed on their own route');
+    assert.deepEqual(await respondentsOf(who.expert1, round.id), []);
     instrument = detail.data.instrument;
   });
 
@@ -117,8 +118,15 @@ describe('self-assessment: the whole flow', () => {
     // Tokens are shown once: neither the round nor the analysis repeats them.
     const detail = await who.expert1.get(`/api/v1/diagnosis/rounds/${round.id}`);
     assert.equal(detail.data.round.respondent_count, 5);
-    assert.deepEqual(detail.data.respondents.map((r) => r.id), all.map((l) => l.respondent.id));
-    for (const l of all) assert.ok(!detail.text.includes(l.token), 'the round detail leaks a token');
+    const respondents = await who.expert1.get(`/api/v1/diagnosis/rounds/${round.id}/respondents`);
+    assert.equal(respondents.status, 200, respondents.text);
+    assert.deepEqual(respondents.data.items.map((r) => r.id), all.map((l) => l.respondent.id));
+    assert.equal(respondents.data.total, 5);
+    assert.equal(respondents.data.next_after, null);
+    for (const l of all) {
+      assert.ok(!detail.text.includes(l.token), 'the round detail leaks a token');
+      assert.ok(!respondents.text.includes(l.token), 'the respondent list leaks a token');
+    }
     const analysis = await who.expert1.get(`/api/v1/diagnosis/rounds/${round.id}/analysis`);
     for (const l of all) assert.ok(!analysis.text.includes(l.token), 'the analysis leaks a token');
     assert.deepEqual(analysis.data.progress,

@@ -22,6 +22,7 @@ describe('self-assessment: access', () => {
     ['GET', `/api/v1/engagements/${engagementId}/diagnosis/compare?from=${roundId}&to=${roundId}`],
     ['GET', `/api/v1/diagnosis/rounds/${roundId}`],
     ['PATCH', `/api/v1/diagnosis/rounds/${roundId}`, { status: 'closed' }],
+    ['GET', `/api/v1/diagnosis/rounds/${roundId}/respondents`],
     ['POST', `/api/v1/diagnosis/rounds/${roundId}/respondents`, { role: 'staff', count: 2 }],
     ['POST', `/api/v1/diagnosis/respondents/${respondentId}/revoke`],
     ['POST', `/api/v1/diagnosis/respondents/${respondentId}/reissue`],

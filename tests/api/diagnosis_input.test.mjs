@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import {
   HEADER_EN, HEADER_JA, ITEM_COUNT, answerItems, answerPath, assertResult, cast, csv, csvRow, importCsv, invite,
-  answerAndSubmit, download, lastAuditId, openRound, putAnswer, roundState, sheet, submit, toCp932, unzip,
+  answerAndSubmit, download, lastAuditId, openRound, putAnswer, respondentsOf, roundState, sheet, submit, toCp932, unzip,
 } from './diagnosis.mjs';
 import { assertError, startServer } from './server.mjs';
 
@@ -71,8 +71,7 @@ describe('self-assessment: bad input', () => {
         const e = await refused(() => server.client().request(method, path, json ? { json } : {}), 403, 'forbidden');
         assert.equal(e.message, 'この回答用リンクは取り消されています。案内した担当者にお問い合わせください。');
       }
-      const detail = (await who.expert1.get(`/api/v1/diagnosis/rounds/${round.id}`)).data;
-      const row = detail.respondents.find((r) => r.id === link.respondent.id);
+      const row = (await respondentsOf(who.expert1, round.id)).find((r) => r.id === link.respondent.id);
       assert.equal(row.status, 'revoked');
       assert.equal(row.answered_count, 3);
       // Revoking again changes nothing; a revoked link cannot be reissued.
@@ -322,8 +321,7 @@ describe('self-assessment: bad input', () => {
       assert.equal(paper.status, 201, paper.text);
       const f = await who.expert1.request('PUT', `/api/v1/diagnosis/rounds/${r.id}/findings/1`, { json: { finding: '+cmd|calc', notes: '-2+3' } });
       assert.equal(f.status, 200);
-      const detail = (await who.expert1.get(`/api/v1/diagnosis/rounds/${r.id}`)).data;
-      assert.deepEqual(detail.respondents.map((x) => [x.name, x.department]),
+      assert.deepEqual((await respondentsOf(who.expert1, r.id)).map((x) => [x.name, x.department]),
         [['=1+1', '<script>alert(1)</script>'], ['＝SUM(A1)', '@cmd']]);
       const q = (await server.client().get(answerPath(link.token))).data;
       assert.equal(q.round_name, r.name);
@@ -405,8 +403,7 @@ describe('self-assessment: bad input', () => {
   describe('CSV import', () => {
     let csvRound;
     const sheetsOf = async (id, source = 'csv') => {
-      const detail = (await who.expert1.get(`/api/v1/diagnosis/rounds/${id}`)).data;
-      return detail.respondents.filter((r) => r.source === source);
+      return (await respondentsOf(who.expert1, id)).filter((r) => r.source === source);
     };
     // Refused like refused(), but on the CSV round.
     async function refusedCsv(call, status, code) {

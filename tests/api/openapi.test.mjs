@@ -60,6 +60,9 @@ describe('the OpenAPI document matches real responses', () => {
   test('users', async () => {
     await conforms(secretariat, 'GET', '/api/v1/users', '/api/v1/users');
     await conforms(secretariat, 'GET', '/api/v1/users', '/api/v1/users?role=admin');
+    const page = await conforms(secretariat, 'GET', '/api/v1/users', '/api/v1/users?limit=2&q=demo');
+    await conforms(secretariat, 'GET', '/api/v1/users', `/api/v1/users?limit=2&q=demo&after=${encodeURIComponent(page.data.next_after)}`);
+    await conforms(secretariat, 'GET', '/api/v1/users', '/api/v1/users?limit=0');
     await conforms(expert1, 'GET', '/api/v1/users', '/api/v1/users');
     const companyId = (await secretariat.get('/api/v1/companies')).data.items.find((c) => c.name === MAKER).id;
     const email = `oa-${uniqueSuffix()}@example.jp`;
@@ -72,6 +75,8 @@ describe('the OpenAPI document matches real responses', () => {
 
   test('companies', async () => {
     await conforms(secretariat, 'GET', '/api/v1/companies', '/api/v1/companies');
+    await conforms(secretariat, 'GET', '/api/v1/companies', '/api/v1/companies?limit=1&q=%E6%A0%AA%E5%BC%8F');
+    await conforms(secretariat, 'GET', '/api/v1/companies', '/api/v1/companies?after=%21');
     const created = await conforms(secretariat, 'POST', '/api/v1/companies', '/api/v1/companies',
       { json: { name: `仕様確認株式会社${uniqueSuffix()}`, employee_count: 3, website: 'https://example.jp/' } });
     const url = `/api/v1/companies/${created.data.id}`;
@@ -89,6 +94,8 @@ describe('the OpenAPI document matches real responses', () => {
   test('engagements', async () => {
     await conforms(secretariat, 'GET', '/api/v1/engagements', '/api/v1/engagements');
     await conforms(secretariat, 'GET', '/api/v1/engagements', '/api/v1/engagements?status=done');
+    await conforms(secretariat, 'GET', '/api/v1/engagements', '/api/v1/engagements?sort=company&limit=1');
+    await conforms(expert1, 'GET', '/api/v1/engagements', '/api/v1/engagements?limit=201');
     const carrier = (await secretariat.get('/api/v1/companies')).data.items.find((c) => c.name === CARRIER);
     const created = await conforms(secretariat, 'POST', '/api/v1/engagements', '/api/v1/engagements',
       { json: { company_id: carrier.id, expert_id: expert1.user.id, sessions: [{ no: 1, planned_date: '2027-04-01' }] } });
@@ -106,6 +113,7 @@ describe('the OpenAPI document matches real responses', () => {
     await conforms(secretariat, 'GET', '/api/v1/audit', '/api/v1/audit');
     await conforms(secretariat, 'GET', '/api/v1/audit', '/api/v1/audit?entity=engagement&entity_id=1');
     await conforms(secretariat, 'GET', '/api/v1/audit', '/api/v1/audit?entity_id=x');
+    await conforms(secretariat, 'GET', '/api/v1/audit', '/api/v1/audit?action=update&limit=3');
     await conforms(expert1, 'GET', '/api/v1/audit', '/api/v1/audit');
     await conforms(secretariat, 'GET', '/api/v1/meta', '/api/v1/meta');
     await conforms(server.client(), 'GET', '/api/v1/meta', '/api/v1/meta');
@@ -160,6 +168,15 @@ describe('the OpenAPI document matches real responses', () => {
     await conforms(expert1, 'POST', '/api/v1/diagnosis/respondents/{id}/revoke', '/api/v1/diagnosis/respondents/999999999/revoke');
     await conforms(anon, 'GET', '/api/v1/answer/{token}', `/api/v1/answer/${links[1].token}`);  // revoked: 403
 
+    // Respondents invited, submitted and revoked (paper and CSV ones below), paged.
+    const respondents = '/api/v1/diagnosis/rounds/{id}/respondents';
+    const first = await conforms(expert1, 'GET', respondents, `${r}/respondents?limit=2`);
+    await conforms(expert1, 'GET', respondents, `${r}/respondents?limit=2&after=${encodeURIComponent(first.data.next_after)}`);
+    await conforms(owner1, 'GET', respondents, `${r}/respondents?role=owner`);
+    await conforms(expert1, 'GET', respondents, `${r}/respondents?role=ceo`);
+    await conforms(expert2, 'GET', respondents, `${r}/respondents`);
+    await conforms(expert1, 'GET', respondents, '/api/v1/diagnosis/rounds/999999999/respondents');
+
     const paper = '/api/v1/diagnosis/rounds/{id}/paper';
     await conforms(expert1, 'POST', paper, `${r}/paper`, { json: { role: 'manager', name: '紙 記入', answers } });
     await conforms(expert1, 'POST', paper, `${r}/paper`, { json: { role: 'manager', answers: { 1: 'done' } } });
@@ -169,6 +186,8 @@ describe('the OpenAPI document matches real responses', () => {
     await conforms(expert1, 'POST', upload, `${r}/import`, { body: good, headers: { 'Content-Type': 'text/csv' } });
     await conforms(expert1, 'POST', upload, `${r}/import`, { body: csv([['role', 'x'], ['staff', '4']]), headers: { 'Content-Type': 'text/csv' } });
     await conforms(expert1, 'POST', upload, `${r}/import`, { body: good, headers: { 'Content-Type': 'application/json' } });
+    const everyone = await conforms(expert1, 'GET', respondents, `${r}/respondents?limit=200`);
+    assert.deepEqual([...new Set(everyone.data.items.map((x) => x.source))].sort(), ['csv', 'link', 'paper']);
 
     await conforms(expert1, 'GET', '/api/v1/diagnosis/rounds/{id}/analysis', `${r}/analysis`);
     await conforms(expert1, 'GET', '/api/v1/diagnosis/rounds/{id}/analysis', `/api/v1/diagnosis/rounds/${other.id}/analysis`);  // empty

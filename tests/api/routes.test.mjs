@@ -2,18 +2,19 @@
 // every route has an access rule, is enforced as declared, and is documented.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { DEMO, assertError, fillPath, openapiDocument, shidoRoutes, startServer } from './server.mjs';
+import { DEMO, assertError, fillPath, openapiDocument, shidoPolicy, shidoRoutes, startServer } from './server.mjs';
 
-const ACCESS = new Set(['public', 'authenticated', 'secretariat']);
+const ACCESS = new Set(['public', 'authenticated', 'secretariat', 'engagement']);
+const ANCHORS = new Set(['engagement', 'diagnosis_round', 'respondent']);
 const changesState = (method) => method !== 'GET';
 // Served outside the route table (server.cpp registers them directly).
 const OPS_PATHS = ['/healthz', '/livez', '/metrics', '/api/openapi.json'];
 
 describe('route table', () => {
-  let server, routes, openapi;
+  let server, routes, openapi, policy;
 
   before(async () => {
-    [server, routes, openapi] = await Promise.all([startServer(), shidoRoutes(), openapiDocument()]);
+    [server, routes, openapi, policy] = await Promise.all([startServer(), shidoRoutes(), openapiDocument(), shidoPolicy()]);
   });
   after(() => server?.stop());
 
@@ -27,9 +28,22 @@ describe('route table', () => {
     }
   });
 
-  test('every route has a declared access rule (public, authenticated or secretariat)', () => {
-    for (const r of routes)
+  test('every route has a declared access rule (public, authenticated, secretariat or engagement)', () => {
+    for (const r of routes) {
       assert.ok(ACCESS.has(r.access), `${r.method} ${r.path} has access ${JSON.stringify(r.access)}`);
+      if (r.access === 'engagement') {
+        // Which record the path names, which action on its engagement, and the parameter.
+        assert.ok(ANCHORS.has(r.anchor), `${r.method} ${r.path}: anchor ${JSON.stringify(r.anchor)}`);
+        assert.ok(policy.actions.includes(r.action), `${r.method} ${r.path}: action ${JSON.stringify(r.action)}`);
+        assert.ok(r.path.includes(`{${r.param}}`), `${r.method} ${r.path}: param ${JSON.stringify(r.param)} not in the path`);
+      } else {
+        assert.deepEqual([r.anchor, r.action, r.param], [undefined, undefined, undefined], `${r.method} ${r.path}: anchor without engagement access`);
+      }
+    }
+    // Every route on a record of an engagement is judged by the policy (or is the
+    // secretariat's alone): nothing under /engagements/{id} or /diagnosis/ is merely `authenticated`.
+    for (const r of routes.filter((x) => /^\/api\/v1\/(engagements\/\{|diagnosis\/)/.test(x.path)))
+      assert.ok(['engagement', 'secretariat'].includes(r.access), `${r.method} ${r.path}: ${r.access}`);
     // Only logging in and answering the self-assessment by link (the token is the credential)
     // are public.
     assert.deepEqual(
@@ -47,6 +61,8 @@ describe('route table', () => {
       const op = item[r.method.toLowerCase()];
       assert.ok(op, `${r.method} ${r.path} is not in /api/openapi.json`);
       assert.equal(op['x-shido-access'], r.access, `${r.method} ${r.path}: x-shido-access`);
+      assert.equal(op['x-shido-anchor'], r.anchor, `${r.method} ${r.path}: x-shido-anchor`);
+      assert.equal(op['x-shido-action'], r.action, `${r.method} ${r.path}: x-shido-action`);
       for (const name of r.path.match(/\{([^}]+)\}/g)?.map((p) => p.slice(1, -1)) ?? []) {
         const params = (op.parameters ?? []).concat(item.parameters ?? []).map((p) => resolve(openapi, p));
         assert.ok(params.some((p) => p.in === 'path' && p.name === name && p.required),
@@ -68,7 +84,7 @@ describe('route table', () => {
           assert.ok(op.responses['403'], `${r.method} ${r.path}: 403 (csrf) not documented`);
         }
       }
-      if (r.access === 'secretariat') assert.ok(op.responses['403'], `${r.method} ${r.path}: 403 not documented`);
+      if (r.access === 'secretariat' || r.access === 'engagement') assert.ok(op.responses['403'], `${r.method} ${r.path}: 403 not documented`);
       if (changesState(r.method)) assert.ok(op.responses['413'], `${r.method} ${r.path}: 413 not documented`);
       if (op.requestBody) {
         assert.ok(op.responses['400'], `${r.method} ${r.path}: 400 not documented`);
@@ -78,6 +94,34 @@ describe('route table', () => {
     }
     for (const p of OPS_PATHS)
       assert.ok(openapi.paths?.[p]?.get, `GET ${p} is not documented`);
+  });
+
+  test('the document states the access policy the server applies (x-shido-policy = shido policy)', () => {
+    const { description, ...documented } = openapi['x-shido-policy'];
+    assert.equal(typeof description, 'string');
+    assert.deepEqual(documented, policy);
+  });
+
+  test('every list is paged the same way: after and limit parameters, a Page answer, 422 for bad parameters', () => {
+    const pageOf = (schema) => resolve(openapi, schema)?.allOf?.some((part) => part.$ref === '#/components/schemas/PageInfo');
+    const paged = [];
+    for (const [p, item] of Object.entries(openapi.paths)) {
+      const op = item.get;
+      if (!op) continue;
+      const refs = (op.parameters ?? []).map((x) => x.$ref);
+      const hasPaging = refs.includes('#/components/parameters/After') || refs.includes('#/components/parameters/Limit');
+      const answersPage = pageOf(op.responses['200']?.content?.['application/json']?.schema);
+      assert.equal(hasPaging, !!answersPage, `GET ${p}: paging parameters and a Page answer go together`);
+      if (!hasPaging) continue;
+      paged.push(p);
+      assert.ok(refs.includes('#/components/parameters/After') && refs.includes('#/components/parameters/Limit'), `GET ${p}: after and limit`);
+      assert.ok(op.responses['422'], `GET ${p}: 422 not documented`);
+    }
+    assert.deepEqual(paged.sort(), ['/api/v1/audit', '/api/v1/companies', '/api/v1/diagnosis/rounds/{id}/respondents',
+      '/api/v1/engagements', '/api/v1/users']);
+    const limit = openapi.components.parameters.Limit.schema;
+    assert.deepEqual([limit.minimum, limit.maximum, limit.default], [1, 200, 50]);
+    assert.deepEqual(openapi.components.schemas.PageInfo.required.sort(), ['next_after', 'total']);
   });
 
   test('the document describes no API operation the server does not have', () => {

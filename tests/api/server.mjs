@@ -255,6 +255,34 @@ export function assertError(res, status, code, { fields } = {}) {
   return res.data.error;
 }
 
+// Every item of a paged list (`{items, total, next_after}`), following `next_after` page by page;
+// checks that `total` stays the same and matches what came back.
+export async function allPages(client, listPath, { limit = 200 } = {}) {
+  const items = [];
+  let after = null, total = null;
+  for (let page = 0; page < 1000; ++page) {
+    const url = new URL(listPath, 'http://x');
+    url.searchParams.set('limit', String(limit));
+    if (after !== null) url.searchParams.set('after', after);
+    const res = await client.get(url.pathname + url.search);
+    assert.equal(res.status, 200, `GET ${url.pathname + url.search}: ${res.text}`);
+    const { items: pageItems, total: pageTotal, next_after: next } = res.data;
+    assert.ok(Array.isArray(pageItems) && Number.isInteger(pageTotal), `not a page: ${res.text.slice(0, 200)}`);
+    assert.ok(pageItems.length <= limit, `more than limit=${limit} items`);
+    if (total !== null) assert.equal(pageTotal, total, `${listPath}: total changed between pages`);
+    total = pageTotal;
+    items.push(...pageItems);
+    if (next === null) {
+      assert.equal(items.length, total, `${listPath}: total ${total}, but ${items.length} items on all pages`);
+      return items;
+    }
+    assert.equal(typeof next, 'string');
+    assert.ok(pageItems.length > 0, `${listPath}: an empty page that is not the last`);
+    after = next;
+  }
+  throw new Error(`${listPath}: more than 1000 pages`);
+}
+
 // {id}-style route path with concrete values.
 export function fillPath(routePath, id) {
   return routePath.replace(/\{[^}]+\}/g, String(id));

@@ -2,14 +2,15 @@
 // user their own company. Nothing here changes data.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { CARRIER, DEMO, MAKER, assertError, startServer } from './server.mjs';
+import { CARRIER, DEMO, JAPANESE, MAKER, assertError, openapiDocument, startServer } from './server.mjs';
 
 describe('role visibility', () => {
   let server, secretariat, expert1, expert2, owner1, owner2;
-  let maker, carrier, makerEngagement, carrierEngagement, missingId;
+  let maker, carrier, makerEngagement, carrierEngagement, missingId, doc;
 
   before(async () => {
     server = await startServer();
+    doc = await openapiDocument();
     [secretariat, expert1, expert2, owner1, owner2] = await Promise.all(
       [DEMO.secretariat, DEMO.expert1, DEMO.expert2, DEMO.owner1, DEMO.owner2].map((e) => server.login(e)));
     const companies = (await secretariat.get('/api/v1/companies')).data.items;
@@ -137,6 +138,21 @@ describe('role visibility', () => {
       assert.deepEqual(res.data.engagement_statuses.map((s) => s.key), ['planned', 'in_progress', 'completed', 'cancelled']);
       assert.deepEqual(res.data.engagement_statuses.map((s) => s.label), ['準備中', '指導中', '完了', '中止']);
       assert.equal(res.data.curriculum.sessions.length, 4);
+      // Every enumeration the screens show, with the keys the API document lists for it.
+      const enumOf = (name) => doc.components.schemas[name].enum;
+      const auditEntities = doc.paths['/api/v1/audit'].get.parameters.find((p) => p.name === 'entity').schema.enum;
+      for (const [key, keys] of [['company_roles', enumOf('CompanyRole')], ['respondent_roles', enumOf('RespondentRole')],
+        ['respondent_statuses', enumOf('RespondentStatus')], ['round_statuses', enumOf('RoundStatus')], ['audit_entities', auditEntities]]) {
+        assert.deepEqual(res.data[key].map((x) => x.key), keys, key);
+      }
+      assert.deepEqual(res.data.company_roles.map((r) => r.label), ['経営者', '管理者']);
+      const actions = res.data.audit_actions.map((a) => a.key);
+      for (const a of ['create', 'update', 'change_password', 'invite', 'revoke', 'reissue_link', 'enter_paper', 'import_csv', 'submit'])
+        assert.ok(actions.includes(a), `audit action ${a} missing: ${actions}`);
+      for (const list of ['roles', 'company_roles', 'engagement_statuses', 'audit_actions', 'audit_entities', 'respondent_roles', 'respondent_statuses', 'round_statuses']) {
+        assert.equal(new Set(res.data[list].map((x) => x.key)).size, res.data[list].length, `${list}: duplicate keys`);
+        for (const { label } of res.data[list]) assert.match(label, JAPANESE, `${list}: ${label}`);
+      }
     }
   });
 });
