@@ -2,7 +2,7 @@
 // that does not depend on the database.
 #include <benchmark/benchmark.h>
 
-#include "services/views.hpp"
+#include "services/engagements/engagement_views.hpp"
 
 namespace {
 
@@ -21,9 +21,11 @@ std::vector<shido::core::Engagement> engagements(int count) {
 }
 
 void EngagementListJson(benchmark::State& state) {
-    auto list = engagements(static_cast<int>(state.range(0)));
+    shido::core::Page<shido::core::Engagement> page;
+    page.items = engagements(static_cast<int>(state.range(0)));
+    page.total = 10000;
     for (auto _ : state) {
-        auto text = shido::services::engagement_list_json(list);
+        auto text = shido::services::engagement_page_json(page);
         benchmark::DoNotOptimize(text);
     }
     state.SetItemsProcessed(state.iterations() * state.range(0));

@@ -6,6 +6,7 @@
 
 #include "app/options.hpp"
 #include "content/library.hpp"
+#include "core/access/access_policy.hpp"
 #include "core/error.hpp"
 #include "http/server.hpp"
 #include "services/crypto.hpp"
@@ -193,9 +194,37 @@ int routes_command(const Args& args) {
     storage::Database db(storage::DatabaseConfig{"sqlite::memory:", 1});
     services::Services services(services::ServiceEnv{db, library}, {});
     nlohmann::json out = nlohmann::json::array();
-    for (const auto& r : http::describe_routes(services))
-        out.push_back({{"method", r.method}, {"path", r.path}, {"access", r.access}});
+    for (const auto& r : http::describe_routes(services)) {
+        nlohmann::json route{{"method", r.method}, {"path", r.path}, {"access", r.access}};
+        if (!r.anchor.empty())
+            route.update({{"anchor", r.anchor}, {"action", r.action}, {"param", r.param}});
+        out.push_back(std::move(route));
+    }
     std::cout << out.dump(2) << "\n";
+    return 0;
+}
+
+int policy_command(const Args& args) {
+    Options o({}, args);
+    if (print_help_if_asked(o, "shido policy",
+                            "Prints the access policy: which engagement actions each relation "
+                            "to an engagement allows (JSON)."))
+        return 0;
+    nlohmann::json relations = nlohmann::json::array(), actions = nlohmann::json::array(),
+                   allowed = nlohmann::json::object();
+    for (auto action : core::all_engagement_actions) actions.push_back(core::to_string(action));
+    for (auto relation : core::all_relations) {
+        auto key = std::string(core::to_string(relation));
+        relations.push_back(key);
+        allowed[key] = nlohmann::json::array();
+        for (auto action : core::all_engagement_actions)
+            if (core::may(relation, action)) allowed[key].push_back(core::to_string(action));
+    }
+    std::cout << nlohmann::json{{"relations", relations},
+                                {"actions", actions},
+                                {"allowed", allowed}}
+                     .dump(2)
+              << "\n";
     return 0;
 }
 

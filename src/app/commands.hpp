@@ -11,5 +11,6 @@ int migrate_command(const Args& args);
 int user_command(const Args& args);
 int demo_command(const Args& args);
 int routes_command(const Args& args);
+int policy_command(const Args& args);
 
 }  // namespace shido::app

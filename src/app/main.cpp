@@ -16,7 +16,8 @@ const char* usage =
     "  migrate    apply database migrations\n"
     "  user add   create a user account\n"
     "  demo       load the demo data\n"
-    "  routes     print the API routes and their access rules\n\n"
+    "  routes     print the API routes and their access rules\n"
+    "  policy     print the access policy (relation × engagement action)\n\n"
     "Run 'shido <command> --help' for the options of a command.\n";
 
 }  // namespace
@@ -33,11 +34,9 @@ int main(int argc, char** argv) {
         std::cout << "shido " << SHIDO_VERSION << "\n";
         return 0;
     }
-    static const std::map<std::string, int (*)(const Args&)> commands{{"serve", serve_command},
-                                                                      {"migrate", migrate_command},
-                                                                      {"user", user_command},
-                                                                      {"demo", demo_command},
-                                                                      {"routes", routes_command}};
+    static const std::map<std::string, int (*)(const Args&)> commands{
+        {"serve", serve_command}, {"migrate", migrate_command}, {"user", user_command},
+        {"demo", demo_command},   {"routes", routes_command},   {"policy", policy_command}};
     auto command = commands.find(args.front());
     if (command == commands.end()) {
         std::cerr << "unknown command: " << args.front() << "\n\n" << usage;

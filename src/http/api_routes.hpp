@@ -8,15 +8,21 @@ namespace shido::http {
 
 class Dispatcher;
 
-// Every API route of the product, one list per resource. The list is the single source for
-// the router, the access-rule test and the OpenAPI coverage test (`shido routes`).
+// Every API route of the product, one list per domain (each in http/<domain>/). The list is
+// the single source for the router, the generated access test and the OpenAPI coverage test
+// (`shido routes`). A new domain adds its function here and to api_routes().
 std::vector<Route> api_routes(services::Services& services, Dispatcher& dispatcher);
 
 std::vector<Route> auth_routes(services::Services& services, Dispatcher& dispatcher);
-std::vector<Route> admin_routes(services::Services& services);
+std::vector<Route> user_routes(services::Services& services);
+std::vector<Route> company_routes(services::Services& services);
+std::vector<Route> audit_routes(services::Services& services);
 std::vector<Route> engagement_routes(services::Services& services);
 std::vector<Route> meta_routes(services::Services& services);
-std::vector<Route> diagnosis_routes(services::Services& services);
+std::vector<Route> diagnosis_round_routes(services::Services& services);
+std::vector<Route> diagnosis_respondent_routes(services::Services& services);
+std::vector<Route> diagnosis_finding_routes(services::Services& services);
+std::vector<Route> diagnosis_export_routes(services::Services& services);
 std::vector<Route> answer_routes(services::Services& services);
 
 }  // namespace shido::http

@@ -135,16 +135,21 @@ ApiResponse Dispatcher::run(const Route& route, const restinio::request_handle_t
     if (!token.empty()) call.session = services_.auth.authenticate(token);
     if (call.session) call.ctx.actor = services::actor_of(call.session->user);
 
-    if (route.access != Access::public_route && !call.session) throw unauthenticated();
-    if (route.access == Access::secretariat && !core::is_secretariat(call.ctx.actor))
-        core::throw_forbidden();
+    const Gate gate = route.access.gate;
+    if (gate != Gate::public_route && !call.session) throw unauthenticated();
+    if (gate == Gate::secretariat && !core::is_secretariat(call.ctx.actor)) core::throw_forbidden();
     if (changes_state(route.method)) {
         check_content_type(req, route.body);
-        if (route.access == Access::public_route)
+        if (gate == Gate::public_route)
             check_same_origin(req);
         else
             check_csrf(req, *call.session);
     }
+    // Access before anything reads the body: a caller without the right learns nothing from
+    // validation messages.
+    if (const auto& guard = route.access.guard)
+        call.grant = services_.access.grant(call.ctx, guard->anchor, call.path_id(guard->param),
+                                            guard->action);
     call.query = query_of(req);
     if (route.body == BodyType::csv) {
         call.raw_body = req->body();

@@ -2,21 +2,33 @@
 
 #include <cctype>
 #include <charconv>
+#include <stdexcept>
 
 #include "core/error.hpp"
 
 namespace shido::http {
 
-const char* to_string(Access access) {
-    switch (access) {
-        case Access::public_route:
+const char* to_string(Gate gate) {
+    switch (gate) {
+        case Gate::public_route:
             return "public";
-        case Access::authenticated:
+        case Gate::authenticated:
             return "authenticated";
-        case Access::secretariat:
+        case Gate::secretariat:
             return "secretariat";
+        case Gate::engagement:
+            return "engagement";
     }
     return "authenticated";
+}
+
+Access on(core::Anchor anchor, core::EngagementAction action, std::string param) {
+    return Access{Gate::engagement, EngagementGuard{anchor, action, std::move(param)}};
+}
+
+const services::EngagementGrant& ApiCall::engagement() const {
+    if (!grant) throw std::logic_error("route declared no engagement access");
+    return *grant;
 }
 
 const char* to_string(Method method) {
@@ -57,6 +69,21 @@ std::optional<core::Id> ApiCall::query_id(const std::string& name) const {
     if (auto id = positive_id(*text)) return id;
     throw core::DomainError(core::ErrorCode::validation, "URLのパラメーターが正しくありません。",
                             {{name, "正の整数で指定してください。"}});
+}
+
+core::PageRequest ApiCall::page() const {
+    core::PageRequest page;
+    if (auto after = query_param("after"); after && !after->empty()) page.after = *after;
+    if (auto limit = query_param("limit"); limit && !limit->empty()) {
+        auto value = positive_id(*limit);
+        if (!value || *value > core::max_page_size)
+            throw core::DomainError(core::ErrorCode::validation,
+                                    "URLのパラメーターが正しくありません。",
+                                    {{"limit", "1から" + std::to_string(core::max_page_size) +
+                                                   "の整数で指定してください。"}});
+        page.limit = static_cast<int>(*value);
+    }
+    return page;
 }
 
 namespace {

@@ -7,20 +7,48 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/access/access_policy.hpp"
+#include "core/access/anchor.hpp"
+#include "core/paging/page.hpp"
+#include "services/access/engagement_grant.hpp"
 #include "services/accounts/auth_service.hpp"
 #include "services/context.hpp"
 
 namespace shido::http {
 
-// Who may call a route at all. Engagement-level rules are applied inside the services
-// through core::may(); this is the coarse gate in front of them.
-enum class Access {
-    public_route,   // no login (login itself, health, API description)
-    authenticated,  // any logged-in user; the service narrows by role and engagement
+// Who may call a route at all.
+enum class Gate {
+    public_route,   // no login (login itself, health, answering by link token)
+    authenticated,  // any logged-in user; lists narrow by the actor's visible scope
     secretariat,    // 事務局 only
+    engagement,     // an action on one engagement, found from the path (see EngagementGuard)
 };
 
-const char* to_string(Access access);
+// For Gate::engagement: which record the path's {param} names and which action it needs.
+// The dispatcher resolves the engagement and asks core::may() before the handler runs, and
+// hands the handler the resulting services::EngagementGrant.
+struct EngagementGuard {
+    core::Anchor anchor;
+    core::EngagementAction action;
+    std::string param = "id";
+};
+
+struct Access {
+    Gate gate = Gate::authenticated;
+    std::optional<EngagementGuard> guard;  // set exactly when gate == Gate::engagement
+
+    static const Access public_route;
+    static const Access authenticated;
+    static const Access secretariat;
+};
+inline const Access Access::public_route{Gate::public_route, {}};
+inline const Access Access::authenticated{Gate::authenticated, {}};
+inline const Access Access::secretariat{Gate::secretariat, {}};
+
+// The access of a route under an engagement: `on(Anchor::diagnosis_round, action)`.
+Access on(core::Anchor anchor, core::EngagementAction action, std::string param = "id");
+
+const char* to_string(Gate gate);
 
 struct ApiResponse {
     ApiResponse() = default;
@@ -53,11 +81,18 @@ struct ApiCall {
     std::string raw_body;  // the bytes of a text/csv upload
     std::string base_url;  // scheme://host of the public site, for links handed to people
     std::string client_address;
+    // Set by the dispatcher on Gate::engagement routes, before the handler runs.
+    std::optional<services::EngagementGrant> grant;
+
+    // The grant of an engagement route (std::logic_error on a route that declared none).
+    const services::EngagementGrant& engagement() const;
 
     core::Id path_id(const std::string& name = "id") const;
     std::optional<std::string> query_param(const std::string& name) const;
     // A positive id from the query string; absent or empty gives nullopt, junk a 422.
     std::optional<core::Id> query_id(const std::string& name) const;
+    // `after` and `limit` (1–200, default 50) of a paginated list; junk gives a 422.
+    core::PageRequest page() const;
 };
 
 using Handler = std::function<ApiResponse(ApiCall&)>;

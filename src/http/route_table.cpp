@@ -1,6 +1,7 @@
 #include "http/route_table.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 
 namespace shido::http {
 
@@ -22,6 +23,42 @@ bool matches_parameter(std::string_view name, std::string_view value) {
            std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// The path under which each anchor's records live. A route below one of them touches that
+// record's engagement, so it must declare an engagement action on that anchor.
+std::string anchor_path(core::Anchor anchor) {
+    switch (anchor) {
+        case core::Anchor::engagement:
+            return "/api/v1/engagements/{id}";
+        case core::Anchor::diagnosis_round:
+            return "/api/v1/diagnosis/rounds/{id}";
+        case core::Anchor::respondent:
+            return "/api/v1/diagnosis/respondents/{id}";
+        case core::Anchor::company:
+            return "/api/v1/companies/{id}";
+    }
+    return {};
+}
+
+bool is_under(const std::string& path, const std::string& prefix) {
+    return path == prefix || path.starts_with(prefix + "/");
+}
+
+void check_declared_access(const Route& route) {
+    auto where = std::string(to_string(route.method)) + " " + route.path;
+    const auto& guard = route.access.guard;
+    if ((route.access.gate == Gate::engagement) != guard.has_value())
+        throw std::logic_error(where + ": an engagement gate needs a guard, and only it");
+    // Secretariat-only routes need no guard: the policy lets the secretariat do everything.
+    if (route.access.gate == Gate::secretariat) return;
+    for (auto anchor : core::all_anchors) {
+        if (is_under(route.path, anchor_path(anchor)) && (!guard || guard->anchor != anchor))
+            throw std::logic_error(where + ": must declare an engagement action on " +
+                                   std::string(core::to_string(anchor)));
+    }
+    if (guard && route.path.find("{" + guard->param + "}") == std::string::npos)
+        throw std::logic_error(where + ": no path parameter {" + guard->param + "}");
+}
+
 }  // namespace
 
 std::vector<std::string_view> split_path(std::string_view path) {
@@ -38,6 +75,7 @@ std::vector<std::string_view> split_path(std::string_view path) {
 
 RouteTable::RouteTable(const std::vector<Route>& routes) {
     for (const auto& route : routes) {
+        check_declared_access(route);
         Entry entry{&route, {}};
         for (auto segment : split_path(route.path)) entry.segments.emplace_back(segment);
         entries_.push_back(std::move(entry));

@@ -13,6 +13,8 @@ namespace shido::http {
 // trying a regular expression per route on every request.
 class RouteTable {
   public:
+    // Throws std::logic_error at start when a route under an anchored record (an engagement, a
+    // round…) does not declare the engagement action it needs: none can be forgotten.
     explicit RouteTable(const std::vector<Route>& routes);
 
     struct Match {

@@ -95,8 +95,17 @@ std::vector<RouteInfo> describe_routes(services::Services& services) {
     Logger logger(LogLevel::error);
     Dispatcher dispatcher(services, config, logger, metrics);
     std::vector<RouteInfo> info;
-    for (const auto& route : api_routes(services, dispatcher))
-        info.push_back({to_string(route.method), route.path, to_string(route.access)});
+    const auto routes = api_routes(services, dispatcher);
+    const RouteTable checked(routes);  // the same start-up checks as `serve`
+    for (const auto& route : routes) {
+        RouteInfo r{to_string(route.method), route.path, to_string(route.access.gate), {}, {}, {}};
+        if (const auto& guard = route.access.guard) {
+            r.anchor = core::to_string(guard->anchor);
+            r.action = core::to_string(guard->action);
+            r.param = guard->param;
+        }
+        info.push_back(std::move(r));
+    }
     return info;
 }
 

@@ -11,7 +11,9 @@ namespace shido::http {
 struct RouteInfo {
     std::string method;
     std::string path;
-    std::string access;
+    std::string access;  // public, authenticated, secretariat or engagement
+    // Engagement routes: the anchor the path's {param} names and the action the policy checks.
+    std::string anchor, action, param;
 };
 
 // The API routes with their access rules, as served (for `shido routes` and the tests).

@@ -29,4 +29,7 @@ struct ServiceEnv {
     Clock now = system_now;
 };
 
+// The calendar date in Japan by the services' clock: what "today" means to users.
+std::string today(const ServiceEnv& env);
+
 }  // namespace shido::services

@@ -1,9 +1,10 @@
 #pragma once
+#include "services/access/access_service.hpp"
 #include "services/accounts/auth_service.hpp"
 #include "services/accounts/user_service.hpp"
 #include "services/audit/audit_service.hpp"
 #include "services/companies/company_service.hpp"
-#include "services/diagnosis/diagnosis_service.hpp"
+#include "services/diagnosis/diagnosis_services.hpp"
 #include "services/engagements/engagement_service.hpp"
 
 namespace shido::services {
@@ -12,6 +13,7 @@ namespace shido::services {
 struct Services {
     Services(ServiceEnv service_env, AuthConfig auth_config)
         : env(service_env),
+          access(service_env),
           auth(service_env, auth_config),
           companies(service_env),
           users(service_env),
@@ -20,12 +22,13 @@ struct Services {
           diagnosis(service_env) {}
 
     ServiceEnv env;
+    AccessService access;
     AuthService auth;
     CompanyService companies;
     UserService users;
     EngagementService engagements;
     AuditService audit;
-    DiagnosisService diagnosis;
+    DiagnosisServices diagnosis;
 };
 
 }  // namespace shido::services

@@ -3,7 +3,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include "services/views.hpp"
+#include "services/engagements/engagement_views.hpp"
 
 namespace shido::services {
 namespace {
@@ -29,14 +29,17 @@ TEST(JsonWriter, EscapesWhatJsonRequires) {
     EXPECT_EQ(parsed["list"], nlohmann::json::array({1, 2}));
 }
 
-TEST(JsonWriter, EngagementListHasTheShapeOfTheApi) {
+TEST(JsonWriter, EngagementPageHasTheShapeOfTheApi) {
     core::Engagement e;
     e.id = 7;
     e.company_id = 3;
     e.company_name = "<script>alert(1)</script>";
     e.sessions[1].planned_date = "2027-01-05";
-    auto parsed = nlohmann::json::parse(engagement_list_json({e, e}));
+    core::Page<core::Engagement> page{{e, e}, 12, "next"};
+    auto parsed = nlohmann::json::parse(engagement_page_json(page));
     ASSERT_EQ(parsed["items"].size(), 2u);
+    EXPECT_EQ(parsed["total"], 12);
+    EXPECT_EQ(parsed["next_after"], "next");
     EXPECT_EQ(parsed["items"][0], to_json(e));
     EXPECT_EQ(parsed["items"][0]["company_name"], "<script>alert(1)</script>");
     EXPECT_TRUE(parsed["items"][0]["expert_id"].is_null());

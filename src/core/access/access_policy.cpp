@@ -1,39 +1,111 @@
 #include "core/access/access_policy.hpp"
 
+#include <array>
+#include <cstddef>
+
 namespace shido::core {
 
 namespace {
 
-bool is_assigned_expert(const Actor& actor, const EngagementScope& scope) {
-    return actor.role == Role::expert && scope.expert_id && *scope.expert_id == actor.user_id;
-}
+constexpr std::size_t action_count = std::size(all_engagement_actions);
+constexpr std::size_t relation_count = std::size(all_relations);
 
-bool is_member_of_company(const Actor& actor, const EngagementScope& scope) {
-    return actor.role == Role::company && actor.company_id && *actor.company_id == scope.company_id;
+// Rows follow all_relations, columns all_engagement_actions:
+//                      view  plan  assign audit diagnosis findings
+constexpr std::array<std::array<bool, action_count>, relation_count> policy{{
+    /* secretariat     */ {true, true, true, true, true, true},
+    /* assigned_expert */ {true, true, false, false, true, true},
+    /* other_expert    */ {false, false, false, false, false, false},
+    /* owner           */ {true, false, false, false, true, false},
+    /* manager         */ {true, false, false, false, false, false},
+    /* other_company   */ {false, false, false, false, false, false},
+}};
+
+template <typename Enum, std::size_t N>
+constexpr std::size_t index_in(const Enum (&all)[N], Enum value) {
+    for (std::size_t i = 0; i < N; ++i)
+        if (all[i] == value) return i;
+    return N;
 }
 
 }  // namespace
 
-bool is_secretariat(const Actor& actor) {
-    return actor.role == Role::secretariat;
+std::string_view to_string(EngagementAction action) {
+    switch (action) {
+        case EngagementAction::view:
+            return "view";
+        case EngagementAction::edit_plan:
+            return "edit_plan";
+        case EngagementAction::assign_expert:
+            return "assign_expert";
+        case EngagementAction::view_audit:
+            return "view_audit";
+        case EngagementAction::manage_diagnosis:
+            return "manage_diagnosis";
+        case EngagementAction::record_findings:
+            return "record_findings";
+    }
+    return "view";
+}
+
+std::string_view to_string(Relation relation) {
+    switch (relation) {
+        case Relation::secretariat:
+            return "secretariat";
+        case Relation::assigned_expert:
+            return "assigned_expert";
+        case Relation::other_expert:
+            return "other_expert";
+        case Relation::owner:
+            return "owner";
+        case Relation::manager:
+            return "manager";
+        case Relation::other_company:
+            return "other_company";
+    }
+    return "other_company";
+}
+
+Relation relation_of(const Actor& actor, const EngagementScope& scope) {
+    switch (actor.role) {
+        case Role::secretariat:
+            return Relation::secretariat;
+        case Role::expert:
+            return scope.expert_id && *scope.expert_id == actor.user_id ? Relation::assigned_expert
+                                                                        : Relation::other_expert;
+        case Role::company:
+            if (!actor.company_id || *actor.company_id != scope.company_id)
+                return Relation::other_company;
+            return actor.company_role == CompanyRole::owner ? Relation::owner : Relation::manager;
+    }
+    return Relation::other_company;
+}
+
+bool may(Relation relation, EngagementAction action) {
+    auto r = index_in(all_relations, relation);
+    auto a = index_in(all_engagement_actions, action);
+    return r < relation_count && a < action_count && policy[r][a];
 }
 
 bool may(const Actor& actor, EngagementAction action, const EngagementScope& scope) {
-    if (is_secretariat(actor)) return true;
-    switch (action) {
-        case EngagementAction::view:
-            return is_assigned_expert(actor, scope) || is_member_of_company(actor, scope);
-        case EngagementAction::edit_plan:
-        case EngagementAction::record_findings:
-            return is_assigned_expert(actor, scope);
-        case EngagementAction::manage_diagnosis:
-            return is_assigned_expert(actor, scope) ||
-                   (is_member_of_company(actor, scope) && actor.company_role == CompanyRole::owner);
-        case EngagementAction::assign_expert:
-        case EngagementAction::view_audit:
-            return false;
+    return may(relation_of(actor, scope), action);
+}
+
+VisibleScope visible_scope(const Actor& actor) {
+    switch (actor.role) {
+        case Role::secretariat:
+            return {VisibleScope::Kind::everything, 0};
+        case Role::expert:
+            return {VisibleScope::Kind::assigned_to_expert, actor.user_id};
+        case Role::company:
+            if (actor.company_id) return {VisibleScope::Kind::of_company, *actor.company_id};
+            return {VisibleScope::Kind::nothing, 0};
     }
-    return false;
+    return {};
+}
+
+bool is_secretariat(const Actor& actor) {
+    return actor.role == Role::secretariat;
 }
 
 bool may_view_company(const Actor& actor, Id company_id, bool actor_is_assigned_expert) {

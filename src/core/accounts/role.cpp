@@ -37,6 +37,10 @@ std::string_view to_string(CompanyRole role) {
     return role == CompanyRole::owner ? "owner" : "manager";
 }
 
+std::string_view label_ja(CompanyRole role) {
+    return role == CompanyRole::owner ? "経営者" : "担当者";
+}
+
 std::optional<CompanyRole> parse_company_role(std::string_view text) {
     if (text == "owner") return CompanyRole::owner;
     if (text == "manager") return CompanyRole::manager;

@@ -2,7 +2,7 @@
 #include "http/api_routes.hpp"
 #include "http/dispatcher.hpp"
 #include "http/json_input.hpp"
-#include "services/views.hpp"
+#include "services/accounts/user_views.hpp"
 
 namespace shido::http {
 

@@ -16,7 +16,7 @@ std::string token_of(const ApiCall& call) {
     return it->second;
 }
 
-nlohmann::json questionnaire_json(const services::Questionnaire& q, const std::string& today) {
+nlohmann::json answer_sheet_json(const services::AnswerSheet& q, const std::string& today) {
     auto respondent = services::to_json(q.respondent, today);
     return {{"respondent",
              {{"role", respondent["role"]},
@@ -36,28 +36,28 @@ nlohmann::json questionnaire_json(const services::Questionnaire& q, const std::s
 }  // namespace
 
 std::vector<Route> answer_routes(services::Services& s) {
-    auto& d = s.diagnosis;
+    auto& sheets = s.diagnosis.answer_sheets;
     return {
         {Method::get, "/api/v1/answer/{token}", Access::public_route,
-         [&d](ApiCall& call) {
+         [&s, &sheets](ApiCall& call) {
              return ApiResponse{
-                 200, questionnaire_json(d.open_questionnaire(token_of(call)), d.today()), {}};
+                 200, answer_sheet_json(sheets.open(token_of(call)), services::today(s.env)), {}};
          }},
         {Method::put, "/api/v1/answer/{token}/items/{item_no}", Access::public_route,
-         [&d](ApiCall& call) {
+         [&sheets](ApiCall& call) {
              auto item_no = call.path_id("item_no");
              BodyReader in(call.body);
              auto choice = in.required_text("choice");
              in.finish();
              if (item_no > std::numeric_limits<int>::max()) core::throw_not_found("診断項目");
-             int answered = d.save_answer(token_of(call), static_cast<int>(item_no), choice);
+             int answered = sheets.save_answer(token_of(call), static_cast<int>(item_no), choice);
              return ApiResponse{200, nlohmann::json{{"answered_count", answered}}, {}};
          }},
         {Method::post, "/api/v1/answer/{token}/submit", Access::public_route,
-         [&d](ApiCall& call) {
+         [&sheets](ApiCall& call) {
              auto token = token_of(call);
-             auto score = d.submit(token, call.ctx.request_id);
-             auto q = d.open_questionnaire(token);
+             auto score = sheets.submit(token, call.ctx.request_id);
+             auto q = sheets.open(token);
              return ApiResponse{
                  200, nlohmann::json{{"result", services::result_json(*q.instrument, score)}}, {}};
          }},

@@ -3,7 +3,7 @@
 #include "core/error.hpp"
 #include "http/api_routes.hpp"
 #include "http/json_input.hpp"
-#include "services/views.hpp"
+#include "services/engagements/engagement_views.hpp"
 
 namespace shido::http {
 
@@ -64,38 +64,43 @@ services::EngagementFilter filter_of(const ApiCall& call) {
     filter.status = call.query_param("status");
     filter.company_name_contains = call.query_param("q").value_or("");
     filter.expert_id = call.query_id("expert_id");
+    filter.sort = call.query_param("sort").value_or("");
+    filter.page = call.page();
     return filter;
 }
 
 }  // namespace
 
 std::vector<Route> engagement_routes(services::Services& s) {
+    using core::Anchor;
+    using core::EngagementAction;
+    auto& engagements = s.engagements;
     return {
         {Method::get, "/api/v1/engagements", Access::authenticated,
-         [&s](ApiCall& call) {
-             return json_text_response(200, services::engagement_list_json(
-                                                s.engagements.list(call.ctx, filter_of(call))));
+         [&engagements](ApiCall& call) {
+             return json_text_response(
+                 200, services::engagement_page_json(engagements.list(call.ctx, filter_of(call))));
          }},
         {Method::post, "/api/v1/engagements", Access::secretariat,
-         [&s](ApiCall& call) {
+         [&engagements](ApiCall& call) {
              return ApiResponse{
                  201,
-                 services::to_json(s.engagements.create(call.ctx, engagement_input(call.body))),
+                 services::to_json(engagements.create(call.ctx, engagement_input(call.body))),
                  {}};
          }},
-        {Method::get, "/api/v1/engagements/{id}", Access::authenticated,
-         [&s](ApiCall& call) {
+        {Method::get, "/api/v1/engagements/{id}", on(Anchor::engagement, EngagementAction::view),
+         [&engagements](ApiCall& call) {
              services::JsonWriter out;
-             services::write(out, s.engagements.get(call.ctx, call.path_id()));
+             services::write(out, engagements.get(call.engagement()));
              return json_text_response(200, out.take());
          }},
-        {Method::patch, "/api/v1/engagements/{id}", Access::authenticated,
-         [&s](ApiCall& call) {
-             auto id = call.path_id();
-             return ApiResponse{
-                 200,
-                 services::to_json(s.engagements.update(call.ctx, id, engagement_input(call.body))),
-                 {}};
+        {Method::patch, "/api/v1/engagements/{id}",
+         on(Anchor::engagement, EngagementAction::edit_plan),
+         [&engagements](ApiCall& call) {
+             return ApiResponse{200,
+                                services::to_json(engagements.update(call.ctx, call.engagement(),
+                                                                     engagement_input(call.body))),
+                                {}};
          }},
     };
 }

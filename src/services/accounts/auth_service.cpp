@@ -171,7 +171,8 @@ void AuthService::change_password(const RequestContext& ctx, const std::string& 
     // Other devices logged in with the old password are signed out.
     storage::SessionRepository(c).remove_all_for_user_except(ctx.actor.user_id, token_hash);
     record(c, ctx, now,
-           Change{"change_password", "user", ctx.actor.user_id, std::nullopt, nullptr, nullptr});
+           Change{core::AuditAction::change_password, core::AuditEntity::user, ctx.actor.user_id,
+                  std::nullopt, nullptr, nullptr});
     tx.commit();
 }
 

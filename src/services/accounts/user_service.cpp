@@ -3,9 +3,9 @@
 #include "core/error.hpp"
 #include "core/validation.hpp"
 #include "services/accounts/auth_service.hpp"
+#include "services/accounts/user_views.hpp"
 #include "services/audit/audit_service.hpp"
 #include "services/crypto.hpp"
-#include "services/views.hpp"
 #include "storage/accounts/user_repository.hpp"
 #include "storage/companies/company_repository.hpp"
 #include "storage/transaction.hpp"
@@ -58,15 +58,17 @@ core::User create_user(storage::Connection& c, const RequestContext& ctx, core::
     }
     user.id = users.insert(user, hash_password(input.password), now);
     user.created_at = user.updated_at = now;
-    record(c, ctx, now, Change{"create", "user", user.id, std::nullopt, nullptr, to_json(user)});
+    record(c, ctx, now,
+           Change{core::AuditAction::create, core::AuditEntity::user, user.id, std::nullopt,
+                  nullptr, to_json(user)});
     return user;
 }
 
-std::vector<core::User> UserService::list(const RequestContext& ctx,
-                                          std::optional<core::Role> role) {
+core::Page<core::User> UserService::list(const RequestContext& ctx,
+                                         const storage::UserQuery& query) {
     if (!core::is_secretariat(ctx.actor)) core::throw_forbidden();
     storage::Connection c(env_.db);
-    return storage::UserRepository(c).list(role);
+    return storage::UserRepository(c).page(query);
 }
 
 core::User UserService::create(const RequestContext& ctx, const NewUser& input) {

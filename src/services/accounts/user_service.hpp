@@ -5,6 +5,7 @@
 
 #include "core/accounts/user.hpp"
 #include "services/context.hpp"
+#include "storage/accounts/user_repository.hpp"
 
 namespace shido::services {
 
@@ -21,7 +22,8 @@ class UserService {
   public:
     explicit UserService(ServiceEnv env) : env_(env) {}
 
-    std::vector<core::User> list(const RequestContext& ctx, std::optional<core::Role> role);
+    // Secretariat only: every account, by role and name, one page at a time.
+    core::Page<core::User> list(const RequestContext& ctx, const storage::UserQuery& query);
     core::User create(const RequestContext& ctx, const NewUser& input);
 
   private:

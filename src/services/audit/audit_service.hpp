@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/audit/audit_event.hpp"
 #include "services/context.hpp"
 #include "storage/audit/audit_repository.hpp"
 
@@ -12,8 +13,8 @@ namespace shido::services {
 // What changed, for the audit log. Written inside the caller's transaction so a change and
 // its audit entry are stored together or not at all.
 struct Change {
-    std::string action;
-    std::string entity;
+    core::AuditAction action;
+    core::AuditEntity entity;
     std::optional<core::Id> entity_id;
     std::optional<core::Id> engagement_id;
     nlohmann::json before;  // null when created
@@ -23,11 +24,17 @@ struct Change {
 void record(storage::Connection& c, const RequestContext& ctx, core::Timestamp now,
             const Change& change);
 
+struct AuditFilter {
+    std::optional<std::string> entity, action;  // keys of core::AuditEntity / AuditAction
+    std::optional<core::Id> entity_id, engagement_id;
+    core::PageRequest page;
+};
+
 class AuditService {
   public:
     explicit AuditService(ServiceEnv env) : env_(env) {}
-    // Secretariat only.
-    std::vector<storage::AuditEntry> list(const RequestContext& ctx, const storage::AuditQuery& q);
+    // Secretariat only: the log, newest first, one page at a time.
+    core::Page<storage::AuditEntry> list(const RequestContext& ctx, const AuditFilter& filter);
 
   private:
     ServiceEnv env_;

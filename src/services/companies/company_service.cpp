@@ -3,9 +3,8 @@
 #include "core/error.hpp"
 #include "core/validation.hpp"
 #include "services/audit/audit_service.hpp"
-#include "services/views.hpp"
+#include "services/companies/company_views.hpp"
 #include "storage/companies/company_repository.hpp"
-#include "storage/engagements/engagement_repository.hpp"
 #include "storage/transaction.hpp"
 
 namespace shido::services {
@@ -36,29 +35,19 @@ void validate(const core::Company& c) {
     v.throw_if_failed();
 }
 
-std::vector<core::Company> CompanyService::list(const RequestContext& ctx) {
+core::Page<core::Company> CompanyService::list(const RequestContext& ctx,
+                                               const std::string& name_contains,
+                                               const core::PageRequest& page) {
     storage::Connection c(env_.db);
-    storage::CompanyRepository companies(c);
-    switch (ctx.actor.role) {
-        case core::Role::secretariat:
-            return companies.list_all();
-        case core::Role::expert:
-            return companies.list_for_expert(ctx.actor.user_id);
-        case core::Role::company: {
-            auto own = ctx.actor.company_id ? companies.find(*ctx.actor.company_id) : std::nullopt;
-            return own ? std::vector<core::Company>{*own} : std::vector<core::Company>{};
-        }
-    }
-    return {};
+    return storage::CompanyRepository(c).page(
+        storage::CompanyQuery{core::visible_scope(ctx.actor), name_contains, page});
 }
 
-core::Company CompanyService::get(const RequestContext& ctx, core::Id id) {
+core::Company CompanyService::get(const EngagementGrant& grant) {
+    grant.require(core::EngagementAction::view);
     storage::Connection c(env_.db);
-    auto company = storage::CompanyRepository(c).find(id);
+    auto company = storage::CompanyRepository(c).find(grant.id_of(core::Anchor::company));
     if (!company) core::throw_not_found("企業");
-    bool assigned = ctx.actor.role == core::Role::expert &&
-                    storage::EngagementRepository(c).expert_has_company(ctx.actor.user_id, id);
-    if (!core::may_view_company(ctx.actor, id, assigned)) core::throw_forbidden();
     return *company;
 }
 
@@ -74,7 +63,8 @@ core::Company CompanyService::create(const RequestContext& ctx, const CompanyInp
     company.id = repo.insert(company, now);
     company.created_at = company.updated_at = now;
     record(c, ctx, now,
-           Change{"create", "company", company.id, std::nullopt, nullptr, to_json(company)});
+           Change{core::AuditAction::create, core::AuditEntity::company, company.id, std::nullopt,
+                  nullptr, to_json(company)});
     tx.commit();
     return company;
 }
@@ -95,7 +85,8 @@ core::Company CompanyService::update(const RequestContext& ctx, core::Id id,
     repo.update(after, now);
     after.updated_at = now;
     record(c, ctx, now,
-           Change{"update", "company", id, std::nullopt, to_json(*before), to_json(after)});
+           Change{core::AuditAction::update, core::AuditEntity::company, id, std::nullopt,
+                  to_json(*before), to_json(after)});
     tx.commit();
     return after;
 }

@@ -4,6 +4,8 @@
 #include <vector>
 
 #include "core/companies/company.hpp"
+#include "core/paging/page.hpp"
+#include "services/access/engagement_grant.hpp"
 #include "services/context.hpp"
 
 namespace shido::services {
@@ -19,8 +21,10 @@ class CompanyService {
   public:
     explicit CompanyService(ServiceEnv env) : env_(env) {}
 
-    std::vector<core::Company> list(const RequestContext& ctx);
-    core::Company get(const RequestContext& ctx, core::Id id);
+    // The companies the actor may see (core::visible_scope), by name, one page at a time.
+    core::Page<core::Company> list(const RequestContext& ctx, const std::string& name_contains,
+                                   const core::PageRequest& page);
+    core::Company get(const EngagementGrant& grant);  // view on Anchor::company
     core::Company create(const RequestContext& ctx, const CompanyInput& input);
     core::Company update(const RequestContext& ctx, core::Id id, const CompanyInput& input);
 

@@ -1,10 +1,12 @@
 #include "services/demo/demo_data.hpp"
 
 #include "services/accounts/user_service.hpp"
+#include "services/accounts/user_views.hpp"
 #include "services/audit/audit_service.hpp"
+#include "services/companies/company_views.hpp"
 #include "services/crypto.hpp"
 #include "services/diagnosis/diagnosis_views.hpp"
-#include "services/views.hpp"
+#include "services/engagements/engagement_views.hpp"
 #include "storage/accounts/user_repository.hpp"
 #include "storage/companies/company_repository.hpp"
 #include "storage/diagnosis/diagnosis_repository.hpp"
@@ -31,7 +33,9 @@ struct DemoLoader {
         u.company_id = company;
         u.company_role = company_role;
         u.id = storage::UserRepository(c).insert(u, password_hash, now);
-        record(c, ctx, now, Change{"create", "user", u.id, std::nullopt, nullptr, to_json(u)});
+        record(c, ctx, now,
+               Change{core::AuditAction::create, core::AuditEntity::user, u.id, std::nullopt,
+                      nullptr, to_json(u)});
         return u.id;
     }
 
@@ -39,7 +43,8 @@ struct DemoLoader {
         company.id = storage::CompanyRepository(c).insert(company, now);
         company.created_at = company.updated_at = now;
         record(c, ctx, now,
-               Change{"create", "company", company.id, std::nullopt, nullptr, to_json(company)});
+               Change{core::AuditAction::create, core::AuditEntity::company, company.id,
+                      std::nullopt, nullptr, to_json(company)});
         return company.id;
     }
 
@@ -54,7 +59,8 @@ struct DemoLoader {
         storage::EngagementRepository repo(c);
         e.id = repo.insert(e, now);
         record(c, ctx, now,
-               Change{"create", "engagement", e.id, e.id, nullptr, to_json(*repo.find(e.id))});
+               Change{core::AuditAction::create, core::AuditEntity::engagement, e.id, e.id, nullptr,
+                      snapshot(*repo.find(e.id))});
         return e.id;
     }
 };
@@ -93,8 +99,8 @@ void load_demo_diagnosis(DemoLoader& load, const core::diagnosis::Instrument& in
     storage::DiagnosisRepository repo(load.c);
     auto round = repo.insert_round(engagement, instrument.id, "デモ：第1回前", load.now);
     record(load.c, load.ctx, load.now,
-           Change{"create", "diagnosis_round", round, engagement, nullptr,
-                  to_json(*repo.find_round(round))});
+           Change{core::AuditAction::create, core::AuditEntity::diagnosis_round, round, engagement,
+                  nullptr, snapshot(*repo.find_round(round))});
     for (const auto& sheet : sheets) {
         storage::RespondentRow row;
         row.round_id = round;

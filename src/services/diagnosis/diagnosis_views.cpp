@@ -1,18 +1,14 @@
 #include "services/diagnosis/diagnosis_views.hpp"
 
 #include "core/clock.hpp"
-#include "services/diagnosis/diagnosis_service.hpp"
+#include "services/diagnosis/diagnosis_types.hpp"
+#include "services/json_helpers.hpp"
 
 namespace shido::services {
 
 namespace dx = core::diagnosis;
 
 namespace {
-
-template <typename T>
-nlohmann::json nullable(const std::optional<T>& value) {
-    return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
-}
 
 template <typename Enum>
 nlohmann::json enum_or_null(const std::optional<Enum>& value) {
@@ -173,7 +169,7 @@ nlohmann::json analysis_json(const AnalysisResult& result, const std::string& to
     }
     for (const auto& [role, means] : a.by_role)
         by_role[dx::to_string(role)] = part_means_json(means);
-    for (const auto& r : result.detail.respondents) {
+    for (const auto& r : result.respondents) {
         auto status = respondent_status(r, today);
         if (status == "invited" || status == "answering") pending.push_back(to_json(r, today));
     }
@@ -185,7 +181,7 @@ nlohmann::json analysis_json(const AnalysisResult& result, const std::string& to
             {"gap_items", a.gap_items},
             {"drill_down_items", a.drill_down_items},
             {"role_gap_threshold", dx::role_gap_threshold},
-            {"progress", progress_json(result.detail.respondents)},
+            {"progress", progress_json(result.respondents)},
             {"pending", pending}};
 }
 
@@ -199,6 +195,29 @@ nlohmann::json comparison_json(const Comparison& c) {
             {"before_total_mean", c.result.before_total_mean},
             {"after_total_mean", c.result.after_total_mean},
             {"items", items}};
+}
+
+nlohmann::json snapshot(const storage::RoundRow& r) {
+    return {{"id", r.id},
+            {"engagement_id", r.engagement_id},
+            {"instrument_id", r.instrument_id},
+            {"name", r.name},
+            {"status", r.status},
+            {"created_at", r.created_at},
+            {"updated_at", r.updated_at}};
+}
+
+nlohmann::json snapshot(const storage::RespondentRow& r) {
+    return {{"id", r.id},
+            {"round_id", r.round_id},
+            {"role", r.role},
+            {"name", r.name},
+            {"department", r.department},
+            {"source", r.source},
+            {"expires_on", nullable(r.expires_on)},
+            {"revoked_at", nullable(r.revoked_at)},
+            {"submitted_at", nullable(r.submitted_at)},
+            {"created_at", r.created_at}};
 }
 
 }  // namespace shido::services

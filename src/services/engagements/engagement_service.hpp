@@ -4,6 +4,8 @@
 #include <vector>
 
 #include "core/engagements/engagement.hpp"
+#include "core/paging/page.hpp"
+#include "services/access/engagement_grant.hpp"
 #include "services/context.hpp"
 
 namespace shido::services {
@@ -25,18 +27,20 @@ struct EngagementFilter {
     std::optional<std::string> status;
     std::optional<core::Id> expert_id;
     std::string company_name_contains;
+    std::string sort;  // newest (default) or company
+    core::PageRequest page;
 };
 
 class EngagementService {
   public:
     explicit EngagementService(ServiceEnv env) : env_(env) {}
 
-    std::vector<core::Engagement> list(const RequestContext& ctx, const EngagementFilter& filter);
-    core::Engagement get(const RequestContext& ctx, core::Id id);
+    // The engagements the actor may see (core::visible_scope), filtered, one page at a time.
+    core::Page<core::Engagement> list(const RequestContext& ctx, const EngagementFilter& filter);
+    core::Engagement get(const EngagementGrant& grant);  // view
     core::Engagement create(const RequestContext& ctx, const EngagementInput& input);
-    core::Engagement update(const RequestContext& ctx, core::Id id, const EngagementInput& input);
-    // Throws unless the actor may perform `action` on the engagement (404 when it does not exist).
-    void authorize(const RequestContext& ctx, core::Id id, core::EngagementAction action);
+    core::Engagement update(const RequestContext& ctx, const EngagementGrant& grant,  // edit_plan
+                            const EngagementInput& input);
 
   private:
     ServiceEnv env_;

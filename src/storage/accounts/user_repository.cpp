@@ -1,5 +1,6 @@
 #include "storage/accounts/user_repository.hpp"
 
+#include "storage/list_query.hpp"
 #include "storage/nullable.hpp"
 
 namespace shido::storage {
@@ -124,17 +125,33 @@ void UserRepository::set_password_hash(core::Id id, const std::string& hash, cor
         soci::use(hash), soci::use(now), soci::use(id);
 }
 
-std::vector<core::User> UserRepository::list(std::optional<core::Role> role) {
-    std::string role_text = role ? std::string(core::to_string(*role)) : std::string();
-    auto rows = query_users(c_.sql(),
-                            "WHERE (CAST(:r1 AS TEXT) = '' OR role = :r2) ORDER BY role, name, id",
+core::Page<core::User> UserRepository::page(const UserQuery& q) {
+    Conditions where;
+    if (q.role) where.add("role = ?", {std::string(core::to_string(*q.role))});
+    if (!q.name_or_email_contains.empty()) {
+        auto pattern = contains_pattern(q.name_or_email_contains);
+        where.add("(name LIKE ? ESCAPE '\\' OR email LIKE ? ESCAPE '\\')", {pattern, pattern});
+    }
+    core::Page<core::User> page;
+    page.total = count_rows(c_, "users", where);
+    if (q.page.after) {
+        auto parts = core::cursor_parts(*q.page.after, 3);
+        where.add("(role, name, id) > (?, ?, ?)", {parts[0], parts[1], core::cursor_id(parts[2])});
+    }
+    long long fetch = q.page.limit + 1;
+    auto rows = query_users(c_.sql(), where.where() + " ORDER BY role, name, id LIMIT :limit",
                             [&](soci::statement& st) {
-                                st.exchange(soci::use(role_text));
-                                st.exchange(soci::use(role_text));
+                                where.bind(st);
+                                st.exchange(soci::use(fetch));
                             });
-    std::vector<core::User> users;
-    for (auto& row : rows) users.push_back(std::move(row.user));
-    return users;
+    for (auto& row : rows) page.items.push_back(std::move(row.user));
+    if (page.items.size() > static_cast<std::size_t>(q.page.limit)) {
+        page.items.resize(static_cast<std::size_t>(q.page.limit));
+        const auto& last = page.items.back();
+        page.next_after = core::encode_cursor(
+            {std::string(core::to_string(last.role)), last.name, std::to_string(last.id)});
+    }
+    return page;
 }
 
 bool UserRepository::email_taken(const std::string& email) {

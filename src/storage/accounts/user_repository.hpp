@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "core/accounts/user.hpp"
+#include "core/paging/page.hpp"
 #include "storage/database.hpp"
 
 namespace shido::storage {
@@ -11,6 +12,12 @@ namespace shido::storage {
 struct UserWithHash {
     core::User user;
     std::string password_hash;
+};
+
+struct UserQuery {
+    std::optional<core::Role> role;
+    std::string name_or_email_contains;
+    core::PageRequest page;
 };
 
 class UserRepository {
@@ -22,7 +29,7 @@ class UserRepository {
     std::optional<UserWithHash> find_by_email(const std::string& email);
     std::optional<std::string> password_hash(core::Id id);
     void set_password_hash(core::Id id, const std::string& hash, core::Timestamp now);
-    std::vector<core::User> list(std::optional<core::Role> role);
+    core::Page<core::User> page(const UserQuery& query);  // by role, name, id
     bool email_taken(const std::string& email);
 
   private:

@@ -1,5 +1,6 @@
 #include "storage/audit/audit_repository.hpp"
 
+#include "storage/list_query.hpp"
 #include "storage/nullable.hpp"
 
 namespace shido::storage {
@@ -16,11 +17,17 @@ void AuditRepository::append(const AuditEntry& e) {
         soci::use(after.value, after.ind), soci::use(e.request_id);
 }
 
-std::vector<AuditEntry> AuditRepository::list(const AuditQuery& q) {
-    std::string entity = q.entity;
-    long long entity_id = q.entity_id.value_or(0);
-    long long engagement = q.engagement_id.value_or(0);
-    int limit = q.limit;
+core::Page<AuditEntry> AuditRepository::page(const AuditQuery& q) {
+    Conditions where;
+    if (q.entity) where.add("entity = ?", {*q.entity});
+    if (q.entity_id) where.add("entity_id = ?", {*q.entity_id});
+    if (q.engagement_id) where.add("engagement_id = ?", {*q.engagement_id});
+    if (q.action) where.add("action = ?", {*q.action});
+    core::Page<AuditEntry> page;
+    page.total = count_rows(c_, "audit_log", where);
+    if (q.page.after)
+        where.add("id < ?", {core::cursor_id(core::cursor_parts(*q.page.after, 1)[0])});
+    long long fetch = q.page.limit + 1;
 
     AuditEntry row;
     NullableIn<long long> actor, row_entity_id, row_engagement;
@@ -37,28 +44,26 @@ std::vector<AuditEntry> AuditRepository::list(const AuditQuery& q) {
     st.exchange(soci::into(before.value, before.ind));
     st.exchange(soci::into(after.value, after.ind));
     st.exchange(soci::into(row.request_id));
-    for (auto* value : {&entity, &entity}) st.exchange(soci::use(*value));
-    for (auto* value : {&entity_id, &entity_id, &engagement, &engagement})
-        st.exchange(soci::use(*value));
-    st.exchange(soci::use(limit));
+    where.bind(st);
+    st.exchange(soci::use(fetch));
     prepare(st,
             "SELECT id, at, actor_id, actor_name, action, entity, entity_id, engagement_id, "
-            "before_json, after_json, request_id FROM audit_log "
-            "WHERE (CAST(:e1 AS TEXT) = '' OR entity = :e2) "
-            "AND (CAST(:i1 AS BIGINT) = 0 OR entity_id = :i2) "
-            "AND (CAST(:g1 AS BIGINT) = 0 OR engagement_id = :g2) "
-            "ORDER BY id DESC LIMIT :lim");
+            "before_json, after_json, request_id FROM audit_log" +
+                where.where() + " ORDER BY id DESC LIMIT :limit");
     st.execute(false);
-    std::vector<AuditEntry> result;
     while (st.fetch()) {
         row.actor_id = actor.get();
         row.entity_id = row_entity_id.get();
         row.engagement_id = row_engagement.get();
         row.before_json = before.get();
         row.after_json = after.get();
-        result.push_back(row);
+        page.items.push_back(row);
     }
-    return result;
+    if (page.items.size() > static_cast<std::size_t>(q.page.limit)) {
+        page.items.resize(static_cast<std::size_t>(q.page.limit));
+        page.next_after = core::encode_cursor({std::to_string(page.items.back().id)});
+    }
+    return page;
 }
 
 }  // namespace shido::storage

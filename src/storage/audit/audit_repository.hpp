@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "core/ids.hpp"
+#include "core/paging/page.hpp"
 #include "storage/database.hpp"
 
 namespace shido::storage {
@@ -22,11 +23,13 @@ struct AuditEntry {
     std::string request_id;
 };
 
+// Filters of the audit log; each one given becomes a condition (indexes in 003_list_indexes).
 struct AuditQuery {
-    std::string entity;  // empty: any
+    std::optional<std::string> entity;
     std::optional<core::Id> entity_id;
     std::optional<core::Id> engagement_id;
-    int limit = 200;
+    std::optional<std::string> action;
+    core::PageRequest page;  // newest first
 };
 
 class AuditRepository {
@@ -34,7 +37,7 @@ class AuditRepository {
     explicit AuditRepository(Connection& c) : c_(c) {}
 
     void append(const AuditEntry& entry);
-    std::vector<AuditEntry> list(const AuditQuery& query);
+    core::Page<AuditEntry> page(const AuditQuery& query);
 
   private:
     Connection& c_;

@@ -1,5 +1,6 @@
 #include "storage/companies/company_repository.hpp"
 
+#include "storage/list_query.hpp"
 #include "storage/nullable.hpp"
 
 namespace shido::storage {
@@ -89,15 +90,46 @@ std::optional<core::Company> CompanyRepository::find(core::Id id) {
     return rows.front();
 }
 
-std::vector<core::Company> CompanyRepository::list_all() {
-    return query("WHERE c.id > :zero ORDER BY c.name, c.id", 0);
-}
-
-std::vector<core::Company> CompanyRepository::list_for_expert(core::Id expert_id) {
-    return query(
-        "WHERE c.id IN (SELECT e.company_id FROM engagements e WHERE e.expert_id = :x) "
-        "ORDER BY c.name, c.id",
-        expert_id);
+core::Page<core::Company> CompanyRepository::page(const CompanyQuery& q) {
+    Conditions where;
+    switch (q.scope.kind) {
+        case core::VisibleScope::Kind::everything:
+            break;
+        case core::VisibleScope::Kind::assigned_to_expert:
+            where.add("c.id IN (SELECT e.company_id FROM engagements e WHERE e.expert_id = ?)",
+                      {q.scope.id});
+            break;
+        case core::VisibleScope::Kind::of_company:
+            where.add("c.id = ?", {q.scope.id});
+            break;
+        case core::VisibleScope::Kind::nothing:
+            where.add("1 = 0", {});
+            break;
+    }
+    if (!q.name_contains.empty())
+        where.add("c.name LIKE ? ESCAPE '\\'", {contains_pattern(q.name_contains)});
+    core::Page<core::Company> page;
+    page.total = count_rows(c_, "companies c", where);
+    if (q.page.after) {
+        auto parts = core::cursor_parts(*q.page.after, 2);
+        auto id = core::cursor_id(parts[1]);
+        where.add("(c.name > ? OR (c.name = ? AND c.id > ?))", {parts[0], parts[0], id});
+    }
+    long long fetch = q.page.limit + 1;
+    CompanyRow row;
+    soci::statement st(c_.sql());
+    row.bind(st);
+    where.bind(st);
+    st.exchange(soci::use(fetch));
+    prepare(st, company_select + where.where() + " ORDER BY c.name, c.id LIMIT :limit");
+    st.execute(false);
+    while (st.fetch()) page.items.push_back(row.to_company());
+    if (page.items.size() > static_cast<std::size_t>(q.page.limit)) {
+        page.items.resize(static_cast<std::size_t>(q.page.limit));
+        const auto& last = page.items.back();
+        page.next_after = core::encode_cursor({last.name, std::to_string(last.id)});
+    }
+    return page;
 }
 
 }  // namespace shido::storage

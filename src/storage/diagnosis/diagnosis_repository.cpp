@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "storage/list_query.hpp"
 #include "storage/nullable.hpp"
 
 namespace shido::storage {
@@ -41,9 +42,10 @@ constexpr const char* respondent_select =
     "(SELECT COUNT(*) FROM diagnosis_answers a WHERE a.respondent_id = p.id) "
     "FROM respondents p ";
 
-template <typename Key>
-std::vector<RespondentRow> query_respondents(soci::session& sql, const std::string& where,
-                                             const Key& key) {
+// `tail` follows the conditions: ORDER BY, LIMIT (with its own bound value, if any).
+std::vector<RespondentRow> query_respondents(soci::session& sql, const Conditions& where,
+                                             const std::string& tail = "",
+                                             const long long* limit = nullptr) {
     RespondentRow row;
     NullableIn<std::string> expires;
     NullableIn<long long> revoked, submitted;
@@ -59,8 +61,9 @@ std::vector<RespondentRow> query_respondents(soci::session& sql, const std::stri
     st.exchange(soci::into(submitted.value, submitted.ind));
     st.exchange(soci::into(row.created_at));
     st.exchange(soci::into(row.answered_count));
-    st.exchange(soci::use(key));
-    prepare(st, respondent_select + where);
+    where.bind(st);
+    if (limit) st.exchange(soci::use(*limit));
+    prepare(st, respondent_select + where.where() + tail);
     st.execute(false);
     std::vector<RespondentRow> rows;
     while (st.fetch()) {
@@ -70,6 +73,12 @@ std::vector<RespondentRow> query_respondents(soci::session& sql, const std::stri
         rows.push_back(row);
     }
     return rows;
+}
+
+Conditions respondent_where(const char* condition, Conditions::Value value) {
+    Conditions where;
+    where.add(condition, {std::move(value)});
+    return where;
 }
 
 template <typename T>
@@ -124,16 +133,33 @@ core::Id DiagnosisRepository::insert_respondent(const RespondentRow& row,
 }
 
 std::optional<RespondentRow> DiagnosisRepository::find_respondent(core::Id id) {
-    return first(query_respondents(c_.sql(), "WHERE p.id = :id", id));
+    return first(query_respondents(c_.sql(), respondent_where("p.id = ?", id)));
 }
 
 std::optional<RespondentRow> DiagnosisRepository::find_respondent_by_token(
     const std::string& token_hash) {
-    return first(query_respondents(c_.sql(), "WHERE p.token_hash = :t", token_hash));
+    return first(query_respondents(c_.sql(), respondent_where("p.token_hash = ?", token_hash)));
 }
 
 std::vector<RespondentRow> DiagnosisRepository::list_respondents(core::Id round_id) {
-    return query_respondents(c_.sql(), "WHERE p.round_id = :r ORDER BY p.id", round_id);
+    return query_respondents(c_.sql(), respondent_where("p.round_id = ?", round_id),
+                             " ORDER BY p.id");
+}
+
+core::Page<RespondentRow> DiagnosisRepository::page_respondents(
+    core::Id round_id, const std::optional<std::string>& role, const core::PageRequest& page) {
+    auto where = respondent_where("p.round_id = ?", round_id);
+    if (role) where.add("p.role = ?", {*role});
+    core::Page<RespondentRow> result;
+    result.total = count_rows(c_, "respondents p", where);
+    if (page.after) where.add("p.id > ?", {core::cursor_id(core::cursor_parts(*page.after, 1)[0])});
+    long long fetch = page.limit + 1;
+    result.items = query_respondents(c_.sql(), where, " ORDER BY p.id LIMIT :limit", &fetch);
+    if (result.items.size() > static_cast<std::size_t>(page.limit)) {
+        result.items.resize(static_cast<std::size_t>(page.limit));
+        result.next_after = core::encode_cursor({std::to_string(result.items.back().id)});
+    }
+    return result;
 }
 
 void DiagnosisRepository::revoke(core::Id respondent_id, core::Timestamp now) {

@@ -6,6 +6,7 @@
 #include "core/diagnosis/analysis.hpp"
 #include "core/diagnosis/findings.hpp"
 #include "core/ids.hpp"
+#include "core/paging/page.hpp"
 #include "storage/database.hpp"
 
 namespace shido::storage {
@@ -52,6 +53,10 @@ class DiagnosisRepository {
     std::optional<RespondentRow> find_respondent(core::Id id);
     std::optional<RespondentRow> find_respondent_by_token(const std::string& token_hash);
     std::vector<RespondentRow> list_respondents(core::Id round_id);
+    // One page of a round's sheets in the order they were made, optionally of one role.
+    core::Page<RespondentRow> page_respondents(core::Id round_id,
+                                               const std::optional<std::string>& role,
+                                               const core::PageRequest& page);
     void revoke(core::Id respondent_id, core::Timestamp now);
     void set_token(core::Id respondent_id, const std::string& token_hash, core::Timestamp now);
     // Returns false when the sheet was already submitted (a second submit changes nothing).

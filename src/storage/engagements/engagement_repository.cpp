@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "storage/list_query.hpp"
 #include "storage/nullable.hpp"
 
 namespace shido::storage {
@@ -61,15 +62,6 @@ struct EngagementRow {
     }
 };
 
-std::string like_pattern(const std::string& needle) {
-    std::string escaped;
-    for (char ch : needle) {
-        if (ch == '%' || ch == '_' || ch == '\\') escaped.push_back('\\');
-        escaped.push_back(ch);
-    }
-    return needle.empty() ? std::string() : "%" + escaped + "%";
-}
-
 }  // namespace
 
 core::Id EngagementRepository::insert(const core::Engagement& e, core::Timestamp now) {
@@ -111,27 +103,8 @@ bool EngagementRepository::update(const core::Engagement& e, int expected_versio
 
 namespace {
 
-// The lists every role opens first: all (secretariat), by expert, by company. Prepared once per
-// connection; lists with a status or name filter are built on demand.
-enum class ListScope { all, by_expert, by_company };
-
-template <ListScope Scope>
-struct EngagementList {
-    explicit EngagementList(soci::session& sql) : st(sql) {
-        row.bind(st);
-        const char* where = "";
-        if constexpr (Scope == ListScope::by_expert) where = "WHERE e.expert_id = :k ";
-        if constexpr (Scope == ListScope::by_company) where = "WHERE e.company_id = :k ";
-        if constexpr (Scope != ListScope::all) st.exchange(soci::use(key));
-        prepare(st, std::string(engagement_select) + where + "ORDER BY e.id DESC");
-    }
-    long long key = 0;
-    EngagementRow row;
-    soci::statement st;
-};
-
-template <typename Query>
-std::vector<core::Engagement> fetch_engagements(soci::statement& st, const Query& row,
+template <typename Row>
+std::vector<core::Engagement> fetch_engagements(soci::statement& st, const Row& row,
                                                 Dialect dialect) {
     st.execute(false);
     std::vector<core::Engagement> result;
@@ -140,51 +113,73 @@ std::vector<core::Engagement> fetch_engagements(soci::statement& st, const Query
     return result;
 }
 
-template <ListScope Scope>
-std::vector<core::Engagement> prepared_list(Connection& c, long long key) {
-    auto& q = c.prepared<EngagementList<Scope>>();
-    q.key = key;
-    return fetch_engagements(q.st, q.row, c.dialect());
+// Scope and filters: which engagements the list holds (the same for the page and its total).
+Conditions engagement_conditions(const EngagementQuery& q) {
+    Conditions where;
+    switch (q.scope.kind) {
+        case core::VisibleScope::Kind::everything:
+            break;
+        case core::VisibleScope::Kind::assigned_to_expert:
+            where.add("e.expert_id = ?", {q.scope.id});
+            break;
+        case core::VisibleScope::Kind::of_company:
+            where.add("e.company_id = ?", {q.scope.id});
+            break;
+        case core::VisibleScope::Kind::nothing:
+            where.add("1 = 0", {});
+            break;
+    }
+    if (q.expert_id) where.add("e.expert_id = ?", {*q.expert_id});
+    if (q.status) where.add("e.status = ?", {std::string(core::to_string(*q.status))});
+    if (!q.company_name_contains.empty())
+        where.add("c.name LIKE ? ESCAPE '\\'", {contains_pattern(q.company_name_contains)});
+    return where;
+}
+
+// The keyset condition and order of each sort; the cursor is the last row's sort key.
+void add_keyset(Conditions& where, const EngagementQuery& q) {
+    if (!q.page.after) return;
+    if (q.order == EngagementOrder::newest) {
+        auto parts = core::cursor_parts(*q.page.after, 1);
+        where.add("e.id < ?", {core::cursor_id(parts[0])});
+    } else {
+        auto parts = core::cursor_parts(*q.page.after, 2);
+        auto id = core::cursor_id(parts[1]);
+        where.add("(c.name > ? OR (c.name = ? AND e.id > ?))", {parts[0], parts[0], id});
+    }
+}
+
+const char* order_by(EngagementOrder order) {
+    return order == EngagementOrder::newest ? " ORDER BY e.id DESC" : " ORDER BY c.name, e.id";
+}
+
+std::string cursor_of(const core::Engagement& e, EngagementOrder order) {
+    if (order == EngagementOrder::newest) return core::encode_cursor({std::to_string(e.id)});
+    return core::encode_cursor({e.company_name, std::to_string(e.id)});
 }
 
 }  // namespace
 
-std::vector<core::Engagement> EngagementRepository::list(const EngagementQuery& q) {
-    long long expert = q.only_expert.value_or(0);
-    long long company = q.only_company.value_or(0);
-    bool narrowed = q.status || !q.company_name_contains.empty();
-    if (!narrowed && !q.only_expert && !q.only_company) return prepared_list<ListScope::all>(c_, 0);
-    if (!narrowed && q.only_expert && !q.only_company)
-        return prepared_list<ListScope::by_expert>(c_, expert);
-    if (!narrowed && q.only_company && !q.only_expert)
-        return prepared_list<ListScope::by_company>(c_, company);
-    std::string status = q.status ? std::string(core::to_string(*q.status)) : std::string();
-    std::string pattern = like_pattern(q.company_name_contains);
-
-    // Only the filters in use become conditions, so each one can use its index
-    // (an "(:p = 0 OR column = :p)" condition would scan every engagement).
+core::Page<core::Engagement> EngagementRepository::page(const EngagementQuery& q) {
+    auto where = engagement_conditions(q);
+    core::Page<core::Engagement> page;
+    page.total = count_rows(c_, "engagements e JOIN companies c ON c.id = e.company_id", where);
+    add_keyset(where, q);
+    // One row more than asked tells whether another page follows.
+    long long fetch = q.page.limit + 1;
     EngagementRow row;
     soci::statement st(c_.sql());
     row.bind(st);
-    std::string where = "WHERE 1 = 1 ";
-    if (q.only_expert) {
-        where += "AND e.expert_id = :x ";
-        st.exchange(soci::use(expert));
+    where.bind(st);
+    st.exchange(soci::use(fetch));
+    prepare(st,
+            std::string(engagement_select) + where.where() + order_by(q.order) + " LIMIT :limit");
+    page.items = fetch_engagements(st, row, c_.dialect());
+    if (page.items.size() > static_cast<std::size_t>(q.page.limit)) {
+        page.items.resize(static_cast<std::size_t>(q.page.limit));
+        page.next_after = cursor_of(page.items.back(), q.order);
     }
-    if (q.only_company) {
-        where += "AND e.company_id = :c ";
-        st.exchange(soci::use(company));
-    }
-    if (q.status) {
-        where += "AND e.status = :s ";
-        st.exchange(soci::use(status));
-    }
-    if (!pattern.empty()) {
-        where += "AND c.name LIKE :q ESCAPE '\\' ";
-        st.exchange(soci::use(pattern));
-    }
-    prepare(st, std::string(engagement_select) + where + "ORDER BY e.id DESC");
-    return fetch_engagements(st, row, c_.dialect());
+    return page;
 }
 
 namespace {
@@ -215,13 +210,6 @@ std::optional<core::EngagementScope> EngagementRepository::scope_of(core::Id id)
         soci::into(company), soci::into(expert.value, expert.ind);
     if (!c_.sql().got_data()) return std::nullopt;
     return core::EngagementScope{company, expert.get()};
-}
-
-bool EngagementRepository::expert_has_company(core::Id expert_id, core::Id company_id) {
-    int count = 0;
-    c_.sql() << "SELECT COUNT(*) FROM engagements WHERE expert_id = :x AND company_id = :c",
-        soci::use(expert_id), soci::use(company_id), soci::into(count);
-    return count > 0;
 }
 
 }  // namespace shido::storage

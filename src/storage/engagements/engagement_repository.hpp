@@ -5,17 +5,22 @@
 
 #include "core/access/access_policy.hpp"
 #include "core/engagements/engagement.hpp"
+#include "core/paging/page.hpp"
 #include "storage/database.hpp"
 
 namespace shido::storage {
 
-// Which engagements a list returns. The service fills the scope fields from the access
-// policy; the user-chosen filters only narrow it further.
+enum class EngagementOrder { newest, company };
+
+// Which engagements a list returns: the actor's visible scope (from the access policy), which
+// the user-chosen filters only narrow, one sort and one page of it.
 struct EngagementQuery {
-    std::optional<core::Id> only_expert;   // scope or filter
-    std::optional<core::Id> only_company;  // scope
+    core::VisibleScope scope;
+    std::optional<core::Id> expert_id;
     std::optional<core::EngagementStatus> status;
     std::string company_name_contains;
+    EngagementOrder order = EngagementOrder::newest;
+    core::PageRequest page;
 };
 
 class EngagementRepository {
@@ -27,8 +32,7 @@ class EngagementRepository {
     bool update(const core::Engagement& engagement, int expected_version, core::Timestamp now);
     std::optional<core::Engagement> find(core::Id id);
     std::optional<core::EngagementScope> scope_of(core::Id id);
-    std::vector<core::Engagement> list(const EngagementQuery& query);
-    bool expert_has_company(core::Id expert_id, core::Id company_id);
+    core::Page<core::Engagement> page(const EngagementQuery& query);
 
   private:
     Connection& c_;

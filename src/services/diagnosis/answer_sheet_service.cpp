@@ -1,9 +1,9 @@
-// The respondent's side of DiagnosisService: a link token opens exactly one answer sheet.
+#include "services/diagnosis/answer_sheet_service.hpp"
+
 #include "core/error.hpp"
 #include "services/audit/audit_service.hpp"
 #include "services/crypto.hpp"
 #include "services/diagnosis/diagnosis_internal.hpp"
-#include "services/diagnosis/diagnosis_service.hpp"
 #include "services/diagnosis/diagnosis_views.hpp"
 #include "storage/engagements/engagement_repository.hpp"
 #include "storage/transaction.hpp"
@@ -18,6 +18,10 @@ struct OpenSheet {
     storage::RespondentRow respondent;
     storage::RoundRow round;
 };
+
+[[noreturn]] void throw_link_unusable(const std::string& message) {
+    throw core::DomainError(core::ErrorCode::forbidden, message);
+}
 
 // Finds the sheet of a token and refuses links that were revoked, have expired or belong to a
 // closed round. Every refusal says what happened and whom to ask, in Japanese.
@@ -60,28 +64,28 @@ RequestContext respondent_context(const storage::RespondentRow& row,
 
 }  // namespace
 
-Questionnaire DiagnosisService::open_questionnaire(const std::string& token) {
+AnswerSheet AnswerSheetService::open(const std::string& token) {
     storage::Connection c(env_.db);
-    auto sheet = sheet_of(c, token, today());
+    auto sheet = sheet_of(c, token, today(env_));
     const auto& instrument = instrument_of(env_, sheet.round);
-    Questionnaire q{sheet.respondent,
-                    sheet.round,
-                    "",
-                    &instrument,
-                    storage::DiagnosisRepository(c).answers_of(sheet.respondent.id),
-                    std::nullopt};
+    AnswerSheet q{sheet.respondent,
+                  sheet.round,
+                  "",
+                  &instrument,
+                  storage::DiagnosisRepository(c).answers_of(sheet.respondent.id),
+                  std::nullopt};
     if (auto engagement = storage::EngagementRepository(c).find(sheet.round.engagement_id))
         q.company_name = engagement->company_name;
     if (sheet.respondent.submitted_at) q.result = core::diagnosis::score(instrument, q.answers);
     return q;
 }
 
-int DiagnosisService::save_answer(const std::string& token, int item_no,
-                                  const std::string& choice) {
+int AnswerSheetService::save_answer(const std::string& token, int item_no,
+                                    const std::string& choice) {
     auto now = env_.now();
     storage::Connection c(env_.db);
     storage::Transaction tx(c);
-    auto sheet = sheet_of(c, token, today());
+    auto sheet = sheet_of(c, token, today(env_));
     require_answering(sheet);
     const auto& instrument = instrument_of(env_, sheet.round);
     if (!instrument.item(item_no)) core::throw_not_found("診断項目");
@@ -98,12 +102,12 @@ int DiagnosisService::save_answer(const std::string& token, int item_no,
     return answered;
 }
 
-core::diagnosis::Score DiagnosisService::submit(const std::string& token,
-                                                const std::string& request_id) {
+core::diagnosis::Score AnswerSheetService::submit(const std::string& token,
+                                                  const std::string& request_id) {
     auto now = env_.now();
     storage::Connection c(env_.db);
     storage::Transaction tx(c);
-    auto sheet = sheet_of(c, token, today());
+    auto sheet = sheet_of(c, token, today(env_));
     require_answering(sheet);
     const auto& instrument = instrument_of(env_, sheet.round);
     storage::DiagnosisRepository repo(c);
@@ -119,8 +123,12 @@ core::diagnosis::Score DiagnosisService::submit(const std::string& token,
     if (!repo.mark_submitted(sheet.respondent.id, now))
         throw core::DomainError(core::ErrorCode::conflict, "この回答はすでに提出されています。");
     auto after = *repo.find_respondent(sheet.respondent.id);
-    Change change{"submit", "respondent",           after.id, sheet.round.engagement_id,
-                  nullptr,  to_json(after, today())};
+    Change change{core::AuditAction::submit,
+                  core::AuditEntity::respondent,
+                  after.id,
+                  sheet.round.engagement_id,
+                  nullptr,
+                  snapshot(after)};
     change.after["answers"] = to_json(answers);
     record(c, respondent_context(after, request_id), now, change);
     tx.commit();

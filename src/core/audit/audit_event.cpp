@@ -1,0 +1,50 @@
+#include "core/audit/audit_event.hpp"
+
+namespace shido::core {
+
+namespace {
+
+constexpr Labelled<AuditAction> action_table[] = {
+    {AuditAction::create, "create", "作成"},
+    {AuditAction::update, "update", "更新"},
+    {AuditAction::change_password, "change_password", "パスワード変更"},
+    {AuditAction::invite, "invite", "回答用リンクの発行"},
+    {AuditAction::revoke, "revoke", "回答用リンクの取り消し"},
+    {AuditAction::reissue_link, "reissue_link", "回答用リンクの再発行"},
+    {AuditAction::enter_paper, "enter_paper", "紙の回答の入力"},
+    {AuditAction::import_csv, "import_csv", "CSVの取り込み"},
+    {AuditAction::submit, "submit", "回答の提出"},
+};
+
+constexpr Labelled<AuditEntity> entity_table[] = {
+    {AuditEntity::user, "user", "ユーザー"},
+    {AuditEntity::company, "company", "企業"},
+    {AuditEntity::engagement, "engagement", "指導案件"},
+    {AuditEntity::diagnosis_round, "diagnosis_round", "自社診断の回"},
+    {AuditEntity::respondent, "respondent", "自社診断の回答者"},
+    {AuditEntity::diagnosis_finding, "diagnosis_finding", "課題整理"},
+};
+
+}  // namespace
+
+std::span<const Labelled<AuditAction>> audit_actions() {
+    return action_table;
+}
+std::span<const Labelled<AuditEntity>> audit_entities() {
+    return entity_table;
+}
+
+std::string_view to_string(AuditAction action) {
+    return key_in(audit_actions(), action);
+}
+std::string_view to_string(AuditEntity entity) {
+    return key_in(audit_entities(), entity);
+}
+std::optional<AuditAction> parse_audit_action(std::string_view key) {
+    return parse_in(audit_actions(), key);
+}
+std::optional<AuditEntity> parse_audit_entity(std::string_view key) {
+    return parse_in(audit_entities(), key);
+}
+
+}  // namespace shido::core

@@ -1,0 +1,41 @@
+#pragma once
+#include <optional>
+#include <span>
+#include <string_view>
+
+#include "core/labelled.hpp"
+
+namespace shido::core {
+
+// What the audit log records. A new use case that changes data adds its action (and entity)
+// here, with the label the secretariat reads in the log.
+enum class AuditAction {
+    create,
+    update,
+    change_password,
+    invite,
+    revoke,
+    reissue_link,
+    enter_paper,
+    import_csv,
+    submit,
+};
+
+enum class AuditEntity {
+    user,
+    company,
+    engagement,
+    diagnosis_round,
+    respondent,
+    diagnosis_finding,
+};
+
+std::span<const Labelled<AuditAction>> audit_actions();
+std::span<const Labelled<AuditEntity>> audit_entities();
+
+std::string_view to_string(AuditAction action);
+std::string_view to_string(AuditEntity entity);
+std::optional<AuditAction> parse_audit_action(std::string_view key);
+std::optional<AuditEntity> parse_audit_entity(std::string_view key);
+
+}  // namespace shido::core

@@ -1,0 +1,64 @@
+#include "services/engagements/engagement_views.hpp"
+
+#include "core/clock.hpp"
+#include "services/json_helpers.hpp"
+
+namespace shido::services {
+
+void write(JsonWriter& out, const core::Engagement& e) {
+    out.begin_object();
+    out.key("id").value(e.id);
+    out.key("company_id").value(e.company_id);
+    out.key("company_name").value(e.company_name);
+    out.key("expert_id").value(e.expert_id);
+    out.key("expert_name").value(e.expert_name);
+    out.key("status").value(core::to_string(e.status));
+    out.key("version").value(e.version);
+    out.key("sessions").begin_array();
+    for (const auto& s : e.sessions) {
+        out.begin_object()
+            .key("no")
+            .value(s.no)
+            .key("planned_date")
+            .value(s.planned_date)
+            .end_object();
+    }
+    out.end_array();
+    out.key("created_at").value(core::format_iso8601(e.created_at));
+    out.key("updated_at").value(core::format_iso8601(e.updated_at));
+    out.end_object();
+}
+
+std::string engagement_page_json(const core::Page<core::Engagement>& page) {
+    JsonWriter out;
+    out.reserve(128 + page.items.size() * 400);
+    out.begin_object().key("items").begin_array();
+    for (const auto& e : page.items) write(out, e);
+    out.end_array();
+    out.key("total").value(page.total);
+    out.key("next_after").value(page.next_after);
+    out.end_object();
+    return out.take();
+}
+
+nlohmann::json to_json(const core::Engagement& e) {
+    JsonWriter out;
+    write(out, e);
+    return nlohmann::json::parse(out.text());
+}
+
+nlohmann::json snapshot(const core::Engagement& e) {
+    nlohmann::json sessions = nlohmann::json::array();
+    for (const auto& s : e.sessions)
+        sessions.push_back({{"no", s.no}, {"planned_date", nullable(s.planned_date)}});
+    return {{"id", e.id},
+            {"company_id", e.company_id},
+            {"expert_id", nullable(e.expert_id)},
+            {"status", core::to_string(e.status)},
+            {"version", e.version},
+            {"sessions", std::move(sessions)},
+            {"created_at", e.created_at},
+            {"updated_at", e.updated_at}};
+}
+
+}  // namespace shido::services
