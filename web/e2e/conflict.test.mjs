@@ -1,4 +1,4 @@
-import { scenario, login, assert, DEMO, UNYU } from './helpers.mjs'
+import { scenario, login, searchEngagements, assert, DEMO, UNYU } from './helpers.mjs'
 
 // Optimistic locking: a save based on a stale version gets 409 and the server's message, with a
 // way to reload; after reloading, the save goes through.
@@ -6,6 +6,7 @@ scenario(
   'a stale edit shows the conflict message and can be reloaded',
   async (page) => {
     await login(page, DEMO.secretariat.email)
+    await searchEngagements(page, UNYU)
     await page.getByTestId('engagement-company').filter({ hasText: UNYU }).first().click()
     await page.getByTestId('engagement-title').filter({ hasText: UNYU }).waitFor()
     const id = Number(new URL(page.url()).pathname.split('/').pop())

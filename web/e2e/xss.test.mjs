@@ -1,7 +1,8 @@
 import { scenario, login, listedCompanies, assert, DEMO } from './helpers.mjs'
 
 // The payload must come back as text everywhere. A run id keeps reruns on one database apart.
-const NAME = `<script>window.__xss=1</script>テスト ${Date.now().toString(36)}`
+const RUN = Date.now().toString(36)
+const NAME = `<script>window.__xss=1</script>テスト ${RUN}`
 
 async function assertNoXss(page) {
   assert.equal(await page.evaluate(() => typeof window.__xss), 'undefined', 'window.__xss must stay undefined')
@@ -24,8 +25,12 @@ scenario('secretariat registers a company and an engagement; markup in the name 
   await assertNoXss(page)
 
   // 案件登録
+  // The company is searched among all companies (search as you type), then chosen.
   await page.goto('/engagements/new')
-  await page.getByLabel('指導先企業').selectOption({ label: NAME })
+  await page.getByRole('searchbox', { name: '指導先企業を検索' }).fill(RUN)
+  const company = page.getByRole('combobox', { name: /^指導先企業/ })
+  await company.locator('option', { hasText: NAME }).waitFor({ state: 'attached' })
+  await company.selectOption({ label: NAME })
   await page.getByLabel('第1回').fill('2026-04-10')
   await page.getByRole('button', { name: '登録する' }).click()
   await page.waitForURL((url) => /^\/engagements\/\d+$/.test(url.pathname))

@@ -167,7 +167,8 @@ router.beforeEach(async (to) => {
   await session.ensureLoaded()
   const user = session.user.value
 
-  if (user) void useMeta().load()
+  // Labels come from /meta: have them before the first page is drawn (once per page load).
+  if (user) await useMeta().load()
 
   if (to.name === 'login') {
     return user ? safeRedirect(to.query.redirect) : true

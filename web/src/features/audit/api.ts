@@ -1,8 +1,10 @@
 import { http } from '@/shared/api/client'
-import type { QueryOf, ResponseOf } from '@/shared/api/contract'
+import type { AuditEntry, ListAnswer, ListQuery } from '@/shared/api/contract'
+import { toPage } from '@/shared/api/paging'
 
-export type AuditQuery = QueryOf<'/audit', 'get'>
+/** Filters (entity, entity_id, engagement_id, action) and paging; newest first. */
+export type AuditQuery = ListQuery<'/audit', { action?: string }>
 
 export const auditApi = {
-  list: (query: AuditQuery = {}) => http.get<ResponseOf<'/audit', 'get'>>('/audit', query).then((r) => r.items),
+  list: (query: AuditQuery = {}) => http.get<ListAnswer<'/audit', AuditEntry>>('/audit', query).then(toPage),
 }

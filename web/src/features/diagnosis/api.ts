@@ -5,10 +5,17 @@ import { http } from '@/shared/api/client'
 import type {
   FindingInput,
   InviteInput,
+  ListAnswer,
+  ListQuery,
   PaperInput,
+  Respondent,
+  RespondentRole,
   ResponseOf,
   Schemas,
 } from '@/shared/api/contract'
+import { toPage } from '@/shared/api/paging'
+
+export type RespondentQuery = ListQuery<'/diagnosis/rounds/{id}/respondents', { role?: RespondentRole }>
 
 export const diagnosisApi = {
   rounds: (engagementId: number) =>
@@ -26,6 +33,11 @@ export const diagnosisApi = {
   updateRound: (roundId: number, patch: Schemas['RoundPatch']) =>
     http.patch<ResponseOf<'/diagnosis/rounds/{id}', 'patch'>>(`/diagnosis/rounds/${roundId}`, patch),
 
+  /** The respondents of a round, one page at a time (revoked ones included, by id). */
+  respondents: (roundId: number, query: RespondentQuery = {}) =>
+    http
+      .get<ListAnswer<'/diagnosis/rounds/{id}/respondents', Respondent>>(`/diagnosis/rounds/${roundId}/respondents`, query)
+      .then(toPage),
   invite: (roundId: number, input: InviteInput) =>
     http
       .post<ResponseOf<'/diagnosis/rounds/{id}/respondents', 'post'>>(`/diagnosis/rounds/${roundId}/respondents`, input)

@@ -16,37 +16,13 @@ import type {
   Respondent,
   RespondentRole,
   RespondentSource,
-  RespondentStatus,
-  RoundStatus,
 } from '@/shared/api/contract'
-
-export const RESPONDENT_ROLES: { key: RespondentRole; label: string }[] = [
-  { key: 'owner', label: '経営者' },
-  { key: 'manager', label: '管理者' },
-  { key: 'staff', label: '従業員' },
-]
-
-export function respondentRoleLabel(role: RespondentRole | string): string {
-  return RESPONDENT_ROLES.find((r) => r.key === role)?.label ?? role
-}
-
-export const RESPONDENT_STATUS_LABELS: Record<RespondentStatus, string> = {
-  invited: '未回答',
-  answering: '回答中',
-  submitted: '提出済み',
-  revoked: '無効',
-  expired: '期限切れ',
-}
+import { RESPONDENT_ROLE_KEYS } from './labels'
 
 export const SOURCE_LABELS: Record<RespondentSource, string> = {
   link: 'リンク',
   paper: '紙',
   csv: 'CSV',
-}
-
-export const ROUND_STATUS_LABELS: Record<RoundStatus, string> = {
-  open: '回答受付中',
-  closed: '締切',
 }
 
 export const LEVEL_OPTIONS: { key: Level; label: string }[] = [
@@ -124,7 +100,7 @@ export function csvTemplate(itemCount = 25): string {
 /** One line per link, for pasting into a mail or chat. */
 export function linesForCopy(links: IssuedLink[]): string {
   return links
-    .map((l) => `${l.respondent.role_label || respondentRoleLabel(l.respondent.role)} ${respondentName(l.respondent)}: ${l.url}`)
+    .map((l) => `${l.respondent.role_label} ${respondentName(l.respondent)}: ${l.url}`)
     .join('\n')
 }
 
@@ -192,7 +168,7 @@ export interface GapReading {
 
 /** Which roles differ most on an item, and what each of them mostly answered. */
 export function readGap(item: ItemAnalysis, choices: InstrumentChoice[]): GapReading | null {
-  const present = RESPONDENT_ROLES.map((r) => r.key).filter((k) => (item.by_role[k]?.respondents ?? 0) > 0)
+  const present = RESPONDENT_ROLE_KEYS.filter((k) => (item.by_role[k]?.respondents ?? 0) > 0)
   if (present.length < 2) return null
   let high = present[0] as RespondentRole
   let low = present[0] as RespondentRole

@@ -1,9 +1,11 @@
-// /meta (labels and the four-session curriculum), fetched once per page load.
+// /meta: the Japanese labels of every key the API uses (roles, statuses, audit actions and
+// entities, respondent roles and statuses, round statuses) and the four-session curriculum,
+// fetched once per page load. Labels come only from here; a key /meta does not know is shown
+// with a neutral Japanese word, never as the raw key.
 
 import { computed, ref } from 'vue'
 import { metaApi } from '@/shared/api/meta'
-import type { EngagementStatus, Meta, Role } from '@/shared/api/contract'
-import { ROLE_LABELS, STATUS_LABELS } from '@/shared/lib/labels'
+import type { KeyLabel, Meta, MetaListName } from '@/shared/api/contract'
 
 const meta = ref<Meta | null>(null)
 const error = ref<string>('')
@@ -30,26 +32,26 @@ function load(): Promise<Meta | null> {
   return pending
 }
 
-const statusOptions = computed(() =>
-  meta.value?.engagement_statuses?.length
-    ? meta.value.engagement_statuses
-    : (Object.entries(STATUS_LABELS) as [EngagementStatus, string][]).map(([key, label]) => ({ key, label })),
-)
-
-const roleOptions = computed(() =>
-  meta.value?.roles?.length
-    ? meta.value.roles
-    : (Object.entries(ROLE_LABELS) as [Role, string][]).map(([key, label]) => ({ key, label })),
-)
-
-function statusLabel(key: string | null | undefined): string {
-  if (!key) return ''
-  return statusOptions.value.find((s) => s.key === key)?.label ?? STATUS_LABELS[key as EngagementStatus] ?? key
+/** Shown for a key that /meta does not list (a newer server, say). */
+const UNKNOWN: Record<MetaListName, string> = {
+  roles: 'その他の役割',
+  engagement_statuses: 'その他の状態',
+  company_roles: 'その他の役割',
+  audit_actions: 'その他の操作',
+  audit_entities: 'その他',
+  respondent_roles: 'その他の役割',
+  respondent_statuses: 'その他の状態',
+  round_statuses: 'その他の状態',
 }
 
-function roleLabel(key: string | null | undefined): string {
-  if (!key) return ''
-  return roleOptions.value.find((r) => r.key === key)?.label ?? ROLE_LABELS[key as Role] ?? key
+function options(list: MetaListName): KeyLabel[] {
+  return meta.value?.[list] ?? []
+}
+
+/** The label of a key; '' while /meta is loading or for an empty key. */
+function label(list: MetaListName, key: string | null | undefined): string {
+  if (key === null || key === undefined || key === '' || !meta.value) return ''
+  return options(list).find((o) => o.key === key)?.label ?? UNKNOWN[list]
 }
 
 export function useMeta() {
@@ -57,10 +59,13 @@ export function useMeta() {
     meta,
     error,
     load,
-    statusOptions,
-    roleOptions,
-    statusLabel,
-    roleLabel,
+    loaded: computed(() => meta.value !== null),
+    options,
+    label,
+    statusOptions: computed(() => options('engagement_statuses')),
+    roleOptions: computed(() => options('roles')),
+    statusLabel: (key: string | null | undefined) => label('engagement_statuses', key),
+    roleLabel: (key: string | null | undefined) => label('roles', key),
     curriculum: computed(() => meta.value?.curriculum ?? null),
   }
 }

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import {
-  auditChanges,
-  formatAuditValue,
   formatDate,
   formatDateTime,
   nextSessionLabel,
@@ -52,33 +50,6 @@ describe('sessions', () => {
     expect(nextSessionLabel(s, '2026-02-10')).toBe('第2回 2026年2月10日（火）')
     expect(nextSessionLabel(s, '2026-03-01')).toBe('予定日はすべて経過')
     expect(nextSessionLabel([], '2026-03-01')).toBe('日程未定')
-  })
-})
-
-describe('audit', () => {
-  it('lists changed fields with Japanese labels and values', () => {
-    const changes = auditChanges(
-      { status: 'planned', version: 1, expert_id: 2, expert_name: '専門家 一郎' },
-      { status: 'in_progress', version: 2, expert_id: 3, expert_name: '専門家 二郎' },
-    )
-    expect(changes).toEqual([
-      { field: 'status', label: 'ステータス', before: '準備中', after: '指導中' },
-      { field: 'expert_name', label: '担当専門家', before: '専門家 一郎', after: '専門家 二郎' },
-    ])
-  })
-  it('shows non-empty fields of a created entity', () => {
-    const changes = auditChanges(null, { name: 'A社', industry: '', id: 5 })
-    expect(changes).toEqual([{ field: 'name', label: '名称', before: '', after: 'A社' }])
-  })
-  it('formats session lists', () => {
-    expect(
-      formatAuditValue('sessions', [
-        { no: 2, planned_date: null },
-        { no: 1, planned_date: '2026-01-10' },
-      ]),
-    ).toBe('第1回 2026年1月10日（土）、第2回 未定')
-    expect(formatAuditValue('x', null)).toBe('（なし）')
-    expect(formatAuditValue('x', { a: 1 })).toBe('{"a":1}')
   })
 })
 

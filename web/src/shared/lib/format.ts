@@ -1,7 +1,6 @@
 // Pure formatting helpers (no Vue, no I/O): dates, numbers and audit values, all in Japanese.
 
 import type { SessionPlan } from '@/shared/api/contract'
-import { FIELD_LABELS, ROLE_LABELS, STATUS_LABELS, COMPANY_ROLE_LABELS, labelFrom } from './labels'
 
 const WEEKDAYS = ['日', '月', '火', '水', '木', '金', '土']
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/
@@ -59,78 +58,6 @@ export function nextSessionLabel(sessions: SessionPlan[], today: string = todayI
   const next = dated.find((s) => (s.planned_date as string) >= today)
   if (!next) return '予定日はすべて経過'
   return `第${next.no}回 ${formatDate(next.planned_date)}`
-}
-
-// ---- audit values ----
-
-export interface AuditChange {
-  field: string
-  label: string
-  before: string
-  after: string
-}
-
-const HIDDEN_AUDIT_FIELDS = new Set(['id', 'version', 'created_at', 'updated_at', 'password', 'password_hash'])
-
-function isSessionList(v: unknown): v is SessionPlan[] {
-  return (
-    Array.isArray(v) &&
-    v.every((s) => typeof s === 'object' && s !== null && typeof (s as SessionPlan).no === 'number')
-  )
-}
-
-/** One audit value as Japanese text. */
-export function formatAuditValue(field: string, value: unknown): string {
-  if (value === null || value === undefined || value === '') return '（なし）'
-  if (field === 'status' && typeof value === 'string') return labelFrom(STATUS_LABELS, value)
-  if (field === 'role' && typeof value === 'string') return labelFrom(ROLE_LABELS, value)
-  if (field === 'company_role' && typeof value === 'string') return labelFrom(COMPANY_ROLE_LABELS, value)
-  if (field === 'sessions' && isSessionList(value)) {
-    return [...value]
-      .sort((a, b) => a.no - b.no)
-      .map((s) => `第${s.no}回 ${formatDate(s.planned_date)}`)
-      .join('、')
-  }
-  if (typeof value === 'boolean') return value ? 'はい' : 'いいえ'
-  if (typeof value === 'string' || typeof value === 'number') return String(value)
-  try {
-    return JSON.stringify(value)
-  } catch {
-    return String(value)
-  }
-}
-
-function same(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null)
-}
-
-/** The fields that differ between before and after, in a stable order, as display strings. */
-export function auditChanges(
-  before: Record<string, unknown> | null,
-  after: Record<string, unknown> | null,
-): AuditChange[] {
-  const keys: string[] = []
-  for (const k of Object.keys(before ?? {})) keys.push(k)
-  for (const k of Object.keys(after ?? {})) if (!keys.includes(k)) keys.push(k)
-  const out: AuditChange[] = []
-  for (const field of keys) {
-    if (HIDDEN_AUDIT_FIELDS.has(field)) continue
-    // An id beside its readable name (expert_id + expert_name): show only the name.
-    const nameKey = field.endsWith('_id') ? field.slice(0, -3) + '_name' : ''
-    if (nameKey && keys.includes(nameKey)) continue
-    const b = before?.[field]
-    const a = after?.[field]
-    if (before && after && same(a, b)) continue
-    if (!before && (a === null || a === undefined || a === '')) continue
-    if (!after && (b === null || b === undefined || b === '')) continue
-    out.push({
-      field,
-      label: FIELD_LABELS[field] ?? field,
-      before: before ? formatAuditValue(field, b) : '',
-      after: after ? formatAuditValue(field, a) : '',
-    })
-  }
-  return out
 }
 
 /** Only http(s) URLs become links; anything else (javascript:, data:) stays plain text. */
