@@ -95,8 +95,11 @@ int serve_command(const Args& args) {
               {"public-url", "SHIDO_PUBLIC_URL",
                "public address for links handed out (https://host)", false, ""},
               {"max-body", "SHIDO_MAX_BODY", "largest request body in bytes", false, "1048576"},
-              {"threads", "SHIDO_THREADS", "request threads (and database connections)", false,
+              {"threads", "SHIDO_THREADS", "request threads", false,
                std::to_string(std::max(4u, std::thread::hardware_concurrency() * 2))},
+              {"workers", "SHIDO_WORKERS",
+               "threads for heavy work: password hashing, PDF and xlsx exports", false,
+               std::to_string(std::max(1u, std::thread::hardware_concurrency()))},
               {"demo", "SHIDO_DEMO", "load the demo data first when it is missing", true, ""}}),
         args);
     if (print_help_if_asked(o, "shido serve [options]", "Serves the web UI and the JSON API."))
@@ -112,11 +115,13 @@ int serve_command(const Args& args) {
     config.public_url = o.get("public-url");
     while (config.public_url.ends_with('/')) config.public_url.pop_back();
     config.threads = static_cast<std::size_t>(o.number("threads", 1, 256));
+    config.workers = static_cast<std::size_t>(o.number("workers", 1, 64));
     if (!http::parse_log_level(o.get("log-level"), config.log_level))
         throw UsageError("--log-level must be debug, info, warn or error");
     http::Logger logger(config.log_level);
 
-    App app(o, config.threads);
+    // Each request thread and each worker may hold one database connection at a time.
+    App app(o, config.threads + config.workers);
     if (o.on("demo")) services::load_demo(app.services.env, {});
     logger.log(http::LogLevel::info, "starting",
                {{"database", redacted(database_url(o))}, {"static", config.static_dir.string()}});

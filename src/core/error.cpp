@@ -22,6 +22,8 @@ const char* to_string(ErrorCode code) {
             return "validation";
         case ErrorCode::too_many_requests:
             return "too_many_requests";
+        case ErrorCode::unavailable:
+            return "unavailable";
         case ErrorCode::internal:
             return "internal";
     }

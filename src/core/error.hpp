@@ -18,6 +18,7 @@ enum class ErrorCode {
     payload_too_large,
     validation,
     too_many_requests,
+    unavailable,  // the server is busy (503): try again shortly
     internal,
 };
 

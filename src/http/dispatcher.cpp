@@ -164,6 +164,23 @@ ApiResponse Dispatcher::run(const Route& route, const restinio::request_handle_t
 restinio::request_handling_status_t Dispatcher::handle(
     const Route& route, const restinio::request_handle_t& req,
     std::map<std::string, std::string> path_params) {
+    if (route.work == Work::light || !workers_) return respond(route, req, std::move(path_params));
+    // The response is sent from the worker; RESTinio hands it back to the connection's thread.
+    bool queued =
+        workers_->try_post([this, &route, req, params = std::move(path_params)]() mutable {
+            respond(route, req, std::move(params));
+        });
+    if (queued) return restinio::request_accepted();
+    return send_json(req, 503,
+                     error_body(core::DomainError(
+                         core::ErrorCode::unavailable,
+                         "ただいま混み合っています。しばらくしてからもう一度お試しください。")),
+                     route.path, {{"Retry-After", "5"}});
+}
+
+restinio::request_handling_status_t Dispatcher::respond(
+    const Route& route, const restinio::request_handle_t& req,
+    std::map<std::string, std::string> path_params) {
     auto started = std::chrono::steady_clock::now();
     ApiCall call;
     call.ctx.request_id = services::random_token(9);

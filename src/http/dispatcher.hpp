@@ -5,6 +5,7 @@
 #include "http/metrics.hpp"
 #include "http/route.hpp"
 #include "http/server_config.hpp"
+#include "http/worker_pool.hpp"
 #include "services/services.hpp"
 
 namespace shido::http {
@@ -15,9 +16,14 @@ inline constexpr const char* session_cookie = "shido_session";
 // rule, CSRF, JSON parsing, the handler, error mapping, logging and metrics.
 class Dispatcher {
   public:
+    // Without a worker pool (`shido routes`), heavy routes run where they arrive.
     Dispatcher(services::Services& services, const ServerConfig& config, const Logger& logger,
-               Metrics& metrics)
-        : services_(services), config_(config), logger_(logger), metrics_(metrics) {}
+               Metrics& metrics, WorkerPool* workers = nullptr)
+        : services_(services),
+          config_(config),
+          logger_(logger),
+          metrics_(metrics),
+          workers_(workers) {}
 
     restinio::request_handling_status_t handle(const Route& route,
                                                const restinio::request_handle_t& req,
@@ -38,6 +44,9 @@ class Dispatcher {
     Metrics& metrics() { return metrics_; }
 
   private:
+    restinio::request_handling_status_t respond(const Route& route,
+                                                const restinio::request_handle_t& req,
+                                                std::map<std::string, std::string> path_params);
     ApiResponse run(const Route& route, const restinio::request_handle_t& req, ApiCall& call);
     std::string client_address(const restinio::request_handle_t& req) const;
     std::string base_url(const restinio::request_handle_t& req) const;
@@ -46,6 +55,7 @@ class Dispatcher {
     const ServerConfig& config_;
     const Logger& logger_;
     Metrics& metrics_;
+    WorkerPool* workers_;
 };
 
 void add_common_headers(restinio::response_builder_t<restinio::restinio_controlled_output_t>& resp,

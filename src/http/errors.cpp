@@ -22,6 +22,8 @@ int status_of(core::ErrorCode code) {
             return 422;
         case ErrorCode::too_many_requests:
             return 429;
+        case ErrorCode::unavailable:
+            return 503;
         case ErrorCode::internal:
             return 500;
     }

@@ -26,6 +26,11 @@ Access on(core::Anchor anchor, core::EngagementAction action, std::string param)
     return Access{Gate::engagement, EngagementGuard{anchor, action, std::move(param)}};
 }
 
+Route heavy(Route route) {
+    route.work = Work::heavy;
+    return route;
+}
+
 const services::EngagementGrant& ApiCall::engagement() const {
     if (!grant) throw std::logic_error("route declared no engagement access");
     return *grant;

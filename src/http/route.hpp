@@ -103,12 +103,20 @@ const char* to_string(Method method);
 // What a state-changing route accepts as its body.
 enum class BodyType { json, csv };
 
+// Heavy routes (password hashing, document rendering) run on the worker pool, never on the
+// threads that read requests, so one export cannot hold up everybody's page loads.
+enum class Work { light, heavy };
+
 struct Route {
     Method method;
     std::string path;  // OpenAPI style: /api/v1/engagements/{id}; {token} is a link token
     Access access;
     Handler handler;
     BodyType body = BodyType::json;
+    Work work = Work::light;
 };
+
+// The same route, run on the worker pool: `heavy({Method::get, "/…/report.pdf", …})`.
+Route heavy(Route route);
 
 }  // namespace shido::http

@@ -111,7 +111,8 @@ std::vector<RouteInfo> describe_routes(services::Services& services) {
 
 void run_server(services::Services& services, const ServerConfig& config, const Logger& logger) {
     Metrics metrics;
-    Dispatcher dispatcher(services, config, logger, metrics);
+    WorkerPool workers(config.workers, config.max_queued);
+    Dispatcher dispatcher(services, config, logger, metrics, &workers);
     const auto routes = api_routes(services, dispatcher);
     const RouteTable table(routes);
 
@@ -141,7 +142,8 @@ void run_server(services::Services& services, const ServerConfig& config, const 
             logger.log(LogLevel::info, "listening",
                        {{"address", config.listen_address},
                         {"port", config.port},
-                        {"threads", config.threads}});
+                        {"threads", config.threads},
+                        {"workers", workers.threads()}});
         },
         [&](std::exception_ptr ex) {
             try {
@@ -156,6 +158,7 @@ void run_server(services::Services& services, const ServerConfig& config, const 
     for (std::size_t i = 1; i < config.threads; ++i) pool.emplace_back([&io] { io.run(); });
     io.run();
     for (auto& thread : pool) thread.join();
+    workers.drain();  // queued jobs use the dispatcher: finish them while it still exists
 }
 
 }  // namespace shido::http

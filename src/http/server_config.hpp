@@ -11,6 +11,8 @@ struct ServerConfig {
     std::string listen_address = "127.0.0.1";
     unsigned short port = 8080;
     std::size_t threads = 4;
+    std::size_t workers = 2;      // WorkerPool threads for heavy routes
+    std::size_t max_queued = 64;  // heavy requests waiting beyond this get a 503
     std::filesystem::path static_dir = "web/dist";
     std::size_t max_body_bytes = 1024 * 1024;
     bool secure_cookies = false;  // set behind a TLS-terminating reverse proxy

@@ -16,17 +16,18 @@ nlohmann::json session_body(const core::User& user, const std::string& csrf_toke
 
 std::vector<Route> auth_routes(services::Services& s, Dispatcher& dispatcher) {
     return {
-        {Method::post, "/api/v1/auth/login", Access::public_route,
-         [&s, &dispatcher](ApiCall& call) {
-             BodyReader in(call.body);
-             auto email = in.required_text("email");
-             auto password = in.required_text("password");
-             in.finish();
-             auto result = s.auth.login(email, password, call.client_address);
-             return ApiResponse{200,
-                                session_body(result.user, result.csrf_token),
-                                {{"Set-Cookie", dispatcher.session_cookie_header(result.token)}}};
-         }},
+        heavy({Method::post, "/api/v1/auth/login", Access::public_route,
+               [&s, &dispatcher](ApiCall& call) {
+                   BodyReader in(call.body);
+                   auto email = in.required_text("email");
+                   auto password = in.required_text("password");
+                   in.finish();
+                   auto result = s.auth.login(email, password, call.client_address);
+                   return ApiResponse{
+                       200,
+                       session_body(result.user, result.csrf_token),
+                       {{"Set-Cookie", dispatcher.session_cookie_header(result.token)}}};
+               }}),
         {Method::get, "/api/v1/auth/me", Access::authenticated,
          [](ApiCall& call) {
              return ApiResponse{
@@ -38,15 +39,15 @@ std::vector<Route> auth_routes(services::Services& s, Dispatcher& dispatcher) {
              return ApiResponse{
                  204, std::nullopt, {{"Set-Cookie", dispatcher.clear_session_cookie_header()}}};
          }},
-        {Method::post, "/api/v1/auth/password", Access::authenticated,
-         [&s](ApiCall& call) {
-             BodyReader in(call.body);
-             auto current = in.required_text("current_password");
-             auto next = in.required_text("new_password");
-             in.finish();
-             s.auth.change_password(call.ctx, call.session->token_hash, current, next);
-             return ApiResponse{204, std::nullopt, {}};
-         }},
+        heavy({Method::post, "/api/v1/auth/password", Access::authenticated,
+               [&s](ApiCall& call) {
+                   BodyReader in(call.body);
+                   auto current = in.required_text("current_password");
+                   auto next = in.required_text("new_password");
+                   in.finish();
+                   s.auth.change_password(call.ctx, call.session->token_hash, current, next);
+                   return ApiResponse{204, std::nullopt, {}};
+               }}),
     };
 }
 

@@ -47,11 +47,12 @@ std::vector<Route> user_routes(services::Services& s) {
                                      [](const core::User& u) { return services::to_json(u); }),
                  {}};
          }},
-        {Method::post, "/api/v1/users", Access::secretariat,
-         [&users](ApiCall& call) {
-             return ApiResponse{
-                 201, services::to_json(users.create(call.ctx, new_user(call.body))), {}};
-         }},
+        // Hashing the new password (argon2id) is heavy work.
+        heavy({Method::post, "/api/v1/users", Access::secretariat,
+               [&users](ApiCall& call) {
+                   return ApiResponse{
+                       201, services::to_json(users.create(call.ctx, new_user(call.body))), {}};
+               }}),
     };
 }
 

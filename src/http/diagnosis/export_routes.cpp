@@ -15,29 +15,29 @@ std::vector<Route> diagnosis_export_routes(services::Services& s) {
     auto& invitations = s.diagnosis.invitations;
     const auto on_round = on(Anchor::diagnosis_round, EngagementAction::manage_diagnosis);
     return {
-        {Method::get, "/api/v1/diagnosis/rounds/{id}/summary.xlsx", on_round,
-         [&analysis](ApiCall& call) {
-             auto report = analysis.report(call.engagement());
-             return file_response(
-                 exports::write_summary_xlsx(report),
-                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                 export_name(report, "自社診断結果のまとめ", ".xlsx"));
-         }},
-        {Method::get, "/api/v1/diagnosis/rounds/{id}/report.pdf", on_round,
-         [&analysis](ApiCall& call) {
-             auto report = analysis.report(call.engagement());
-             return file_response(exports::render_report_pdf(report), "application/pdf",
-                                  export_name(report, "自社診断結果報告", ".pdf"));
-         }},
-        {Method::post, "/api/v1/diagnosis/rounds/{id}/invitation-sheet.pdf", on_round,
-         [&invitations](ApiCall& call) {
-             auto sheet = invitations.invitation_sheet(call.engagement(), links_of(call.body),
-                                                       call.base_url);
-             return file_response(
-                 exports::render_invitation_pdf(sheet), "application/pdf",
-                 safe_file_part(sheet.company_name + "_自社診断_招待状_" + sheet.round_name) +
-                     ".pdf");
-         }},
+        heavy({Method::get, "/api/v1/diagnosis/rounds/{id}/summary.xlsx", on_round,
+               [&analysis](ApiCall& call) {
+                   auto report = analysis.report(call.engagement());
+                   return file_response(
+                       exports::write_summary_xlsx(report),
+                       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                       export_name(report, "自社診断結果のまとめ", ".xlsx"));
+               }}),
+        heavy({Method::get, "/api/v1/diagnosis/rounds/{id}/report.pdf", on_round,
+               [&analysis](ApiCall& call) {
+                   auto report = analysis.report(call.engagement());
+                   return file_response(exports::render_report_pdf(report), "application/pdf",
+                                        export_name(report, "自社診断結果報告", ".pdf"));
+               }}),
+        heavy({Method::post, "/api/v1/diagnosis/rounds/{id}/invitation-sheet.pdf", on_round,
+               [&invitations](ApiCall& call) {
+                   auto sheet = invitations.invitation_sheet(call.engagement(), links_of(call.body),
+                                                             call.base_url);
+                   return file_response(
+                       exports::render_invitation_pdf(sheet), "application/pdf",
+                       safe_file_part(sheet.company_name + "_自社診断_招待状_" + sheet.round_name) +
+                           ".pdf");
+               }}),
     };
 }
 

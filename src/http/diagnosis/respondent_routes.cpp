@@ -54,17 +54,18 @@ std::vector<Route> diagnosis_respondent_routes(services::Services& s) {
              auto row = sheets.enter_paper(call.ctx, call.engagement(), paper_of(call.body));
              return ApiResponse{201, services::to_json(row, services::today(s.env)), {}};
          }},
-        {Method::post, "/api/v1/diagnosis/rounds/{id}/import", on_round,
-         [&sheets](ApiCall& call) {
-             if (call.raw_body.empty())
-                 throw core::DomainError(core::ErrorCode::validation, "CSVファイルが空です。");
-             return ApiResponse{
-                 201,
-                 nlohmann::json{
-                     {"imported", sheets.import_csv(call.ctx, call.engagement(), call.raw_body)}},
-                 {}};
-         },
-         BodyType::csv},
+        heavy({Method::post, "/api/v1/diagnosis/rounds/{id}/import", on_round,
+               [&sheets](ApiCall& call) {
+                   if (call.raw_body.empty())
+                       throw core::DomainError(core::ErrorCode::validation,
+                                               "CSVファイルが空です。");
+                   return ApiResponse{
+                       201,
+                       nlohmann::json{{"imported", sheets.import_csv(call.ctx, call.engagement(),
+                                                                     call.raw_body)}},
+                       {}};
+               },
+               BodyType::csv}),
     };
 }
 
