@@ -1,5 +1,6 @@
 #include "http/static_files.hpp"
 
+#include "http/content_encoding.hpp"
 #include "http/dispatcher.hpp"
 #include "services/crypto.hpp"
 
@@ -61,11 +62,35 @@ restinio::request_handling_status_t serve_static(const restinio::request_handle_
     auto resp = req->create_response();
     add_common_headers(resp, services::random_token(9));
     resp.append_header(restinio::http_field::content_type, std::string(content_type_for(file)));
+    const bool is_html = file.extension() == ".html";
+    // The build writes .br and .gz next to each text asset; send the smallest one accepted.
+    auto accepted = parse_accept_encoding(
+        req->header().get_field_or(restinio::http_field::accept_encoding, ""));
+    auto with_suffix = [&file](const char* suffix) {
+        std::error_code missing;
+        auto candidate = file;
+        candidate += suffix;
+        return std::filesystem::is_regular_file(candidate, missing) ? candidate
+                                                                    : std::filesystem::path();
+    };
+    auto brotli = with_suffix(".br"), gzip = with_suffix(".gz");
+    resp.append_header(restinio::http_field::vary, "Accept-Encoding");
+    switch (choose_encoding(accepted, !brotli.empty(), !gzip.empty())) {
+        case Encoding::brotli:
+            resp.append_header(restinio::http_field::content_encoding, "br");
+            file = brotli;
+            break;
+        case Encoding::gzip:
+            resp.append_header(restinio::http_field::content_encoding, "gzip");
+            file = gzip;
+            break;
+        case Encoding::identity:
+            break;
+    }
     bool hashed_asset = path.starts_with("/assets/");
     resp.append_header("Cache-Control",
                        hashed_asset ? "public, max-age=31536000, immutable" : "no-cache");
-    if (file.extension() == ".html")
-        resp.append_header("Content-Security-Policy", content_security_policy);
+    if (is_html) resp.append_header("Content-Security-Policy", content_security_policy);
     resp.set_body(restinio::sendfile(file.string()));
     return resp.done();
 }
