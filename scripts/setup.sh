@@ -5,7 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/install-deps.sh
-scripts/build.sh build
+# Only what it serves: the server and the front end (tests and benchmarks are test.sh's).
+scripts/build.sh build -DSHIDO_BUILD_TESTS=OFF -DSHIDO_BUILD_BENCH=OFF
 
 data_dir=${SHIDO_DATA_DIR:-./var}
 ./build/shido demo --data-dir "$data_dir"
