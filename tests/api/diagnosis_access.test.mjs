@@ -74,7 +74,7 @@ describe('self-assessment: access', () => {
       for (const c of staffCalls(round.id, who.maker.id, staff.respondent.id, staff.token)) {
         const res = await call(client, c);
         const e = assertError(res, 403, 'forbidden');
-        assert.equal(e.message, 'この指導案件の自社診断を扱う権限がありません。', `${name} ${c[0]} ${c[1]}`);
+        assert.equal(e.message, 'この指導案件でこの操作を行う権限がありません。', `${name} ${c[0]} ${c[1]}`);
       }
     }
     assert.deepEqual(await state(), beforeState, 'a refused call changed data');
@@ -85,9 +85,13 @@ describe('self-assessment: access', () => {
   test("expert1 gets 403 on expert2's round; comparing with a round of another engagement is refused", async () => {
     assertError(await who.expert1.get(`/api/v1/diagnosis/rounds/${otherRound.id}`), 403, 'forbidden');
     assertError(await who.expert1.get(`/api/v1/diagnosis/rounds/${otherRound.id}/analysis`), 403, 'forbidden');
-    assertError(await who.expert1.get(`/api/v1/engagements/${who.maker.id}/diagnosis/compare?from=${round.id}&to=${otherRound.id}`), 403, 'forbidden');
-    // The secretariat may read both, but they belong to different engagements.
-    assertError(await who.secretariat.get(`/api/v1/engagements/${who.maker.id}/diagnosis/compare?from=${round.id}&to=${otherRound.id}`), 404, 'not_found');
+    // On their own engagement, a round of another engagement is no round of this one: not found,
+    // for expert1 as for the secretariat (who may read both), and nothing of it is shown.
+    for (const client of [who.expert1, who.secretariat]) {
+      const e = assertError(await client.get(`/api/v1/engagements/${who.maker.id}/diagnosis/compare?from=${round.id}&to=${otherRound.id}`), 404, 'not_found');
+      assert.equal(e.message, 'この指導案件の自社診断の回が見つかりません。');
+    }
+    assertError(await who.expert2.get(`/api/v1/engagements/${who.maker.id}/diagnosis/compare?from=${round.id}&to=${otherRound.id}`), 403, 'forbidden');
     assertError(await who.secretariat.get(`/api/v1/engagements/${who.maker.id}/diagnosis/compare?from=${round.id}`), 422, 'validation', { fields: ['to'] });
     assertError(await who.secretariat.get(`/api/v1/engagements/${who.maker.id}/diagnosis/compare?from=x&to=${round.id}`), 422, 'validation', { fields: ['from'] });
   });
@@ -193,7 +197,14 @@ describe('self-assessment: access', () => {
     assert.equal(submitted.actor_id, null, 'a respondent is not a user');
     assert.equal(submitted.actor_name, '回答者（経営者 製作 太郎）');
     assert.equal(submitted.engagement_id, who.maker.id);
-    assert.equal(submitted.after.status, 'submitted');
+    // Snapshots hold the stored fields: the submission time, not the computed status; never
+    // the link token or its hash.
+    assert.equal(typeof submitted.after.submitted_at, 'number');
+    assert.equal(invited.after.submitted_at, null);
+    for (const e of [submitted, invited]) {
+      for (const computed of ['status', 'answered_count', 'role_label']) assert.ok(!(computed in e.after), `${e.action}: ${computed} in the snapshot`);
+      assert.deepEqual(Object.keys(e.after).filter((k) => /token|hash/.test(k)), [], `${e.action}: token in the snapshot`);
+    }
     assert.deepEqual(submitted.after.answers, ALL_DONE);
     assert.match(submitted.request_id, /\S/);
 
@@ -218,8 +229,9 @@ describe('self-assessment: access', () => {
     assert.equal(rev.status, 200);
     const revEntries = await audit(`entity=respondent&entity_id=${staff.respondent.id}`);
     assert.equal(revEntries[0].action, 'revoke');
-    assert.equal(revEntries[0].before.status, 'answering');
-    assert.equal(revEntries[0].after.status, 'revoked');
+    assert.equal(revEntries[0].before.revoked_at, null);
+    assert.equal(typeof revEntries[0].after.revoked_at, 'number');
+    assert.ok(!('status' in revEntries[0].after), 'the computed status is not stored');
 
     // CSV imports and round changes are recorded on the round.
     assert.equal((await importCsv(who.expert1, round.id, csv([HEADER_EN, csvRow('staff', '', '', ALL_DONE)]))).status, 201);

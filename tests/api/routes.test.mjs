@@ -5,7 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import { DEMO, assertError, fillPath, openapiDocument, shidoPolicy, shidoRoutes, startServer } from './server.mjs';
 
 const ACCESS = new Set(['public', 'authenticated', 'secretariat', 'engagement']);
-const ANCHORS = new Set(['engagement', 'diagnosis_round', 'respondent']);
+const ANCHORS = new Set(['engagement', 'diagnosis_round', 'respondent', 'company']);
 const changesState = (method) => method !== 'GET';
 // Served outside the route table (server.cpp registers them directly).
 const OPS_PATHS = ['/healthz', '/livez', '/metrics', '/api/openapi.json'];
