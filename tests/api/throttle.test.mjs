@@ -2,7 +2,7 @@
 // failure budget (30 per 15 minutes), which would lock the other tests' logins out.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { DEMO, startServer, uniqueSuffix } from './server.mjs';
+import { DEMO, assertError, startServer, uniqueSuffix } from './server.mjs';
 
 const PER_ACCOUNT_LIMIT = 5;
 
@@ -25,6 +25,9 @@ describe('login throttling under concurrency', () => {
       Array.from({ length: 20 }, (_, i) => server.client().login(email, `wrong-password-${i}`)));
     const statuses = results.map((r) => r.status);
     assert.ok(statuses.every((s) => s === 401 || s === 429), statuses.join(','));
+    // Each refusal says which it is: a checked wrong password, or the throttle.
+    for (const r of results) assertError(r, r.status, r.status === 401 ? 'unauthenticated' : 'too_many_requests');
+    assert.ok(statuses.includes(429), 'the throttle never answered');
     const checked = statuses.filter((s) => s === 401).length;
     assert.ok(checked <= PER_ACCOUNT_LIMIT,
       `${checked} of 20 parallel guesses were checked against the password (limit ${PER_ACCOUNT_LIMIT} per 15 minutes); ` +
