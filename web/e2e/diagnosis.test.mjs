@@ -208,6 +208,7 @@ scenario(
 
     // Respondents are listed by role, none submitted yet.
     await page.getByTestId('group-owner').getByText('山田 社長').waitFor()
+    await page.getByTestId('group-staff').getByTestId('respondent-row').nth(2).waitFor()
     assert.equal(await page.getByTestId('group-staff').getByTestId('respondent-row').count(), 3)
 
     // Every link answered on its own phone.
@@ -225,7 +226,11 @@ scenario(
     // Back as the expert: everyone submitted.
     await page.reload()
     await page.getByTestId('round-submitted').filter({ hasText: '5' }).waitFor()
-    assert.equal(await page.locator('[data-testid="respondent-row"][data-status="submitted"]').count(), 5)
+    // The respondents are read by role after the round itself.
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid="respondent-row"][data-status="submitted"]').length === 5,
+    )
+    assert.equal(await page.locator('[data-testid="respondent-row"]').count(), 5)
 
     // Analysis: totals and bands, role gap, わからない, drill-down with check points, charts.
     await page.getByTestId('tab-analysis').click()

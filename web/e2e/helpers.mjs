@@ -84,7 +84,7 @@ function fileNameFor(name) {
  * Declares one test that gets a fresh page. Options: viewport {width,height}; allowHttpErrors
  * [{path, status}] for API errors the test provokes on purpose (the browser logs them as errors).
  * The test fails if the page logged an unexpected console error, threw, or opened a dialog.
- * fn gets the page and the test context (t.skip() for what the server cannot do yet).
+ * fn gets the page and the test context.
  */
 export function scenario(
   name,

@@ -1,10 +1,9 @@
 import { http } from '@/shared/api/client'
-import type { AuditEntry, ListAnswer, ListQuery } from '@/shared/api/contract'
-import { toPage } from '@/shared/api/paging'
+import type { ListQuery, ResponseOf } from '@/shared/api/contract'
 
 /** Filters (entity, entity_id, engagement_id, action) and paging; newest first. */
-export type AuditQuery = ListQuery<'/audit', { action?: string }>
+export type AuditQuery = ListQuery<'/audit'>
 
 export const auditApi = {
-  list: (query: AuditQuery = {}) => http.get<ListAnswer<'/audit', AuditEntry>>('/audit', query).then(toPage),
+  list: (query: AuditQuery = {}) => http.get<ResponseOf<'/audit', 'get'>>('/audit', query),
 }

@@ -5,17 +5,14 @@ import { http } from '@/shared/api/client'
 import type {
   FindingInput,
   InviteInput,
-  ListAnswer,
   ListQuery,
   PaperInput,
-  Respondent,
-  RespondentRole,
   ResponseOf,
   Schemas,
 } from '@/shared/api/contract'
-import { toPage } from '@/shared/api/paging'
 
-export type RespondentQuery = ListQuery<'/diagnosis/rounds/{id}/respondents', { role?: RespondentRole }>
+/** Filter (role) and paging. */
+export type RespondentQuery = ListQuery<'/diagnosis/rounds/{id}/respondents'>
 
 export const diagnosisApi = {
   rounds: (engagementId: number) =>
@@ -35,9 +32,7 @@ export const diagnosisApi = {
 
   /** The respondents of a round, one page at a time (revoked ones included, by id). */
   respondents: (roundId: number, query: RespondentQuery = {}) =>
-    http
-      .get<ListAnswer<'/diagnosis/rounds/{id}/respondents', Respondent>>(`/diagnosis/rounds/${roundId}/respondents`, query)
-      .then(toPage),
+    http.get<ResponseOf<'/diagnosis/rounds/{id}/respondents', 'get'>>(`/diagnosis/rounds/${roundId}/respondents`, query),
   invite: (roundId: number, input: InviteInput) =>
     http
       .post<ResponseOf<'/diagnosis/rounds/{id}/respondents', 'post'>>(`/diagnosis/rounds/${roundId}/respondents`, input)

@@ -1,16 +1,14 @@
 import { http } from '@/shared/api/client'
-import type { Engagement, EngagementCreate, EngagementPatch, ListAnswer, ListQuery } from '@/shared/api/contract'
-import { toPage } from '@/shared/api/paging'
+import type { Engagement, EngagementCreate, EngagementPatch, ListQuery, ResponseOf } from '@/shared/api/contract'
 
+/** Filters (status, q, expert_id), order (sort) and paging (after, limit). */
+export type EngagementQuery = ListQuery<'/engagements'>
 /** The list's order: newest first (default) or by company name. */
-export type EngagementSort = 'newest' | 'company'
-
-/** Filters (status, q, expert_id), order and paging. */
-export type EngagementQuery = ListQuery<'/engagements', { sort?: EngagementSort }>
+export type EngagementSort = NonNullable<EngagementQuery['sort']>
 
 export const engagementsApi = {
   list: (query: EngagementQuery = {}) =>
-    http.get<ListAnswer<'/engagements', Engagement>>('/engagements', { ...query, q: query.q?.trim() }).then(toPage),
+    http.get<ResponseOf<'/engagements', 'get'>>('/engagements', { ...query, q: query.q?.trim() }),
   get: (id: number) => http.get<Engagement>(`/engagements/${id}`),
   create: (input: EngagementCreate) => http.post<Engagement>('/engagements', input),
   update: (id: number, patch: EngagementPatch) => http.patch<Engagement>(`/engagements/${id}`, patch),

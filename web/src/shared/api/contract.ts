@@ -30,52 +30,22 @@ export type BodyOf<P extends ApiPath, M extends HttpMethod> =
 export type QueryOf<P extends ApiPath, M extends HttpMethod> =
   Operation<P, M> extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never
 
-/** The query parameters of a GET, or none. */
-type QueryOfGet<P extends ApiPath> = [QueryOf<P, 'get'>] extends [never] ? {} : QueryOf<P, 'get'>
+// ---- lists and labels ----
 
-// ---- additions the server is making (paged lists, labels in /meta) ----
-// The app is written to the contract of the issue "Ready to grow five-fold". Where openapi.json
-// does not describe a part of it yet, these types add it; each addition disappears by itself (Omit,
-// Exclude) as soon as the generated types carry the same name, and then the contract's own type
-// applies.
+/**
+ * One page of a list (keyset paging): the contract's PageInfo (total, next_after) with its items.
+ * Pass next_after back as `after` for the next page; null on the last page.
+ */
+export type Page<T> = Schemas['PageInfo'] & { items: T[] }
 
-/** Adds the names in A that Q does not have yet. */
-type Adding<Q, A> = Q & Omit<A, keyof Q>
+/** The query of a GET (filters, sort, after, limit). */
+export type ListQuery<P extends ApiPath> = QueryOf<P, 'get'>
 
-/** One page of a list (keyset paging): pass next_after back as `after` for the next page. */
-export interface Page<T> {
-  items: T[]
-  /** Rows matching the filters, on every page. */
-  total: number
-  /** The cursor of the next page; null on the last page. */
-  next_after: string | null
-}
-export interface PageQuery {
-  /** The next_after of the previous page. */
-  after?: string
-  /** 1..200; the server's default is 50. */
-  limit?: number
-}
-
-/** The query of a paged list: the contract's filters plus paging (and filters being added). */
-export type ListQuery<P extends ApiPath, More = {}> = Adding<QueryOfGet<P>, PageQuery & More>
-
-/** A list's answer: the contract's, or (where openapi.json has no GET yet) items with the page fields. */
-export type ListAnswer<P extends ApiPath, T> = [ResponseOf<P, 'get'>] extends [never]
-  ? { items: T[] } & Partial<Pick<Page<T>, 'total' | 'next_after'>>
-  : ResponseOf<P, 'get'>
-
-/** The label lists of /meta ([{key, label}] each). */
-export type MetaListName =
-  | 'roles'
-  | 'engagement_statuses'
-  | 'company_roles'
-  | 'audit_actions'
-  | 'audit_entities'
-  | 'respondent_roles'
-  | 'respondent_statuses'
-  | 'round_statuses'
-export type Meta = Schemas['Meta'] & Partial<Record<Exclude<MetaListName, keyof Schemas['Meta']>, KeyLabel[]>>
+export type Meta = Schemas['Meta']
+/** The label lists of /meta ([{key, label}] each): every field of Meta that is such a list. */
+export type MetaListName = {
+  [K in keyof Meta]-?: Meta[K] extends KeyLabel[] ? K : never
+}[keyof Meta]
 
 // ---- names used across the app ----
 

@@ -6,18 +6,6 @@ import type { Page } from './contract'
 export const MAX_PAGE_SIZE = 200
 
 /**
- * The page in a list answer. An answer without `total` and `next_after` comes from a server that
- * does not page that list yet: it holds every row, so it is one complete page.
- */
-export function toPage<T>(answer: { items: T[]; total?: number; next_after?: string | null }): Page<T> {
-  return {
-    items: answer.items,
-    total: answer.total ?? answer.items.length,
-    next_after: answer.next_after ?? null,
-  }
-}
-
-/**
  * Every row of a list, page after page of the largest size (for a <select> of all experts, say).
  * Stops after maxPages pages so that a broken cursor can never loop for ever.
  */
