@@ -18,7 +18,7 @@ if [ ! -d tests/api/node_modules ] || [ tests/api/package-lock.json -nt tests/ap
   (cd tests/api && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
-stage "API document lint (Redocly, recommended rules)"
+stage "API document lint (Redocly, recommended-strict rules)"
 (cd tests/api && npm run --silent lint:openapi)
 
 stage "format"
