@@ -9,7 +9,6 @@
 #include "http/dispatcher.hpp"
 #include "http/route_table.hpp"
 #include "http/static_files.hpp"
-#include "storage/database.hpp"
 
 namespace shido::http::embedded {
 const std::vector<std::pair<std::string_view, std::string_view>>& embedded_files();
@@ -30,17 +29,6 @@ std::optional<Method> method_of(const restinio::http_method_id_t& id) {
     return std::nullopt;
 }
 
-bool database_answers(services::Services& services) {
-    try {
-        storage::Connection c(services.env.db);
-        int one = 0;
-        c.sql() << "SELECT 1", soci::into(one);
-        return one == 1;
-    } catch (const std::exception&) {
-        return false;
-    }
-}
-
 nlohmann::json api_error(const char* code, const char* message) {
     return {{"error", {{"code", code}, {"message", message}}}};
 }
@@ -52,7 +40,7 @@ std::optional<restinio::request_handling_status_t> serve_operational(
     if (req->header().method() != restinio::http_method_get()) return std::nullopt;
     if (path == "/livez") return dispatcher.send_json(req, 200, {{"status", "alive"}}, "/livez");
     if (path == "/healthz") {
-        bool ok = database_answers(services);
+        bool ok = services::database_answers(services.env);
         return dispatcher.send_json(req, ok ? 200 : 503,
                                     {{"status", ok ? "ok" : "database_unavailable"}}, "/healthz");
     }

@@ -29,6 +29,9 @@ struct ServiceEnv {
     Clock now = system_now;
 };
 
+// True when the database answers a trivial query (the /healthz probe).
+bool database_answers(const ServiceEnv& env);
+
 // The calendar date in Japan by the services' clock: what "today" means to users.
 std::string today(const ServiceEnv& env);
 

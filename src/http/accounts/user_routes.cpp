@@ -39,8 +39,8 @@ std::vector<Route> user_routes(services::Services& s) {
     return {
         {Method::get, "/api/v1/users", Access::secretariat,
          [&users](ApiCall& call) {
-             storage::UserQuery query{role_filter(call), call.query_param("q").value_or(""),
-                                      call.page()};
+             services::UserFilter query{role_filter(call), call.query_param("q").value_or(""),
+                                        call.page()};
              return ApiResponse{
                  200,
                  services::page_json(users.list(call.ctx, query),

@@ -64,11 +64,11 @@ core::User create_user(storage::Connection& c, const RequestContext& ctx, core::
     return user;
 }
 
-core::Page<core::User> UserService::list(const RequestContext& ctx,
-                                         const storage::UserQuery& query) {
+core::Page<core::User> UserService::list(const RequestContext& ctx, const UserFilter& filter) {
     if (!core::is_secretariat(ctx.actor)) core::throw_forbidden();
     storage::Connection c(env_.db);
-    return storage::UserRepository(c).page(query);
+    return storage::UserRepository(c).page(
+        storage::UserQuery{filter.role, filter.name_or_email_contains, filter.page});
 }
 
 core::User UserService::create(const RequestContext& ctx, const NewUser& input) {

@@ -4,8 +4,8 @@
 #include <vector>
 
 #include "core/accounts/user.hpp"
+#include "core/paging/page.hpp"
 #include "services/context.hpp"
-#include "storage/accounts/user_repository.hpp"
 
 namespace shido::services {
 
@@ -18,12 +18,18 @@ struct NewUser {
     std::optional<std::string> company_role;
 };
 
+struct UserFilter {
+    std::optional<core::Role> role;
+    std::string name_or_email_contains;
+    core::PageRequest page;
+};
+
 class UserService {
   public:
     explicit UserService(ServiceEnv env) : env_(env) {}
 
     // Secretariat only: every account, by role and name, one page at a time.
-    core::Page<core::User> list(const RequestContext& ctx, const storage::UserQuery& query);
+    core::Page<core::User> list(const RequestContext& ctx, const UserFilter& filter);
     core::User create(const RequestContext& ctx, const NewUser& input);
 
   private:
