@@ -112,8 +112,9 @@ async function freshPostgres(baseUrl) {
 }
 
 // Starts `shido serve` on a free port against a fresh database with the demo data loaded.
+// `serveArgs`: extra flags for `shido serve` (e.g. ['--workers', '1']).
 // Returns { baseUrl, dbUrl, staticDir, client(), login(), stop(), output() }.
-export async function startServer() {
+export async function startServer({ serveArgs = [] } = {}) {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'shido-api-'));
   let db = { url: `sqlite:${path.join(dir, 'test.db')}`, drop: async () => {} };
   if (process.env.SHIDO_TEST_DB_URL) db = await freshPostgres(process.env.SHIDO_TEST_DB_URL);
@@ -125,7 +126,7 @@ export async function startServer() {
     const child = spawn(
       shidoBin,
       ['serve', '--db', db.url, '--port', String(port), '--listen', '127.0.0.1', '--static', dir,
-       '--content', contentDir, '--log-level', 'warn'],
+       '--content', contentDir, '--log-level', 'warn', ...serveArgs],
       { cwd: repoRoot, env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let output = '';
