@@ -188,7 +188,7 @@ struct EngagementById {
     explicit EngagementById(soci::session& sql) : st(sql) {
         row.bind(st);
         st.exchange(soci::use(key));
-        prepare(st, std::string(engagement_select) + "WHERE e.id = :id");
+        prepare(st, std::string(engagement_select).append("WHERE e.id = :id"));
     }
     long long key = 0;
     EngagementRow row;
