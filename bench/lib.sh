@@ -92,10 +92,12 @@ bench_server_stats() {
 
 # bench_wrk URL DURATION [wrk options...]: `wrk -t1 -c64` with the given extra options (a Cookie
 # header); prints "req/s p99_ms errors" where errors counts non-2xx/3xx and socket errors.
+# wrk leaves requests slower than its --timeout (default 2 s) out of the latency figures and
+# counts them as socket errors: 10 s keeps slow answers in the p99.
 bench_wrk() {
   local url=$1 duration=$2 out
   shift 2
-  out=$(wrk -t1 -c"${BENCH_CONNECTIONS:-64}" -d"${duration}s" --latency "$@" "$url")
+  out=$(wrk -t1 -c"${BENCH_CONNECTIONS:-64}" -d"${duration}s" --timeout 10s --latency "$@" "$url")
   echo "$out" >>"$work/wrk.log"
   echo "$out" | awk '
     function ms(v) { if (v ~ /us$/) { sub(/us$/, "", v); return v / 1000 }
