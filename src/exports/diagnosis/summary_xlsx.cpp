@@ -26,17 +26,28 @@ std::string band_label(const dx::Band* band) {
 
 // ---- サマリー ------------------------------------------------------------------------------
 
-void write_summary_sheet(lxw_workbook* workbook, Cells& cells, const Formats& f,
-                         const dx::DiagnosisReport& report, const dx::Instrument& instrument) {
-    const auto& analysis = report.analysis;
-    const auto parts = static_cast<lxw_col_t>(instrument.parts.size());
-    const lxw_col_t last_col = static_cast<lxw_col_t>(7 + parts);  // respondent table width
+// The サマリー sheet's column layout: the respondent table is the widest part.
+struct SummaryLayout {
+    lxw_col_t parts;
+    lxw_col_t last_col;
+};
 
+// One group's row of the role table, which the radar chart reads its series from.
+struct SeriesRow {
+    lxw_row_t row;
+    Rgb colour;
+};
+
+// Title, the round's facts, and the overall result with its band. Returns the next free row.
+lxw_row_t write_overview(Cells& cells, const Formats& f, const dx::DiagnosisReport& report,
+                         const dx::Instrument& instrument, const SummaryLayout& layout) {
+    const auto& analysis = report.analysis;
     cells.width(0, 0, 14);
-    cells.width(1, last_col, 13);
-    cells.merged(0, 0, last_col, summary_title, f.title);
+    cells.width(1, layout.last_col, 13);
+    cells.merged(0, 0, layout.last_col, summary_title, f.title);
     cells.height(0, 24);
-    cells.merged(1, 0, last_col, instrument.title + "（" + instrument.edition + "）", f.subtitle);
+    cells.merged(1, 0, layout.last_col, instrument.title + "（" + instrument.edition + "）",
+                 f.subtitle);
 
     // No band without answers: a mean of 0 over nobody is not a result.
     const dx::Band* band =
@@ -62,15 +73,20 @@ void write_summary_sheet(lxw_workbook* workbook, Cells& cells, const Formats& f,
     ++row;
     info("判定", band_label(band));
     cells.text(row, 0, "判定の意味", f.label);
-    cells.merged(row, 1, last_col, band ? band->meaning : std::string(), f.wrap);
+    cells.merged(row, 1, layout.last_col, band ? band->meaning : std::string(), f.wrap);
     cells.height(row, 45);
-    row += 2;
+    return row + 2;
+}
 
-    // Per role: the radar chart reads its series from these rows.
+// Per role and overall: respondents, mean, part percentages, band. Returns the series rows.
+std::vector<SeriesRow> write_role_table(Cells& cells, const Formats& f, lxw_row_t& row,
+                                        const dx::DiagnosisReport& report,
+                                        const dx::Instrument& instrument,
+                                        const SummaryLayout& layout) {
+    const auto parts = layout.parts;
     cells.text(row++, 0, "回答者区分別の結果", f.section);
-    cells.merged(row++, 0, last_col,
+    cells.merged(row++, 0, layout.last_col,
                  "分野の値は実施率（%）: その分野の平均点を満点で割った割合です。", f.note);
-    const lxw_row_t role_header = row;
     cells.text(row, 0, "区分", f.header);
     cells.text(row, 1, "回答者数", f.header);
     cells.text(row, 2, "平均点", f.header);
@@ -78,7 +94,7 @@ void write_summary_sheet(lxw_workbook* workbook, Cells& cells, const Formats& f,
         cells.text(row, 3 + p, instrument.parts[p].title, f.header);
     cells.text(row, 3 + parts, "判定", f.header);
     ++row;
-    std::vector<std::pair<lxw_row_t, Rgb>> series_rows;
+    std::vector<SeriesRow> series_rows;
     auto group_row = [&](std::string_view label, const dx::GroupPartMeans& group, Rgb rgb) {
         cells.text(row, 0, label, f.text);
         cells.number(row, 1, group.respondents, f.integer);
@@ -93,27 +109,32 @@ void write_summary_sheet(lxw_workbook* workbook, Cells& cells, const Formats& f,
                    band_label(group.respondents > 0 ? band_of_mean(instrument, group.total_mean)
                                                     : nullptr),
                    f.text);
-        series_rows.emplace_back(row, rgb);
+        series_rows.push_back({row, rgb});
         ++row;
     };
-    for (dx::RespondentRole role : roles_answered(analysis))
-        group_row(dx::label_ja(role), analysis.by_role.at(role), role_colour(role));
-    group_row(overall_label, analysis.all, overall_colour());
+    for (dx::RespondentRole role : roles_answered(report.analysis))
+        group_row(dx::label_ja(role), report.analysis.by_role.at(role), role_colour(role));
+    group_row(overall_label, report.analysis.all, overall_colour());
+    return series_rows;
+}
 
-    // Radar chart of the part percentages, one series per role and one for everybody.
+// A native radar chart of the part percentages: one series per role, the overall one dashed.
+void add_radar_chart(lxw_workbook* workbook, Cells& cells, lxw_row_t header_row,
+                     const std::vector<SeriesRow>& series_rows, const SummaryLayout& layout) {
     lxw_chart* chart = workbook_add_chart(workbook, LXW_CHART_RADAR);
     if (chart == nullptr) throw std::runtime_error("xlsx: add_chart failed");
     const char* sheet_name = cells.sheet()->name;
     for (const auto& [series_row, rgb] : series_rows) {
         lxw_chart_series* series = chart_add_series(chart, nullptr, nullptr);
         if (series == nullptr) throw std::runtime_error("xlsx: add_series failed");
-        chart_series_set_categories(series, sheet_name, role_header, 3, role_header, 2 + parts);
-        chart_series_set_values(series, sheet_name, series_row, 3, series_row, 2 + parts);
+        chart_series_set_categories(series, sheet_name, header_row, 3, header_row,
+                                    2 + layout.parts);
+        chart_series_set_values(series, sheet_name, series_row, 3, series_row, 2 + layout.parts);
         chart_series_set_name_range(series, sheet_name, series_row, 0);
         lxw_chart_line line{};
         line.color = rgb.hex();
         line.width = 2.25f;
-        if (series_row == series_rows.back().first) line.dash_type = LXW_CHART_LINE_DASH_DASH;
+        if (series_row == series_rows.back().row) line.dash_type = LXW_CHART_LINE_DASH_DASH;
         chart_series_set_line(series, &line);
     }
     chart_title_set_name(chart, "分野別の実施率（%）");
@@ -126,11 +147,15 @@ void write_summary_sheet(lxw_workbook* workbook, Cells& cells, const Formats& f,
     placement.y_offset = 0;
     placement.x_scale = 1.1;
     placement.y_scale = 1.4;
-    check(worksheet_insert_chart_opt(cells.sheet(), 3, last_col + 2, chart, &placement),
+    check(worksheet_insert_chart_opt(cells.sheet(), 3, layout.last_col + 2, chart, &placement),
           "insert_chart");
+}
 
-    // One row per respondent.
-    row += 1;
+// One row per respondent: role, name, department, total, band, part points, わからない.
+void write_respondent_table(Cells& cells, const Formats& f, lxw_row_t row,
+                            const dx::DiagnosisReport& report, const dx::Instrument& instrument,
+                            const SummaryLayout& layout) {
+    const auto parts = layout.parts;
     cells.text(row++, 0, "回答者別の結果", f.section);
     const lxw_row_t people_header = row;
     cells.text(row, 0, "No", f.header);
@@ -149,7 +174,7 @@ void write_summary_sheet(lxw_workbook* workbook, Cells& cells, const Formats& f,
     cells.height(people_header, 30);
     ++row;
     int no = 1;
-    for (const auto& person : analysis.respondents) {
+    for (const auto& person : report.analysis.respondents) {
         cells.number(row, 0, no++, f.integer);
         cells.text(row, 1, dx::label_ja(person.role), f.text);
         cells.text(row, 2, person.name.empty() ? anonymous_label : person.name, f.wrap);
@@ -166,6 +191,17 @@ void write_summary_sheet(lxw_workbook* workbook, Cells& cells, const Formats& f,
         cells.number(row, 7 + parts, person.score.answered, f.integer);
         ++row;
     }
+}
+
+void write_summary_sheet(lxw_workbook* workbook, Cells& cells, const Formats& f,
+                         const dx::DiagnosisReport& report, const dx::Instrument& instrument) {
+    const auto parts = static_cast<lxw_col_t>(instrument.parts.size());
+    const SummaryLayout layout{parts, static_cast<lxw_col_t>(7 + parts)};
+    lxw_row_t row = write_overview(cells, f, report, instrument, layout);
+    const lxw_row_t role_header = row + 2;  // after the section title and its note
+    auto series_rows = write_role_table(cells, f, row, report, instrument, layout);
+    add_radar_chart(workbook, cells, role_header, series_rows, layout);
+    write_respondent_table(cells, f, row + 1, report, instrument, layout);
     worksheet_freeze_panes(cells.sheet(), 1, 0);
     print_setup(cells.sheet(), true, 0);
 }
