@@ -3,10 +3,15 @@
 #include <filesystem>
 #include <random>
 
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+
+#include "services/accounts/user_service.hpp"
 #include "services/crypto.hpp"
 #include "services/demo/demo_data.hpp"
 #include "storage/accounts/user_repository.hpp"
 #include "storage/migrations.hpp"
+#include "storage/transaction.hpp"
 
 namespace shido::testing {
 
@@ -72,6 +77,36 @@ core::User DatabaseTest::demo_user(const std::string& local_part) {
     auto found = storage::UserRepository(c).find_by_email(local_part + "@demo.shido.jp");
     if (!found) throw std::runtime_error("no demo user " + local_part);
     return found->user;
+}
+
+core::User DatabaseTest::add_user(const std::string& email, const std::string& name,
+                                  core::Role role, std::optional<core::Id> company_id,
+                                  std::optional<std::string> company_role) {
+    storage::Connection c(*db_);
+    storage::Transaction tx(c);
+    auto user = services::create_user(
+        c, as_system(), now_,
+        services::NewUser{email, name, std::string(core::to_string(role)), "test-password-123",
+                          company_id, std::move(company_role)});
+    tx.commit();
+    return user;
+}
+
+services::EngagementGrant DatabaseTest::grant(const services::RequestContext& ctx,
+                                              core::Anchor anchor, core::Id id,
+                                              core::EngagementAction action) {
+    return services_->access.grant(ctx, anchor, id, action);
+}
+
+bool violates_constraint(const std::function<void()>& action) {
+    try {
+        action();
+    } catch (const soci::sqlite3_soci_error& e) {
+        return (e.result() & 0xff) == SQLITE_CONSTRAINT;
+    } catch (const soci::postgresql_soci_error& e) {
+        return e.sqlstate().rfind("23", 0) == 0;
+    }
+    return false;
 }
 
 }  // namespace shido::testing

@@ -1,6 +1,8 @@
 #pragma once
 #include <cstdlib>
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include <gtest/gtest.h>
@@ -24,6 +26,13 @@ class DatabaseTest : public ::testing::Test {
     services::RequestContext as_system() const;
     // Loads the demo and returns its users by e-mail local part (jimu, expert1, owner1, ...).
     core::User demo_user(const std::string& local_part);
+    // A user made through the use case (password hashed, audited), as the system.
+    core::User add_user(const std::string& email, const std::string& name, core::Role role,
+                        std::optional<core::Id> company_id = {},
+                        std::optional<std::string> company_role = {});
+    // What the HTTP dispatcher asks before an engagement route's handler runs.
+    services::EngagementGrant grant(const services::RequestContext& ctx, core::Anchor anchor,
+                                    core::Id id, core::EngagementAction action);
 
     std::string url_;
     std::string sqlite_file_;
@@ -34,5 +43,9 @@ class DatabaseTest : public ::testing::Test {
 };
 
 bool running_on_postgresql();
+
+// True when `action` fails on a constraint of the schema (UNIQUE, CHECK, NOT NULL, foreign
+// key): SQLite's SQLITE_CONSTRAINT or a PostgreSQL SQLSTATE of class 23.
+bool violates_constraint(const std::function<void()>& action);
 
 }  // namespace shido::testing

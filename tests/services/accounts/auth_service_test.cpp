@@ -1,7 +1,8 @@
 #include <gtest/gtest.h>
 
-#include "core/error.hpp"
+#include "services/accounts/auth_service.hpp"
 #include "services/demo/demo_data.hpp"
+#include "support/domain_error.hpp"
 #include "support/test_database.hpp"
 
 namespace shido::testing {
@@ -9,14 +10,10 @@ namespace {
 
 using AuthServiceTest = DatabaseTest;
 
-core::ErrorCode login_error(services::AuthService& auth, const std::string& email,
-                            const std::string& password, const std::string& address = "10.0.0.1") {
-    try {
-        auth.login(email, password, address);
-    } catch (const core::DomainError& e) {
-        return e.code();
-    }
-    return core::ErrorCode::internal;
+std::optional<core::ErrorCode> login_error(services::AuthService& auth, const std::string& email,
+                                           const std::string& password,
+                                           const std::string& address = "10.0.0.1") {
+    return code_of([&] { auth.login(email, password, address); });
 }
 
 TEST_F(AuthServiceTest, LoginCreatesASessionThatAuthenticates) {
@@ -108,9 +105,14 @@ TEST_F(AuthServiceTest, PasswordChangeSignsOutOtherSessions) {
     auto elsewhere =
         services_->auth.login("expert1@demo.shido.jp", services::demo_password, "10.0.0.2").token;
     auto session = services_->auth.authenticate(here);
-    EXPECT_THROW(services_->auth.change_password(as(expert), session->token_hash, "wrong-current",
-                                                 "new-password-123"),
-                 core::DomainError);
+    EXPECT_TRUE(fails_on("current_password", [&] {
+        services_->auth.change_password(as(expert), session->token_hash, "wrong-current",
+                                        "new-password-123");
+    }));
+    EXPECT_TRUE(fails_on("new_password", [&] {
+        services_->auth.change_password(as(expert), session->token_hash, services::demo_password,
+                                        "short");
+    }));
     services_->auth.change_password(as(expert), session->token_hash, services::demo_password,
                                     "new-password-123");
     EXPECT_TRUE(services_->auth.authenticate(here));
@@ -118,6 +120,15 @@ TEST_F(AuthServiceTest, PasswordChangeSignsOutOtherSessions) {
     EXPECT_EQ(login_error(services_->auth, "expert1@demo.shido.jp", services::demo_password),
               core::ErrorCode::unauthenticated);
     EXPECT_NO_THROW(services_->auth.login("expert1@demo.shido.jp", "new-password-123", "10.0.0.3"));
+
+    services::AuditFilter filter;
+    filter.action = "change_password";
+    auto entries = services_->audit.list(as(demo_user("jimu")), filter).items;
+    ASSERT_EQ(entries.size(), 1u);
+    EXPECT_EQ(entries[0].entity, "user");
+    EXPECT_EQ(entries[0].entity_id, expert.id);
+    EXPECT_FALSE(entries[0].before_json);  // no password, not even hashed, reaches the log
+    EXPECT_FALSE(entries[0].after_json);
 }
 
 }  // namespace

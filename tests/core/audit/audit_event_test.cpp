@@ -1,0 +1,85 @@
+#include "core/audit/audit_event.hpp"
+
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "support/japanese_text.hpp"
+
+namespace shido::core {
+namespace {
+
+// Every value with the key it is stored under: keys are in the database and the API, so they
+// never change once shipped.
+const std::vector<std::pair<AuditAction, std::string>> actions = {
+    {AuditAction::create, "create"},
+    {AuditAction::update, "update"},
+    {AuditAction::change_password, "change_password"},
+    {AuditAction::invite, "invite"},
+    {AuditAction::revoke, "revoke"},
+    {AuditAction::reissue_link, "reissue_link"},
+    {AuditAction::enter_paper, "enter_paper"},
+    {AuditAction::import_csv, "import_csv"},
+    {AuditAction::submit, "submit"},
+};
+
+const std::vector<std::pair<AuditEntity, std::string>> entities = {
+    {AuditEntity::user, "user"},
+    {AuditEntity::company, "company"},
+    {AuditEntity::engagement, "engagement"},
+    {AuditEntity::diagnosis_round, "diagnosis_round"},
+    {AuditEntity::respondent, "respondent"},
+    {AuditEntity::diagnosis_finding, "diagnosis_finding"},
+};
+
+template <typename Enum>
+void expect_table_is_complete(std::span<const Labelled<Enum>> table,
+                              const std::vector<std::pair<Enum, std::string>>& expected) {
+    ASSERT_EQ(table.size(), expected.size());
+    std::set<std::string_view> keys, labels;
+    for (const auto& [value, key] : expected) {
+        EXPECT_EQ(key_in(table, value), key);
+        auto label = label_in(table, value);
+        EXPECT_FALSE(label.empty()) << key;
+        EXPECT_TRUE(testing::has_japanese(label)) << key << ": " << label;
+        keys.insert(key_in(table, value));
+        labels.insert(label);
+    }
+    EXPECT_EQ(keys.size(), expected.size()) << "keys must be distinct";
+    EXPECT_EQ(labels.size(), expected.size()) << "labels must be distinct";
+}
+
+TEST(AuditEvent, EveryActionHasItsKeyAndAJapaneseLabel) {
+    expect_table_is_complete(audit_actions(), actions);
+    for (const auto& [action, key] : actions) EXPECT_EQ(to_string(action), key);
+}
+
+TEST(AuditEvent, EveryEntityHasItsKeyAndAJapaneseLabel) {
+    expect_table_is_complete(audit_entities(), entities);
+    for (const auto& [entity, key] : entities) EXPECT_EQ(to_string(entity), key);
+}
+
+TEST(AuditEvent, ParseRoundTrips) {
+    for (const auto& [action, key] : actions) {
+        EXPECT_EQ(parse_audit_action(to_string(action)), action) << key;
+        EXPECT_FALSE(parse_audit_entity(key)) << key << " is no entity";
+    }
+    for (const auto& [entity, key] : entities) {
+        EXPECT_EQ(parse_audit_entity(to_string(entity)), entity) << key;
+        EXPECT_FALSE(parse_audit_action(key)) << key << " is no action";
+    }
+}
+
+TEST(AuditEvent, OnlyExactKeysParse) {
+    for (std::string text :
+         {"", "Create", "CREATE", " create", "create ", "作成", "login", "delete"})
+        EXPECT_FALSE(parse_audit_action(text)) << text;
+    for (std::string text : {"", "User", "users", "指導案件", "round", "finding"})
+        EXPECT_FALSE(parse_audit_entity(text)) << text;
+}
+
+}  // namespace
+}  // namespace shido::core
