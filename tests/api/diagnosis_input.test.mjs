@@ -295,7 +295,12 @@ describe('self-assessment: bad input', () => {
 
     test('a link that expires today (Japan time) still works today', async (t) => {
       const now = new Date();
-      const japan = (d) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(d);
+      // YYYY-MM-DD in Japan time, from the parts (the en-CA pattern is not the same in every ICU).
+      const japan = (d) => {
+        const parts = Object.fromEntries(new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit' })
+          .formatToParts(d).map((p) => [p.type, p.value]));
+        return `${parts.year}-${parts.month}-${parts.day}`;
+      };
       if (japan(now) !== japan(new Date(now.getTime() + 60_000))) return t.skip('too close to midnight in Japan');
       const today = japan(now);
       const [link] = await invite(who.expert1, round.id, { role: 'staff', expires_at: today });

@@ -184,6 +184,15 @@ export async function startServer({ serveArgs = [] } = {}) {
   throw lastError;
 }
 
+// The Set-Cookie lines of a response. Headers.getSetCookie() is missing from the fetch of
+// Node.js 18.20 (Debian 12), where get('set-cookie') joins the lines with ", ": split there,
+// but not at the comma inside an Expires date (the next line starts with `name=`).
+export function setCookieLines(headers) {
+  if (typeof headers.getSetCookie === 'function') return headers.getSetCookie();
+  const joined = headers.get('set-cookie');
+  return joined ? joined.split(/,\s*(?=[^;,=\s]+=)/) : [];
+}
+
 // One user agent: keeps the session cookie and the CSRF token like the browser front end does.
 export class Client {
   constructor(baseUrl) {
@@ -217,7 +226,7 @@ export class Client {
     const text = await res.text();
     let data = null;
     if ((res.headers.get('content-type') || '').includes('application/json') && text) data = JSON.parse(text);
-    const setCookies = res.headers.getSetCookie();
+    const setCookies = setCookieLines(res.headers);
     for (const line of setCookies) {
       const m = /^shido_session=([^;]*)/.exec(line);
       if (m && cookie === undefined) this.cookie = m[1] || null;
