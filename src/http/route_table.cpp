@@ -1,6 +1,7 @@
 #include "http/route_table.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <stdexcept>
 
 namespace shido::http {
@@ -39,8 +40,22 @@ std::string anchor_path(core::Anchor anchor) {
     return {};
 }
 
-bool is_under(const std::string& path, const std::string& prefix) {
-    return path == prefix || path.starts_with(prefix + "/");
+// Whether `path` lies under `anchor`'s path, comparing segment by segment so that any
+// parameter name at the id's place counts ("/engagements/{engagement}/…" is under
+// "/engagements/{id}"). Gives the parameter's name, or nothing when not under it.
+std::optional<std::string> parameter_under(const std::string& path, const std::string& anchor) {
+    auto route = split_path(path), prefix = split_path(anchor);
+    if (route.size() < prefix.size()) return std::nullopt;
+    std::string parameter;
+    for (std::size_t i = 0; i < prefix.size(); ++i) {
+        if (is_parameter(prefix[i])) {
+            if (!is_parameter(route[i])) return std::nullopt;
+            parameter = std::string(route[i].substr(1, route[i].size() - 2));
+        } else if (prefix[i] != route[i]) {
+            return std::nullopt;
+        }
+    }
+    return parameter;
 }
 
 void check_declared_access(const Route& route) {
@@ -48,15 +63,18 @@ void check_declared_access(const Route& route) {
     const auto& guard = route.access.guard;
     if ((route.access.gate == Gate::engagement) != guard.has_value())
         throw std::logic_error(where + ": an engagement gate needs a guard, and only it");
+    if (guard && route.path.find("{" + guard->param + "}") == std::string::npos)
+        throw std::logic_error(where + ": no path parameter {" + guard->param + "}");
     // Secretariat-only routes need no guard: the policy lets the secretariat do everything.
     if (route.access.gate == Gate::secretariat) return;
     for (auto anchor : core::all_anchors) {
-        if (is_under(route.path, anchor_path(anchor)) && (!guard || guard->anchor != anchor))
+        auto parameter = parameter_under(route.path, anchor_path(anchor));
+        if (!parameter) continue;
+        if (!guard || guard->anchor != anchor || guard->param != *parameter)
             throw std::logic_error(where + ": must declare an engagement action on " +
-                                   std::string(core::to_string(anchor)));
+                                   std::string(core::to_string(anchor)) + " by {" + *parameter +
+                                   "}");
     }
-    if (guard && route.path.find("{" + guard->param + "}") == std::string::npos)
-        throw std::logic_error(where + ": no path parameter {" + guard->param + "}");
 }
 
 }  // namespace

@@ -124,6 +124,9 @@ void Database::open_connection(soci::session& session, const std::string& target
     session << "PRAGMA synchronous=NORMAL";
     session << "PRAGMA foreign_keys=ON";
     session << "PRAGMA busy_timeout=5000";
+    // PostgreSQL's LIKE tells "A" from "a"; SQLite's does not unless told, and both engines
+    // must find the same rows (ADR 0001).
+    session << "PRAGMA case_sensitive_like=ON";
 }
 
 }  // namespace shido::storage

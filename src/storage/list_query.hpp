@@ -4,6 +4,7 @@
 #include <variant>
 #include <vector>
 
+#include "core/paging/page.hpp"
 #include "storage/database.hpp"
 
 namespace shido::storage {
@@ -30,6 +31,20 @@ class Conditions {
 
 // SELECT COUNT(*) FROM `from` with the conditions: the total a paginated list reports.
 long long count_rows(Connection& c, const std::string& from, const Conditions& conditions);
+
+// Keyset pages read one row more than they show: that row tells whether another page follows.
+inline long long rows_to_read(const core::PageRequest& page) {
+    return core::page_size(page) + 1;
+}
+
+// Drops the extra row, if read, and sets the cursor of the next page from the last row kept.
+template <typename T, typename CursorOf>
+void close_page(core::Page<T>& page, const core::PageRequest& request, CursorOf&& cursor_of) {
+    auto size = static_cast<std::size_t>(core::page_size(request));
+    if (page.items.size() <= size) return;
+    page.items.resize(size);
+    page.next_after = cursor_of(page.items.back());
+}
 
 // LIKE pattern for "contains `text`", with % _ and \ escaped (used with ESCAPE '\').
 std::string contains_pattern(const std::string& text);

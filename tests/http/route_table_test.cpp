@@ -42,6 +42,9 @@ const char* anchored_paths[] = {
     "/api/v1/diagnosis/respondents/{id}/revoke",
     "/api/v1/companies/{id}",
     "/api/v1/companies/{id}/contacts",
+    // Any parameter name at the id's place is the id: a renamed one must not slip through.
+    "/api/v1/engagements/{engagement}/secret",
+    "/api/v1/diagnosis/rounds/{round_id}",
 };
 
 TEST(RouteTable, RefusesARouteUnderAnAnchorWithoutAnEngagementGuard) {
@@ -116,7 +119,11 @@ TEST(RouteTable, AcceptsGuardedSecretariatAndUnanchoredRoutes) {
             : std::string(path).starts_with("/api/v1/diagnosis/rounds") ? Anchor::diagnosis_round
             : std::string(path).starts_with("/api/v1/diagnosis/respondents") ? Anchor::respondent
                                                                              : Anchor::company;
-        EXPECT_EQ(refusal(route(Method::get, path, on(anchor, EngagementAction::view))), "")
+        // The guard names the parameter at the id's place, whatever it is called.
+        std::string text(path);
+        auto open = text.find('{'), close = text.find('}');
+        auto param = text.substr(open + 1, close - open - 1);
+        EXPECT_EQ(refusal(route(Method::get, path, on(anchor, EngagementAction::view, param))), "")
             << path;
         // The policy lets the secretariat do everything: its routes need no guard.
         EXPECT_EQ(refusal(route(Method::patch, path, Access::secretariat)), "") << path;

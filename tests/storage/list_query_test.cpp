@@ -92,10 +92,9 @@ TEST_F(ListQueryTest, CountRowsBindsNumbersAndTextInOrder) {
 namespace shido::testing {
 namespace {
 
-// ADR 0001 says both engines behave the same, but SQLite's LIKE ignores ASCII case
-// (PRAGMA case_sensitive_like is off) while PostgreSQL's does not: on SQLite "alpha" finds
-// "Alpha" as well. Enable once storage picks one behaviour for both (reported).
-TEST_F(ListQueryTest, DISABLED_LikeTreatsAsciiCaseTheSameOnBothEngines) {
+// ADR 0001: both engines behave the same. PostgreSQL's LIKE is case-sensitive, and SQLite's is
+// made so by the connection's PRAGMA case_sensitive_like.
+TEST_F(ListQueryTest, LikeTreatsAsciiCaseTheSameOnBothEngines) {
     storage::Connection c(*db_);
     insert_company(c, "Alpha", now_);
     insert_company(c, "alpha", now_);

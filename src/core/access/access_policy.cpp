@@ -108,10 +108,4 @@ bool is_secretariat(const Actor& actor) {
     return actor.role == Role::secretariat;
 }
 
-bool may_view_company(const Actor& actor, Id company_id, bool actor_is_assigned_expert) {
-    if (is_secretariat(actor)) return true;
-    if (actor.role == Role::expert) return actor_is_assigned_expert;
-    return actor.company_id && *actor.company_id == company_id;
-}
-
 }  // namespace shido::core

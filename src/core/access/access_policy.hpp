@@ -73,8 +73,6 @@ struct VisibleScope {
 };
 VisibleScope visible_scope(const Actor& actor);
 
-bool may_view_company(const Actor& actor, Id company_id, bool actor_is_assigned_expert);
-
 bool is_secretariat(const Actor& actor);
 
 }  // namespace shido::core

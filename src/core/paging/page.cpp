@@ -1,5 +1,6 @@
 #include "core/paging/page.hpp"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cstdint>
@@ -12,8 +13,6 @@ namespace {
 
 constexpr std::string_view alphabet =
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-// Separates the parts inside the encoded text; never valid inside UTF-8 text.
-constexpr char separator = '\x1f';
 constexpr std::size_t max_cursor_chars = 1024;
 
 std::string base64url(std::string_view bytes) {
@@ -54,12 +53,10 @@ std::optional<std::string> from_base64url(std::string_view text) {
 
 }  // namespace
 
+// Each part is written as "<length>:<bytes>", so parts may hold any byte, empty ones included.
 std::string encode_cursor(const std::vector<std::string>& parts) {
     std::string joined;
-    for (std::size_t i = 0; i < parts.size(); ++i) {
-        if (i) joined += separator;
-        joined += parts[i];
-    }
+    for (const auto& part : parts) joined += std::to_string(part.size()) + ":" + part;
     return base64url(joined);
 }
 
@@ -67,12 +64,18 @@ std::optional<std::vector<std::string>> decode_cursor(std::string_view text, std
     if (text.empty() || text.size() > max_cursor_chars) return std::nullopt;
     auto joined = from_base64url(text);
     if (!joined) return std::nullopt;
-    std::vector<std::string> out(1);
-    for (char ch : *joined) {
-        if (ch == separator)
-            out.emplace_back();
-        else
-            out.back() += ch;
+    std::string_view rest = *joined;
+    std::vector<std::string> out;
+    while (!rest.empty()) {
+        std::size_t length = 0;
+        auto [end, ec] = std::from_chars(rest.data(), rest.data() + rest.size(), length);
+        auto digits = static_cast<std::size_t>(end - rest.data());
+        if (ec != std::errc() || digits == 0 || digits >= rest.size() || rest[digits] != ':')
+            return std::nullopt;
+        rest.remove_prefix(digits + 1);
+        if (length > rest.size()) return std::nullopt;
+        out.emplace_back(rest.substr(0, length));
+        rest.remove_prefix(length);
     }
     if (out.size() != parts) return std::nullopt;
     return out;
@@ -84,6 +87,10 @@ namespace {
                       {{"after", "一覧を最初から読み込み直してください。"}});
 }
 }  // namespace
+
+int page_size(const PageRequest& page) {
+    return std::clamp(page.limit, 1, max_page_size);
+}
 
 std::vector<std::string> cursor_parts(const std::string& after, std::size_t parts) {
     auto decoded = decode_cursor(after, parts);

@@ -16,6 +16,10 @@ struct PageRequest {
     int limit = default_page_size;
 };
 
+// The number of rows a repository reads for a page: the request's limit, kept within 1–200
+// whoever built the request (the HTTP layer refuses other values with a 422).
+int page_size(const PageRequest& page);
+
 template <typename T>
 struct Page {
     std::vector<T> items;
@@ -23,8 +27,8 @@ struct Page {
     std::optional<std::string> next_after;  // absent on the last page
 };
 
-// A cursor is the sort key of a row: its parts (numbers or text) encoded base64url, so any
-// UTF-8 in a name survives a query string untouched.
+// A cursor is the sort key of a row: its parts (numbers or text), length-prefixed and encoded
+// base64url, so any bytes of a name survive a query string untouched.
 std::string encode_cursor(const std::vector<std::string>& parts);
 // Empty when the text is not a cursor with exactly `parts` parts (a tampered or stale link).
 std::optional<std::vector<std::string>> decode_cursor(std::string_view text, std::size_t parts);

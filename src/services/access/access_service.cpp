@@ -8,6 +8,12 @@
 
 namespace shido::services {
 
+core::Id EngagementGrant::engagement_id() const {
+    if (anchor_ == core::Anchor::company)
+        throw std::logic_error("a company grant names no single engagement");
+    return engagement_id_;
+}
+
 core::Id EngagementGrant::id_of(core::Anchor anchor) const {
     if (anchor != anchor_)
         throw std::logic_error("grant made for " + std::string(core::to_string(anchor_)) +

@@ -12,7 +12,8 @@ class AccessService;
 // route that declared another one fails loudly instead of running with the wrong check.
 class EngagementGrant {
   public:
-    core::Id engagement_id() const { return engagement_id_; }
+    // The engagement judged (std::logic_error for a company grant: a company has several).
+    core::Id engagement_id() const;
     const core::EngagementScope& scope() const { return scope_; }
     core::EngagementAction action() const { return action_; }
     // The id of the anchored record (the round, the respondent…) the grant was made for.

@@ -146,7 +146,10 @@ void load_generated(DemoLoader& load, const DemoOptions& options) {
         auto company = load.company(make_company("生成企業" + std::to_string(i + 1) + "株式会社",
                                                  industries[i % 6], 10 + i % 90, "東京都", "",
                                                  "代表取締役", "代表 太郎"));
-        load.engagement(company, expert, core::EngagementStatus::in_progress,
+        // Every status in turn, so that status filters are as selective as in real use.
+        auto status = core::all_engagement_statuses[static_cast<std::size_t>(i) %
+                                                    std::size(core::all_engagement_statuses)];
+        load.engagement(company, expert, status,
                         {"2026-12-01", "2026-12-15", "2027-01-05", "2027-01-19"});
     }
 }

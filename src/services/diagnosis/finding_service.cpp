@@ -35,6 +35,12 @@ core::diagnosis::Finding FindingService::save(const RequestContext& ctx,
     std::optional<core::diagnosis::Finding> before;
     for (const auto& f : repo.findings(round_id))
         if (f.item_no == finding.item_no) before = f;
+    if (before) {
+        // Saving what is already there changes nothing, so nothing is stored or audited.
+        auto unchanged = finding;
+        unchanged.updated_at = before->updated_at;
+        if (to_json(unchanged) == to_json(*before)) return *before;
+    }
     finding.updated_at = now;
     repo.save_finding(round_id, round.instrument_id, finding);
     record(c, ctx, now,

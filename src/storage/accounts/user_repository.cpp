@@ -138,19 +138,17 @@ core::Page<core::User> UserRepository::page(const UserQuery& q) {
         auto parts = core::cursor_parts(*q.page.after, 3);
         where.add("(role, name, id) > (?, ?, ?)", {parts[0], parts[1], core::cursor_id(parts[2])});
     }
-    long long fetch = q.page.limit + 1;
+    long long fetch = rows_to_read(q.page);
     auto rows = query_users(c_.sql(), where.where() + " ORDER BY role, name, id LIMIT :limit",
                             [&](soci::statement& st) {
                                 where.bind(st);
                                 st.exchange(soci::use(fetch));
                             });
     for (auto& row : rows) page.items.push_back(std::move(row.user));
-    if (page.items.size() > static_cast<std::size_t>(q.page.limit)) {
-        page.items.resize(static_cast<std::size_t>(q.page.limit));
-        const auto& last = page.items.back();
-        page.next_after = core::encode_cursor(
-            {std::string(core::to_string(last.role)), last.name, std::to_string(last.id)});
-    }
+    close_page(page, q.page, [](const core::User& u) {
+        return core::encode_cursor(
+            {std::string(core::to_string(u.role)), u.name, std::to_string(u.id)});
+    });
     return page;
 }
 

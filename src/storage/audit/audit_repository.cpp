@@ -27,7 +27,7 @@ core::Page<AuditEntry> AuditRepository::page(const AuditQuery& q) {
     page.total = count_rows(c_, "audit_log", where);
     if (q.page.after)
         where.add("id < ?", {core::cursor_id(core::cursor_parts(*q.page.after, 1)[0])});
-    long long fetch = q.page.limit + 1;
+    long long fetch = rows_to_read(q.page);
 
     AuditEntry row;
     NullableIn<long long> actor, row_entity_id, row_engagement;
@@ -59,10 +59,8 @@ core::Page<AuditEntry> AuditRepository::page(const AuditQuery& q) {
         row.after_json = after.get();
         page.items.push_back(row);
     }
-    if (page.items.size() > static_cast<std::size_t>(q.page.limit)) {
-        page.items.resize(static_cast<std::size_t>(q.page.limit));
-        page.next_after = core::encode_cursor({std::to_string(page.items.back().id)});
-    }
+    close_page(page, q.page,
+               [](const AuditEntry& e) { return core::encode_cursor({std::to_string(e.id)}); });
     return page;
 }
 

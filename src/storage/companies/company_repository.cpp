@@ -115,7 +115,7 @@ core::Page<core::Company> CompanyRepository::page(const CompanyQuery& q) {
         auto id = core::cursor_id(parts[1]);
         where.add("(c.name > ? OR (c.name = ? AND c.id > ?))", {parts[0], parts[0], id});
     }
-    long long fetch = q.page.limit + 1;
+    long long fetch = rows_to_read(q.page);
     CompanyRow row;
     soci::statement st(c_.sql());
     row.bind(st);
@@ -124,11 +124,9 @@ core::Page<core::Company> CompanyRepository::page(const CompanyQuery& q) {
     prepare(st, company_select + where.where() + " ORDER BY c.name, c.id LIMIT :limit");
     st.execute(false);
     while (st.fetch()) page.items.push_back(row.to_company());
-    if (page.items.size() > static_cast<std::size_t>(q.page.limit)) {
-        page.items.resize(static_cast<std::size_t>(q.page.limit));
-        const auto& last = page.items.back();
-        page.next_after = core::encode_cursor({last.name, std::to_string(last.id)});
-    }
+    close_page(page, q.page, [](const core::Company& c) {
+        return core::encode_cursor({c.name, std::to_string(c.id)});
+    });
     return page;
 }
 

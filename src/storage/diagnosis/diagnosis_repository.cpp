@@ -153,12 +153,10 @@ core::Page<RespondentRow> DiagnosisRepository::page_respondents(
     core::Page<RespondentRow> result;
     result.total = count_rows(c_, "respondents p", where);
     if (page.after) where.add("p.id > ?", {core::cursor_id(core::cursor_parts(*page.after, 1)[0])});
-    long long fetch = page.limit + 1;
+    long long fetch = rows_to_read(page);
     result.items = query_respondents(c_.sql(), where, " ORDER BY p.id LIMIT :limit", &fetch);
-    if (result.items.size() > static_cast<std::size_t>(page.limit)) {
-        result.items.resize(static_cast<std::size_t>(page.limit));
-        result.next_after = core::encode_cursor({std::to_string(result.items.back().id)});
-    }
+    close_page(result, page,
+               [](const RespondentRow& r) { return core::encode_cursor({std::to_string(r.id)}); });
     return result;
 }
 

@@ -31,7 +31,6 @@ class EngagementRepository {
     // Returns false when `expected_version` is stale (someone else updated first).
     bool update(const core::Engagement& engagement, int expected_version, core::Timestamp now);
     std::optional<core::Engagement> find(core::Id id);
-    std::optional<core::EngagementScope> scope_of(core::Id id);
     core::Page<core::Engagement> page(const EngagementQuery& query);
 
   private:

@@ -90,15 +90,32 @@ TEST(Cursor, TamperedCursorsAreRejected) {
 }
 
 TEST(Cursor, OversizedCursorsAreRejected) {
-    // 768 bytes encode to exactly 1024 characters, the longest cursor accepted.
-    auto longest = encode_cursor({std::string(768, 'a')});
+    // "764:" and 764 bytes are 768 bytes, which encode to exactly 1024 characters, the longest
+    // cursor accepted.
+    auto longest = encode_cursor({std::string(764, 'a')});
     ASSERT_EQ(longest.size(), 1024u);
     EXPECT_TRUE(decode_cursor(longest, 1));
-    auto too_long = encode_cursor({std::string(769, 'a')});
+    auto too_long = encode_cursor({std::string(765, 'a')});
     EXPECT_GT(too_long.size(), 1024u);
     EXPECT_FALSE(decode_cursor(too_long, 1));
     EXPECT_FALSE(decode_cursor(std::string(100000, 'A'), 1));
     expect_bad_after([&] { cursor_parts(too_long, 1); }, "too long");
+}
+
+TEST(Cursor, PartsMayHoldAnyBytesAndBeEmpty) {
+    const Parts parts{"",
+                      std::string("a\x1f"
+                                  "b:7:"),
+                      "3"};
+    EXPECT_EQ(decode_cursor(encode_cursor(parts), 3), parts);
+    EXPECT_EQ(decode_cursor(encode_cursor({""}), 1), Parts{""});
+}
+
+TEST(PageSize, KeepsTheLimitWithinOneAndTwoHundred) {
+    EXPECT_EQ(page_size({std::nullopt, 0}), 1);
+    EXPECT_EQ(page_size({std::nullopt, -5}), 1);
+    EXPECT_EQ(page_size({std::nullopt, 50}), 50);
+    EXPECT_EQ(page_size({std::nullopt, 10000}), max_page_size);
 }
 
 TEST(CursorParts, BadCursorIsAValidationErrorOnAfter) {

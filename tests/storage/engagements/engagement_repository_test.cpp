@@ -248,17 +248,5 @@ TEST_F(EngagementRepositoryTest, StaleVersionDoesNotUpdate) {
     EXPECT_EQ(stored->status, EngagementStatus::in_progress);
 }
 
-TEST_F(EngagementRepositoryTest, ScopeOf) {
-    storage::Connection c(*db_);
-    auto company = insert_company(c, "範囲株式会社", now_);
-    auto expert = insert_user(c, "x@example.jp", "専門家", core::Role::expert, now_);
-    auto id = insert_engagement(c, company, expert, EngagementStatus::planned, now_);
-    auto scope = storage::EngagementRepository(c).scope_of(id);
-    ASSERT_TRUE(scope);
-    EXPECT_EQ(scope->company_id, company);
-    EXPECT_EQ(scope->expert_id, expert);
-    EXPECT_FALSE(storage::EngagementRepository(c).scope_of(id + 1000));
-}
-
 }  // namespace
 }  // namespace shido::testing
