@@ -30,8 +30,18 @@ class PreparedStatements {
         return *static_cast<T*>(slot.get());
     }
 
+    // The same for statements whose SQL text depends on the filters in use: one T per text,
+    // built from `args` the first time that text is run on this connection.
+    template <typename T, typename... Args>
+    T& get(const std::string& sql_text, soci::session& sql, Args&&... args) {
+        auto& slot = by_text_[std::string(typeid(T).name()) + '\n' + sql_text];
+        if (!slot) slot = std::make_shared<T>(sql, sql_text, std::forward<Args>(args)...);
+        return *static_cast<T*>(slot.get());
+    }
+
   private:
     std::unordered_map<std::type_index, std::shared_ptr<void>> slots_;
+    std::unordered_map<std::string, std::shared_ptr<void>> by_text_;
 };
 
 // Ends the read of a cached statement. SQLite keeps a statement that has not run to its end
@@ -80,6 +90,10 @@ class Connection {
     template <typename T>
     T& prepared() {
         return db_.prepared(position_).get<T>(sql());
+    }
+    template <typename T, typename... Args>
+    T& prepared(const std::string& sql_text, Args&&... args) {
+        return db_.prepared(position_).get<T>(sql_text, sql(), std::forward<Args>(args)...);
     }
 
   private:

@@ -37,14 +37,33 @@ void Conditions::bind(soci::statement& st) const {
     }
 }
 
-long long count_rows(Connection& c, const std::string& from, const Conditions& conditions) {
+void Conditions::take_values_of(const Conditions& same_sql) {
+    if (same_sql.values_.size() != values_.size())
+        throw std::logic_error("conditions of another SQL text");
+    // Assigning an alternative of the same type keeps the object, and so the bound address.
+    for (std::size_t i = 0; i < values_.size(); ++i) values_[i] = same_sql.values_[i];
+}
+
+namespace {
+struct CachedCount {
+    CachedCount(soci::session& sql, const std::string& text, const Conditions& conditions)
+        : st(sql), where(conditions) {
+        st.exchange(soci::into(total));
+        where.bind(st);
+        prepare(st, text);
+    }
+    soci::statement st;
+    Conditions where;
     long long total = 0;
-    soci::statement st(c.sql());
-    st.exchange(soci::into(total));
-    conditions.bind(st);
-    prepare(st, "SELECT COUNT(*) FROM " + from + conditions.where());
-    st.execute(true);
-    return total;
+};
+}  // namespace
+
+long long count_rows(Connection& c, const std::string& from, const Conditions& conditions) {
+    auto& q =
+        c.prepared<CachedCount>("SELECT COUNT(*) FROM " + from + conditions.where(), conditions);
+    q.where.take_values_of(conditions);
+    fetch_one(q.st, c.dialect());
+    return q.total;
 }
 
 std::string contains_pattern(const std::string& text) {

@@ -108,16 +108,6 @@ bool EngagementRepository::update(const core::Engagement& e, int expected_versio
 
 namespace {
 
-template <typename Row>
-std::vector<core::Engagement> fetch_engagements(soci::statement& st, const Row& row,
-                                                Dialect dialect) {
-    st.execute(false);
-    std::vector<core::Engagement> result;
-    while (st.fetch()) result.push_back(row.engagement());
-    finish(st, dialect);
-    return result;
-}
-
 // Scope and filters: which engagements the list holds (the same for the page and its total).
 Conditions engagement_conditions(const EngagementQuery& q) {
     Conditions where;
@@ -176,16 +166,10 @@ core::Page<core::Engagement> EngagementRepository::page(const EngagementQuery& q
                                 : "engagements e JOIN companies c ON c.id = e.company_id",
                             where);
     add_keyset(where, q);
-    // One row more than asked tells whether another page follows.
-    long long fetch = rows_to_read(q.page);
-    EngagementRow row;
-    soci::statement st(c_.sql());
-    row.bind(st);
-    where.bind(st);
-    st.exchange(soci::use(fetch));
-    prepare(st,
-            std::string(engagement_select) + where.where() + order_by(q.order) + " LIMIT :limit");
-    page.items = fetch_engagements(st, row, c_.dialect());
+    read_list<EngagementRow>(
+        c_, std::string(engagement_select) + where.where() + order_by(q.order) + " LIMIT :limit",
+        where, rows_to_read(q.page),
+        [&page](const EngagementRow& row) { page.items.push_back(row.engagement()); });
     close_page(page, q.page, [&q](const core::Engagement& e) { return cursor_of(e, q.order); });
     return page;
 }
