@@ -200,7 +200,8 @@ int routes_command(const Args& args) {
     services::Services services(services::ServiceEnv{db, library}, {});
     nlohmann::json out = nlohmann::json::array();
     for (const auto& r : http::describe_routes(services)) {
-        nlohmann::json route{{"method", r.method}, {"path", r.path}, {"access", r.access}};
+        nlohmann::json route{
+            {"method", r.method}, {"path", r.path}, {"access", r.access}, {"heavy", r.heavy}};
         if (!r.anchor.empty())
             route.update({{"anchor", r.anchor}, {"action", r.action}, {"param", r.param}});
         out.push_back(std::move(route));

@@ -14,6 +14,7 @@ struct RouteInfo {
     std::string access;  // public, authenticated, secretariat or engagement
     // Engagement routes: the anchor the path's {param} names and the action the policy checks.
     std::string anchor, action, param;
+    bool heavy = false;  // runs on the worker pool (and may answer 503 when it is full)
 };
 
 // The API routes with their access rules, as served (for `shido routes` and the tests).

@@ -135,7 +135,7 @@ describe('route table', () => {
   test('the document has the shared components and every $ref resolves', () => {
     const c = openapi.components;
     for (const name of ['User', 'Company', 'Engagement', 'AuditEntry', 'Meta', 'Error', 'Round', 'Respondent',
-      'IssuedLink', 'Instrument', 'Result', 'Analysis', 'Finding', 'Comparison', 'Questionnaire'])
+      'IssuedLink', 'Instrument', 'Result', 'Analysis', 'Finding', 'Comparison', 'AnswerSheet'])
       assert.ok(c.schemas[name], `schema ${name} missing`);
     assert.deepEqual(
       { type: c.securitySchemes.sessionCookie.type, in: c.securitySchemes.sessionCookie.in, name: c.securitySchemes.sessionCookie.name },

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { cast } from './diagnosis.mjs';
-import { assertError, openapiDocument, startServer } from './server.mjs';
+import { assertError, openapiDocument, shidoRoutes, startServer } from './server.mjs';
 
 describe('worker pool', () => {
   let server, who, doc;
@@ -45,5 +45,14 @@ describe('worker pool', () => {
     assert.ok(doc.components.responses.Unavailable.headers['Retry-After']);
     // Nothing is stuck: the next export is rendered.
     assert.equal((await who.expert1.get(url)).status, 200);
+  });
+
+  test('exactly the heavy routes of `shido routes` document the 503 of a full queue', async () => {
+    const routes = await shidoRoutes();
+    assert.ok(routes.some((r) => r.heavy), 'no heavy route at all');
+    for (const r of routes) {
+      const op = doc.paths[r.path][r.method.toLowerCase()];
+      assert.equal(Boolean(op.responses['503']), r.heavy, `${r.method} ${r.path}: heavy ${r.heavy}`);
+    }
   });
 });
