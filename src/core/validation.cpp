@@ -8,13 +8,6 @@ namespace shido::core {
 
 namespace {
 
-bool contains_control_characters(std::string_view text) {
-    for (unsigned char c : text) {
-        if (c < 0x20 || c == 0x7f) return true;
-    }
-    return false;
-}
-
 int days_in_month(int year, int month) {
     static constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
@@ -22,25 +15,6 @@ int days_in_month(int year, int month) {
 }
 
 }  // namespace
-
-bool is_valid_utf8(std::string_view text) {
-    std::size_t i = 0;
-    while (i < text.size()) {
-        unsigned char lead = static_cast<unsigned char>(text[i]);
-        std::size_t continuation = lead < 0x80           ? 0
-                                   : (lead >> 5) == 0x6  ? 1
-                                   : (lead >> 4) == 0xe  ? 2
-                                   : (lead >> 3) == 0x1e ? 3
-                                                         : 4;
-        if (continuation == 4 || i + continuation >= text.size() + (continuation == 0))
-            return false;
-        for (std::size_t k = 1; k <= continuation; ++k) {
-            if ((static_cast<unsigned char>(text[i + k]) >> 6) != 0x2) return false;
-        }
-        i += continuation + 1;
-    }
-    return true;
-}
 
 std::string_view trim_spaces(std::string_view text) {
     constexpr std::string_view ideographic_space = "\u3000";
@@ -65,14 +39,6 @@ std::string_view trim_spaces(std::string_view text) {
     return text;
 }
 
-std::size_t utf8_length(std::string_view text) {
-    std::size_t count = 0;
-    for (unsigned char c : text) {
-        if ((c >> 6) != 0x2) ++count;
-    }
-    return count;
-}
-
 bool is_valid_date(std::string_view text) {
     if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
     for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
@@ -92,8 +58,7 @@ void Validator::fail(const std::string& field, std::string message) {
 void Validator::optional_text(const std::string& field, std::string_view value,
                               std::size_t max_chars) {
     if (!is_valid_utf8(value)) return fail(field, "文字コードが正しくありません（UTF-8）。");
-    if (contains_control_characters(value))
-        return fail(field, "使用できない制御文字が含まれています。");
+    if (has_control_characters(value)) return fail(field, "使用できない制御文字が含まれています。");
     if (utf8_length(value) > max_chars)
         fail(field, std::to_string(max_chars) + "文字以内で入力してください。");
 }

@@ -4,6 +4,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/text/utf8.hpp"
+
 namespace shido::core {
 
 // Collects every problem of one request, so a person sees all of them at once.
@@ -26,11 +28,9 @@ class Validator {
     std::map<std::string, std::string> errors_;
 };
 
-std::size_t utf8_length(std::string_view text);
 // Without leading and trailing spaces, tabs and full-width spaces (U+3000), which Japanese
 // input methods produce; multi-byte characters are never cut.
 std::string_view trim_spaces(std::string_view text);
-bool is_valid_utf8(std::string_view text);
 bool is_valid_date(std::string_view text);  // YYYY-MM-DD, a real calendar date
 
 inline constexpr std::size_t max_name_chars = 100;

@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "core/error.hpp"
+#include "core/text/utf8.hpp"
 #include "http/errors.hpp"
 #include "services/crypto.hpp"
 
@@ -70,6 +71,9 @@ void check_csrf(const restinio::request_handle_t& req,
 
 nlohmann::json parse_body(const restinio::request_handle_t& req) {
     if (req->body().empty()) return nullptr;
+    if (!core::is_valid_utf8(req->body()))
+        throw core::DomainError(core::ErrorCode::bad_request,
+                                "リクエストの本文に UTF-8 として正しくない文字があります。");
     auto parsed = nlohmann::json::parse(req->body(), nullptr, false);
     if (parsed.is_discarded())
         throw core::DomainError(core::ErrorCode::bad_request,
@@ -84,7 +88,12 @@ std::map<std::string, std::string> query_of(const restinio::request_handle_t& re
     if (!parsed)
         throw core::DomainError(core::ErrorCode::bad_request,
                                 "URLのパラメーターが正しくありません。");
-    for (const auto& [key, value] : *parsed) out.emplace(std::string(key), std::string(value));
+    for (const auto& [key, value] : *parsed) {
+        if (!core::is_valid_utf8(key) || !core::is_valid_utf8(value))
+            throw core::DomainError(core::ErrorCode::bad_request,
+                                    "URLのパラメーターに UTF-8 として正しくない文字があります。");
+        out.emplace(std::string(key), std::string(value));
+    }
     return out;
 }
 

@@ -160,10 +160,12 @@ void read_row(const Instrument& instrument, const Columns& columns, const Line& 
     sheet.department = cell_of(line.cells, columns.department);
     for (auto [field, value] :
          {std::pair{"name", &sheet.name}, std::pair{"department", &sheet.department}}) {
-        if (!is_valid_utf8(*value) || utf8_length(*value) > max_name_chars)
+        if (!is_valid_utf8(*value) || has_control_characters(*value) ||
+            utf8_length(*value) > max_name_chars)
             out.errors.push_back(
                 {line.number, field,
-                 std::to_string(max_name_chars) + "文字以内のUTF-8文字で入力してください。"});
+                 std::to_string(max_name_chars) +
+                     "文字以内の文字で入力してください（制御文字は使えません）。"});
     }
     for (const auto& [item_no, index] : columns.items) {
         auto text = cell_of(line.cells, index);

@@ -102,3 +102,22 @@ TEST(DiagnosisCsv, DuplicateHeaderIsAnError) {
 
 }  // namespace
 }  // namespace shido::testing
+
+namespace shido::testing {
+namespace {
+
+// Names that once passed and then broke every later use of the row (audit, JSON).
+TEST(DiagnosisCsv, MalformedUtf8AndControlCharactersInNamesAreRefused) {
+    for (std::string bad : {"\xC0\xAF", "\xED\xA0\x80", "\xF5\x80\x80\x80",
+                            "a\x01"
+                            "b",
+                            "\xC2\x85"}) {
+        auto result =
+            parse_answer_csv(ipa_5min(), header() + row("従業員," + bad + ",総務", "わからない"));
+        EXPECT_FALSE(result.errors.empty()) << bad;
+        EXPECT_TRUE(result.sheets.empty()) << bad;
+    }
+}
+
+}  // namespace
+}  // namespace shido::testing
