@@ -9,6 +9,7 @@
 #include "core/access/access_policy.hpp"
 #include "core/error.hpp"
 #include "http/server.hpp"
+#include "http/trusted_hosts.hpp"
 #include "services/crypto.hpp"
 #include "services/demo/demo_data.hpp"
 #include "services/services.hpp"
@@ -79,6 +80,21 @@ std::string redacted(const std::string& url) {
     return url.substr(0, scheme + 3) + "***" + url.substr(at);
 }
 
+std::vector<std::string> comma_separated(const std::string& text) {
+    std::vector<std::string> parts;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        auto end = text.find(',', start);
+        if (end == std::string::npos) end = text.size();
+        auto part = text.substr(start, end - start);
+        part.erase(0, part.find_first_not_of(' '));
+        part.erase(part.find_last_not_of(' ') + 1);
+        if (!part.empty()) parts.push_back(part);
+        start = end + 1;
+    }
+    return parts;
+}
+
 }  // namespace
 
 int serve_command(const Args& args) {
@@ -94,6 +110,8 @@ int serve_command(const Args& args) {
               {"trust-proxy", "SHIDO_TRUST_PROXY", "client address from X-Forwarded-For", true, ""},
               {"public-url", "SHIDO_PUBLIC_URL",
                "public address for links handed out (https://host)", false, ""},
+              {"allowed-hosts", "SHIDO_ALLOWED_HOSTS",
+               "other host[:port] names the site is reached by, comma-separated", false, ""},
               {"max-body", "SHIDO_MAX_BODY", "largest request body in bytes", false, "1048576"},
               {"threads", "SHIDO_THREADS", "request threads", false,
                std::to_string(std::max(4u, std::thread::hardware_concurrency() * 2))},
@@ -114,6 +132,7 @@ int serve_command(const Args& args) {
     config.trust_proxy = o.on("trust-proxy");
     config.public_url = o.get("public-url");
     while (config.public_url.ends_with('/')) config.public_url.pop_back();
+    config.allowed_hosts = comma_separated(o.get("allowed-hosts"));
     config.threads = static_cast<std::size_t>(o.number("threads", 1, 256));
     config.workers = static_cast<std::size_t>(o.number("workers", 1, 64));
     if (!http::parse_log_level(o.get("log-level"), config.log_level))
@@ -125,6 +144,13 @@ int serve_command(const Args& args) {
     if (o.on("demo")) services::load_demo(app.services.env, {});
     logger.log(http::LogLevel::info, "starting",
                {{"database", redacted(database_url(o))}, {"static", config.static_dir.string()}});
+    // Links for respondents and the login Origin check use only these, never a Host header.
+    auto trusted = http::trusted_hosts(config);
+    logger.log(trusted.empty() ? http::LogLevel::warn : http::LogLevel::info, "trusted hosts",
+               {{"hosts", trusted},
+                {"note", trusted.empty() ? "listening on every address: set --public-url or "
+                                           "--allowed-hosts, or logins from browsers are refused"
+                                         : "set --public-url or --allowed-hosts for others"}});
     http::run_server(app.services, config, logger);
     return 0;
 }

@@ -49,13 +49,15 @@ void check_content_type(const restinio::request_handle_t& req, BodyType expected
 }
 
 // Login has no session yet: a cross-site form or script would arrive with a foreign Origin.
-void check_same_origin(const restinio::request_handle_t& req) {
+// The Origin must name one of the server's own hosts, not merely match the Host header, which
+// the same attacker controls.
+void check_same_origin(const restinio::request_handle_t& req,
+                       const std::vector<std::string>& trusted) {
     auto origin = req->header().get_field_or(restinio::http_field::origin, "");
     if (origin.empty()) return;
-    auto host = req->header().get_field_or(restinio::http_field::host, "");
     auto without_scheme =
         origin.substr(origin.find("://") == std::string::npos ? 0 : origin.find("://") + 3);
-    if (without_scheme != host)
+    if (!is_trusted_host(trusted, without_scheme))
         throw core::DomainError(core::ErrorCode::csrf,
                                 "他のサイトからの送信は受け付けられません。");
 }
@@ -120,9 +122,8 @@ std::string Dispatcher::clear_session_cookie_header() const {
 }
 
 std::string Dispatcher::base_url(const restinio::request_handle_t& req) const {
-    if (!config_.public_url.empty()) return config_.public_url;
-    std::string host(req->header().get_field_or(restinio::http_field::host, "127.0.0.1"));
-    return (config_.secure_cookies ? "https://" : "http://") + host;
+    return site_url(config_, trusted_hosts_,
+                    req->header().get_field_or(restinio::http_field::host, ""));
 }
 
 std::string Dispatcher::client_address(const restinio::request_handle_t& req) const {
@@ -150,7 +151,7 @@ ApiResponse Dispatcher::run(const Route& route, const restinio::request_handle_t
     if (changes_state(route.method)) {
         check_content_type(req, route.body);
         if (gate == Gate::public_route)
-            check_same_origin(req);
+            check_same_origin(req, trusted_hosts_);
         else
             check_csrf(req, *call.session);
     }

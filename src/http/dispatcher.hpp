@@ -5,6 +5,7 @@
 #include "http/metrics.hpp"
 #include "http/route.hpp"
 #include "http/server_config.hpp"
+#include "http/trusted_hosts.hpp"
 #include "http/worker_pool.hpp"
 #include "services/services.hpp"
 
@@ -23,7 +24,8 @@ class Dispatcher {
           config_(config),
           logger_(logger),
           metrics_(metrics),
-          workers_(workers) {}
+          workers_(workers),
+          trusted_hosts_(trusted_hosts(config)) {}
 
     restinio::request_handling_status_t handle(const Route& route,
                                                const restinio::request_handle_t& req,
@@ -56,6 +58,7 @@ class Dispatcher {
     const Logger& logger_;
     Metrics& metrics_;
     WorkerPool* workers_;
+    std::vector<std::string> trusted_hosts_;
 };
 
 void add_common_headers(restinio::response_builder_t<restinio::restinio_controlled_output_t>& resp,

@@ -2,6 +2,7 @@
 #include <cstddef>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "http/logger.hpp"
 
@@ -17,7 +18,8 @@ struct ServerConfig {
     std::size_t max_body_bytes = 1024 * 1024;
     bool secure_cookies = false;  // set behind a TLS-terminating reverse proxy
     bool trust_proxy = false;     // take the client address from X-Forwarded-For
-    std::string public_url;  // e.g. https://shido.example.jp; empty: taken from the Host header
+    std::string public_url;       // e.g. https://shido.example.jp; empty: see trusted_hosts.hpp
+    std::vector<std::string> allowed_hosts;  // more host[:port] values the site is reached by
     LogLevel log_level = LogLevel::info;
 };
 
