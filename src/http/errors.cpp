@@ -54,12 +54,16 @@ const char* reason_phrase(int status) {
             return "Conflict";
         case 413:
             return "Payload Too Large";
+        case 414:
+            return "URI Too Long";
         case 415:
             return "Unsupported Media Type";
         case 422:
             return "Unprocessable Entity";
         case 429:
             return "Too Many Requests";
+        case 431:
+            return "Request Header Fields Too Large";
         case 503:
             return "Service Unavailable";
         default:

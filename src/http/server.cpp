@@ -53,10 +53,39 @@ std::optional<restinio::request_handling_status_t> serve_operational(
     return std::nullopt;
 }
 
+// Request lines and headers beyond these get 414 / 431 with the usual error body. (Past the
+// HTTP parser's own limit of 80 KiB for all headers the connection is closed unanswered.)
+constexpr std::size_t max_target_bytes = 8 * 1024;
+constexpr std::size_t max_field_bytes = 8 * 1024;
+constexpr std::size_t max_header_bytes = 32 * 1024;
+
+std::optional<restinio::request_handling_status_t> refuse_oversized(
+    const restinio::request_handle_t& req, Dispatcher& dispatcher) {
+    const auto& header = req->header();
+    if (header.request_target().size() > max_target_bytes)
+        return dispatcher.send_json(req, 414, api_error("uri_too_long", "URLが長すぎます。"),
+                                    "oversized");
+    std::size_t total = 0;
+    bool field_too_long = false;
+    header.for_each_field([&](const restinio::http_header_field_t& field) {
+        auto size = field.name().size() + field.value().size();
+        total += size;
+        field_too_long = field_too_long || size > max_field_bytes;
+    });
+    if (field_too_long || total > max_header_bytes)
+        return dispatcher.send_json(req, 431,
+                                    api_error("header_too_large",
+                                              "リクエストのヘッダーが大きすぎます。Cookie "
+                                              "を削除してから、もう一度お試しください。"),
+                                    "oversized");
+    return std::nullopt;
+}
+
 restinio::request_handling_status_t route_request(const restinio::request_handle_t& req,
                                                   services::Services& services,
                                                   const ServerConfig& config,
                                                   Dispatcher& dispatcher, const RouteTable& table) {
+    if (auto refused = refuse_oversized(req, dispatcher)) return *refused;
     std::string_view path = req->header().path();
     if (auto handled = serve_operational(req, path, services, dispatcher)) return *handled;
     if (!path.starts_with("/api/")) return serve_static(req, config.static_dir);
