@@ -17,6 +17,14 @@ CurriculumSession parse_session(const nlohmann::json& node, const std::string& w
     s.company_prepares = r.texts("company_prepares");
     s.agenda = r.texts("agenda");
     s.deliverables = r.texts("deliverables");
+    const auto& weeks = r.array("prep_weeks");
+    if (weeks.size() != 2 || !weeks[0].is_number_integer() || !weeks[1].is_number_integer())
+        r.fail("'prep_weeks' must be [fewest, most] weeks of preparation");
+    s.prep_weeks_min = weeks[0].get<int>();
+    s.prep_weeks_max = weeks[1].get<int>();
+    if (s.prep_weeks_min < 0 || s.prep_weeks_min > s.prep_weeks_max)
+        r.fail("'prep_weeks' must be 0 <= fewest <= most");
+    r.finish();
     return s;
 }
 
@@ -35,6 +43,7 @@ Curriculum parse_curriculum(const nlohmann::json& doc, const std::string& source
         if (c.sessions.back().no != static_cast<int>(i) + 1)
             r.fail("sessions must be numbered 1, 2, ... in order");
     }
+    r.finish();
     if (c.sessions.size() != static_cast<std::size_t>(core::session_count))
         r.fail("the standard course has exactly " + std::to_string(core::session_count) +
                " sessions");

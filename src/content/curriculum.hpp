@@ -15,6 +15,8 @@ struct CurriculumSession {
     std::vector<std::string> company_prepares;
     std::vector<std::string> agenda;
     std::vector<std::string> deliverables;
+    int prep_weeks_min = 1;  // weeks of preparation before the session, as the guide gives them
+    int prep_weeks_max = 2;
 };
 
 // The standard course of four sessions (content/curriculum/*.json).

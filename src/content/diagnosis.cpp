@@ -26,6 +26,7 @@ void parse_choices(const Reader& r, const nlohmann::json& list, const std::strin
         Reader c(list[i], at(source, "choices", i));
         Choice choice{c.text("key"), c.text("label"), c.integer("points"),
                       c.flag("follow_up", false)};
+        c.finish();
         if (!keys.insert(choice.key).second) c.fail("duplicate choice key '" + choice.key + "'");
         out.choices.push_back(choice);
     }
@@ -38,6 +39,7 @@ void parse_bands(const Reader& r, const nlohmann::json& list, const std::string&
         Reader b(list[i], at(source, "bands", i));
         Band band{b.text("key"), b.integer("min"), b.integer("max"), b.text("label"),
                   b.text("meaning")};
+        b.finish();
         if (band.min > band.max) b.fail("min is above max");
         out.bands.push_back(band);
     }
@@ -61,6 +63,7 @@ Item parse_item(const nlohmann::json& node, const std::string& where, int part_n
     Item item{r.integer("no"),         part_no,
               r.text("topic"),         r.text("question"),
               r.texts("check_points"), r.texts("example_measures")};
+    r.finish();
     for (const auto& [name, list] : {std::pair{"check_points", &item.check_points},
                                      std::pair{"example_measures", &item.example_measures}}) {
         if (list->size() < 2 || list->size() > 3)
@@ -86,6 +89,7 @@ void parse_parts(const Reader& r, const nlohmann::json& list, const std::string&
             part.item_nos.push_back(item.no);
             out.items.push_back(std::move(item));
         }
+        pr.finish();
         if (part.item_nos.empty()) pr.fail("a part needs at least one item");
         out.parts.push_back(std::move(part));
     }
@@ -104,6 +108,7 @@ Instrument parse_instrument(const nlohmann::json& doc, const std::string& source
     parse_choices(r, r.array("choices"), source, out);
     parse_parts(r, r.array("parts"), source, out);
     parse_bands(r, r.array("bands"), source, out);
+    r.finish();
     return out;
 }
 

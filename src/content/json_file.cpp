@@ -15,9 +15,17 @@ nlohmann::json read_json_file(const std::filesystem::path& path) {
 }
 
 const nlohmann::json& Reader::field(const char* key) const {
+    read_.insert(key);
     if (!node_.is_object() || !node_.contains(key))
         fail(std::string("missing field '") + key + "'");
     return node_.at(key);
+}
+
+void Reader::finish() const {
+    if (!node_.is_object()) fail("must be an object");
+    for (const auto& [key, value] : node_.items())
+        if (!read_.count(key))
+            throw ContentError(where_ + "." + key + ": unknown field '" + key + "'");
 }
 
 void Reader::fail(const std::string& message) const {
@@ -55,6 +63,7 @@ const nlohmann::json& Reader::array(const char* key) const {
 }
 
 bool Reader::flag(const char* key, bool fallback) const {
+    read_.insert(key);
     if (!node_.contains(key)) return fallback;
     const auto& value = node_.at(key);
     if (!value.is_boolean()) fail(std::string("'") + key + "' must be true or false");

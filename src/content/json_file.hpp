@@ -1,5 +1,6 @@
 #pragma once
 #include <filesystem>
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -17,7 +18,9 @@ class ContentError : public std::runtime_error {
 
 nlohmann::json read_json_file(const std::filesystem::path& path);
 
-// Small typed accessors that name the file and the JSON path in their errors.
+// Small typed accessors that name the file and the JSON path in their errors. Strict: call
+// finish() once every field is read, and any other field (a misspelt one, one this version does
+// not know) is an error too, so no content is silently ignored.
 class Reader {
   public:
     Reader(const nlohmann::json& node, std::string where) : node_(node), where_(std::move(where)) {}
@@ -29,11 +32,14 @@ class Reader {
     bool flag(const char* key, bool fallback) const;
     std::string path(const char* key) const { return where_ + "." + key; }
     [[noreturn]] void fail(const std::string& message) const;
+    // Fails on the first field of the object that no accessor asked for.
+    void finish() const;
 
   private:
     const nlohmann::json& field(const char* key) const;
     const nlohmann::json& node_;
     std::string where_;
+    mutable std::set<std::string> read_;
 };
 
 }  // namespace shido::content

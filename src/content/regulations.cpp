@@ -14,6 +14,7 @@ Regulations parse_regulations(const nlohmann::json& doc, const std::string& sour
     for (std::size_t i = 0; i < results.size(); ++i) {
         Reader rr(results[i], source + ".review_results[" + std::to_string(i) + "]");
         out.review_results.push_back({rr.text("key"), rr.text("label")});
+        rr.finish();
         if (!keys.insert(out.review_results.back().key).second) rr.fail("duplicate key");
     }
     if (out.review_results.empty()) r.fail("review_results must not be empty");
@@ -21,10 +22,12 @@ Regulations parse_regulations(const nlohmann::json& doc, const std::string& sour
     for (std::size_t i = 0; i < categories.size(); ++i) {
         Reader cr(categories[i], source + ".categories[" + std::to_string(i) + "]");
         out.categories.push_back({cr.integer("no"), cr.text("name"), cr.text("outline")});
+        cr.finish();
         if (out.categories.back().no != static_cast<int>(i) + 1)
             cr.fail("categories must be numbered 1, 2, ... in order");
     }
     if (out.categories.empty()) r.fail("categories must not be empty");
+    r.finish();
     return out;
 }
 

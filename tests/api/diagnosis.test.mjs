@@ -15,8 +15,8 @@ import { JAPANESE, MAKER, assertError, startServer } from './server.mjs';
 // staff do not (items 6–10: role gaps of 4, 3.33, 2.67, exactly 2.0 and 4), and the totals
 // fall into every band but the top one.
 const SHEETS = {
-  owner: sheet('DDDDD DDDDD DDDDD DDDDD DDDPU'),   // 93 一部に不足がある
-  manager: sheet('DDDDD DDDDD DDDDD PPPPP NNNUU'), // 68 対策が不十分
+  owner: sheet('DDDDD DDDDD DDDDD DDDDD DDDPU'),   // 93 入門レベルの対策に一部不足
+  manager: sheet('DDDDD DDDDD DDDDD PPPPP NNNUU'), // 68 入門レベルの対策が不十分
   staff: [
     sheet('DDDDD NNNNN DDDDD DDDDD DDDDD'),       // 80
     sheet('DDDDD NNPPN PPPPP NNNNN UUUUU'),       // 29 早急な改善が必要

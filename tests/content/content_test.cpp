@@ -118,3 +118,53 @@ TEST(RegulationsContent, RejectsMisnumberedCategory) {
 
 }  // namespace
 }  // namespace shido::content
+
+namespace shido::content {
+namespace {
+
+// The message names the file, the JSON path and the field, whatever level it is on.
+void expect_unknown_field(const std::function<void()>& parse, const std::string& path) {
+    try {
+        parse();
+        ADD_FAILURE() << path << ": accepted";
+    } catch (const ContentError& e) {
+        std::string what = e.what();
+        EXPECT_NE(what.find(path), std::string::npos) << what;
+        EXPECT_NE(what.find("unknown field"), std::string::npos) << what;
+    }
+}
+
+TEST(StrictContent, AMisspeltOrUnknownFieldIsAnErrorOnEveryLevel) {
+    auto course = read_json_file(std::string(SHIDO_CONTENT_DIR) + "/curriculum/standard-4.json");
+    course["sessions"][1]["prep_week"] = course["sessions"][1]["prep_weeks"];
+    expect_unknown_field([&] { parse_curriculum(course, "standard-4.json"); },
+                         "standard-4.json.sessions[1].prep_week");
+    course = read_json_file(std::string(SHIDO_CONTENT_DIR) + "/curriculum/standard-4.json");
+    course["titel"] = "x";
+    expect_unknown_field([&] { parse_curriculum(course, "standard-4.json"); },
+                         "standard-4.json.titel");
+
+    auto instrument =
+        read_json_file(std::string(SHIDO_CONTENT_DIR) + "/diagnosis/ipa-5min-3.1.json");
+    instrument["parts"][0]["items"][2]["hint"] = "x";
+    expect_unknown_field([&] { parse_instrument(instrument, "ipa.json"); },
+                         "ipa.json.parts[0].items[2].hint");
+    instrument = read_json_file(std::string(SHIDO_CONTENT_DIR) + "/diagnosis/ipa-5min-3.1.json");
+    instrument["bands"][0]["colour"] = "red";
+    expect_unknown_field([&] { parse_instrument(instrument, "ipa.json"); },
+                         "ipa.json.bands[0].colour");
+}
+
+TEST(StrictContent, PrepWeeksAreReadAndChecked) {
+    auto course = read_json_file(std::string(SHIDO_CONTENT_DIR) + "/curriculum/standard-4.json");
+    auto parsed = parse_curriculum(course, "standard-4.json");
+    EXPECT_EQ(parsed.sessions[0].prep_weeks_min, 1);
+    EXPECT_EQ(parsed.sessions[0].prep_weeks_max, 2);
+    course["sessions"][0]["prep_weeks"] = nlohmann::json::array({3, 1});
+    EXPECT_THROW(parse_curriculum(course, "standard-4.json"), ContentError);
+    course["sessions"][0]["prep_weeks"] = "1-2";
+    EXPECT_THROW(parse_curriculum(course, "standard-4.json"), ContentError);
+}
+
+}  // namespace
+}  // namespace shido::content
