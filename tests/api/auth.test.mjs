@@ -100,7 +100,7 @@ describe('authentication', () => {
     assert.ok(!res.setCookies.some((l) => /^shido_session=[^;]+/.test(l)));
   });
 
-  test('repeated failures throttle the account (429), even for the right password, other accounts unaffected', async () => {
+  test('repeated failures from one address throttle that address on the account (429), even for the right password; other accounts unaffected', async () => {
     const user = await newExpert();
     for (let i = 1; i <= 5; ++i) {
       const res = await server.client().login(user.email, `wrong-password-${i}`);

@@ -8,6 +8,7 @@ constexpr Labelled<AuditAction> action_table[] = {
     {AuditAction::create, "create", "作成"},
     {AuditAction::update, "update", "更新"},
     {AuditAction::change_password, "change_password", "パスワード変更"},
+    {AuditAction::login_failed, "login_failed", "ログイン失敗"},
     {AuditAction::invite, "invite", "回答用リンクの発行"},
     {AuditAction::revoke, "revoke", "回答用リンクの取り消し"},
     {AuditAction::reissue_link, "reissue_link", "回答用リンクの再発行"},

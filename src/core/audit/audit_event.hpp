@@ -13,6 +13,7 @@ enum class AuditAction {
     create,
     update,
     change_password,
+    login_failed,
     invite,
     revoke,
     reissue_link,

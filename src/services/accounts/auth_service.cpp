@@ -16,8 +16,12 @@ namespace shido::services {
 
 namespace {
 
-constexpr const char* account_scope = "account";
+// Rows of login_attempts: failures per (account, address), per address and per account, and
+// the addresses an account has logged in from.
+constexpr const char* pair_scope = "account_address";
 constexpr const char* address_scope = "address";
+constexpr const char* account_scope = "account";
+constexpr const char* known_scope = "known_address";
 
 [[noreturn]] void throw_bad_credentials() {
     throw core::DomainError(core::ErrorCode::unauthenticated,
@@ -51,38 +55,83 @@ core::AttemptState AuthService::reserve_attempt(const std::string& email,
     storage::Connection c(env_.db);
     storage::Transaction tx(c);
     storage::LoginAttemptRepository attempts(c);
-    attempts.lock(account_scope, email);
+    const auto pair = email + "|" + address;
+    attempts.lock(pair_scope, pair);
     attempts.lock(address_scope, address);
+    attempts.lock(account_scope, email);
     auto now = env_.now();
-    auto account = attempts.get(account_scope, email);
+    auto from_pair = attempts.get(pair_scope, pair);
     auto from_address = attempts.get(address_scope, address);
-    core::Timestamp wait =
-        std::max(core::seconds_until_unblocked(config_.per_account, account, now),
+    auto on_account = attempts.get(account_scope, email);
+    core::Timestamp refused_for =
+        std::max(core::seconds_until_unblocked(config_.per_account_address, from_pair, now),
                  core::seconds_until_unblocked(config_.per_address, from_address, now));
-    if (wait > 0) {
+    if (refused_for > 0) {
         throw core::DomainError(core::ErrorCode::too_many_requests,
                                 "ログインの失敗が続いたため、一時的にログインを制限しています。約" +
-                                    std::to_string((wait + 59) / 60) +
+                                    std::to_string((refused_for + 59) / 60) +
                                     "分後に再度お試しください。");
     }
-    attempts.put(account_scope, email, core::after_failure(config_.per_account, account, now));
+    auto known = attempts.get(known_scope, pair);
+    bool known_address =
+        known.failures > 0 && now < known.window_start + config_.known_address_seconds;
+    core::Timestamp wait =
+        known_address ? 0 : core::seconds_until_next_attempt(config_.per_account, on_account, now);
+    if (wait > 0) {
+        throw core::DomainError(core::ErrorCode::too_many_requests,
+                                "このアカウントへのログインの失敗が続いているため、ログインを"
+                                "少し遅らせています。" +
+                                    std::to_string(wait) + "秒後にもう一度お試しください。");
+    }
+    attempts.put(pair_scope, pair,
+                 core::after_failure(config_.per_account_address, from_pair, now));
     attempts.put(address_scope, address,
                  core::after_failure(config_.per_address, from_address, now));
+    attempts.put(account_scope, email, core::after_failure(config_.per_account, on_account, now));
     tx.commit();
     return from_address;
 }
 
+// After the right password: the address's own failures on the account are forgiven, and it is
+// remembered as the account's, so that strangers' failures never slow it down. The account and
+// the address only give back the attempt reserved for this login: strangers' failures on the
+// account stay counted, so an attacker gains nothing from its owner logging in meanwhile.
 void AuthService::release_attempt(const std::string& email, const std::string& address) {
     storage::Connection c(env_.db);
     storage::Transaction tx(c);
     storage::LoginAttemptRepository attempts(c);
+    const auto pair = email + "|" + address;
+    attempts.lock(pair_scope, pair);
     attempts.lock(address_scope, address);
-    attempts.clear(account_scope, email);
-    auto state = attempts.get(address_scope, address);
-    if (state.failures > 0) {
-        state.failures -= 1;
-        attempts.put(address_scope, address, state);
+    attempts.lock(account_scope, email);
+    attempts.clear(pair_scope, pair);
+    attempts.put(known_scope, pair, core::AttemptState{1, env_.now()});
+    for (const auto& [scope, subject] :
+         {std::pair{address_scope, address}, std::pair{account_scope, email}}) {
+        auto state = attempts.get(scope, subject);
+        if (state.failures > 0) {
+            state.failures -= 1;
+            attempts.put(scope, subject, state);
+        }
     }
+    tx.commit();
+}
+
+// Every failed login is in the audit log with the address it came from, so the secretariat can
+// see an account being guessed even while throttling keeps its owner able to log in.
+void AuthService::record_failed_login(const std::string& email, const std::string& address,
+                                      std::optional<core::Id> user_id) {
+    storage::Connection c(env_.db);
+    storage::Transaction tx(c);
+    RequestContext who{
+        core::Actor{0, core::Role::company, std::nullopt, "ログイン試行", std::nullopt}, ""};
+    record(c, who, env_.now(),
+           Change{core::AuditAction::login_failed,
+                  core::AuditEntity::user,
+                  user_id,
+                  std::nullopt,
+                  nullptr,
+                  {{"email", email}, {"address", address}}});
     tx.commit();
 }
 
@@ -98,7 +147,11 @@ LoginResult AuthService::login(const std::string& raw_email, const std::string& 
         found = storage::UserRepository(c).find_by_email(email);
     }
     bool verified = verify_password(password, found ? found->password_hash : decoy_hash());
-    if (!found || !verified || !found->user.active) throw_bad_credentials();
+    if (!found || !verified || !found->user.active) {
+        record_failed_login(email, client_address,
+                            found ? std::optional(found->user.id) : std::nullopt);
+        throw_bad_credentials();
+    }
     release_attempt(email, client_address);
 
     auto now = env_.now();

@@ -13,8 +13,13 @@ struct AuthConfig {
     core::Timestamp absolute_timeout_seconds = 12 * 60 * 60;
     // last_seen_at is written at most this often, so reads do not each cost a write.
     core::Timestamp touch_interval_seconds = 60;
-    core::ThrottlePolicy per_account{5, 15 * 60};
+    // Refused for 15 minutes: one address guessing one account, or one address guessing many.
+    core::ThrottlePolicy per_account_address{5, 15 * 60};
     core::ThrottlePolicy per_address{30, 15 * 60};
+    // Slowed, never refused: one account guessed from many addresses.
+    core::SlowDownPolicy per_account{5, 60, 15 * 60};
+    // An address the account logged in from within this time is not slowed by others' failures.
+    core::Timestamp known_address_seconds = 90LL * 24 * 60 * 60;
 };
 
 struct LoginResult {
@@ -49,6 +54,8 @@ class AuthService {
     core::AttemptState reserve_attempt(const std::string& email, const std::string& address);
     // A correct password: the account's counter is cleared and the reserved address count undone.
     void release_attempt(const std::string& email, const std::string& address);
+    void record_failed_login(const std::string& email, const std::string& address,
+                             std::optional<core::Id> user_id);
 
     ServiceEnv env_;
     AuthConfig config_;

@@ -31,5 +31,28 @@ TEST(ThrottlePolicy, FreshStateIsNotBlocked) {
     EXPECT_EQ(seconds_until_unblocked(policy, AttemptState{}, 5), 0);
 }
 
+const SlowDownPolicy slow{3, 60, 600};
+
+TEST(SlowDownPolicy, FreeFailuresThenPausesThatDoubleUpToTheLimit) {
+    AttemptState state;
+    Timestamp now = 1000;
+    for (int i = 0; i < 2; ++i) state = after_failure(slow, state, now);
+    EXPECT_EQ(seconds_until_next_attempt(slow, state, now), 0);
+    state = after_failure(slow, state, now);  // the third: the free ones are spent
+    EXPECT_EQ(seconds_until_next_attempt(slow, state, now), 1);
+    state = after_failure(slow, state, now + 1);
+    EXPECT_EQ(seconds_until_next_attempt(slow, state, now + 1), 2);
+    for (int i = 0; i < 10; ++i) state = after_failure(slow, state, now + 2);
+    EXPECT_EQ(seconds_until_next_attempt(slow, state, now + 2), 60);
+    EXPECT_EQ(seconds_until_next_attempt(slow, state, now + 32), 30);
+}
+
+TEST(SlowDownPolicy, IsForgottenAfterAQuietSpell) {
+    AttemptState state{10, 1000};
+    EXPECT_GT(seconds_until_next_attempt(slow, state, 1001), 0);
+    EXPECT_EQ(seconds_until_next_attempt(slow, state, 1600), 0);
+    EXPECT_EQ(after_failure(slow, state, 1600).failures, 1);
+}
+
 }  // namespace
 }  // namespace shido::core

@@ -46,16 +46,68 @@ TEST_F(AuthServiceTest, WrongPasswordAndUnknownUserLookTheSame) {
               core::ErrorCode::unauthenticated);
 }
 
-TEST_F(AuthServiceTest, AccountIsThrottledAfterRepeatedFailuresEvenWithTheRightPassword) {
+// Logs in with the right password from `address`, waiting (on the test clock) whenever the
+// account's slow-down asks to; gives the seconds waited.
+core::Timestamp seconds_to_get_in(services::AuthService& auth, core::Timestamp& now,
+                                  const std::string& address) {
+    core::Timestamp waited = 0;
+    for (int tries = 0; tries < 100; ++tries) {
+        auto error = login_error(auth, "jimu@demo.shido.jp", services::demo_password, address);
+        if (!error) return waited;
+        EXPECT_EQ(error, core::ErrorCode::too_many_requests);
+        now += 1;
+        waited += 1;
+    }
+    ADD_FAILURE() << "locked out from " << address;
+    return waited;
+}
+
+TEST_F(AuthServiceTest, OneAddressGuessingOneAccountIsRefusedEvenTheRightPassword) {
     demo_user("jimu");
     for (int i = 0; i < 5; ++i)
-        login_error(services_->auth, "jimu@demo.shido.jp", "wrong", "10.0.0." + std::to_string(i));
+        EXPECT_EQ(login_error(services_->auth, "jimu@demo.shido.jp", "wrong", "10.0.0.1"),
+                  core::ErrorCode::unauthenticated);
     EXPECT_EQ(
-        login_error(services_->auth, "jimu@demo.shido.jp", services::demo_password, "10.0.0.99"),
+        login_error(services_->auth, "jimu@demo.shido.jp", services::demo_password, "10.0.0.1"),
         core::ErrorCode::too_many_requests);
-    now_ += 15 * 60;  // the window has passed
+    // The owner elsewhere is not locked out: at most a short pause.
+    EXPECT_LE(seconds_to_get_in(services_->auth, now_, "10.0.0.99"), 2);
+    now_ += 15 * 60;  // the window has passed for the guessing address too
     EXPECT_NO_THROW(
-        services_->auth.login("jimu@demo.shido.jp", services::demo_password, "10.0.0.99"));
+        services_->auth.login("jimu@demo.shido.jp", services::demo_password, "10.0.0.1"));
+}
+
+TEST_F(AuthServiceTest, AStrangerFromManyAddressesIsSlowedAndTheOwnerStillGetsIn) {
+    demo_user("jimu");
+    // The owner's usual address.
+    EXPECT_NO_THROW(
+        services_->auth.login("jimu@demo.shido.jp", services::demo_password, "192.0.2.10"));
+    // Ten minutes of one guess per second, each from a new address.
+    int checked = 0, slowed = 0;
+    for (int i = 0; i < 600; ++i, now_ += 1) {
+        auto error =
+            login_error(services_->auth, "jimu@demo.shido.jp", "guess",
+                        "198.51." + std::to_string(i / 250) + "." + std::to_string(i % 250));
+        if (error == core::ErrorCode::unauthenticated) ++checked;
+        if (error == core::ErrorCode::too_many_requests) ++slowed;
+    }
+    // 5 free guesses, then pauses doubling to a minute: about 16 checked instead of 600.
+    EXPECT_LE(checked, 20);
+    EXPECT_GE(slowed, 575);
+    // The owner's known address is not slowed at all; a new one waits at most the pause.
+    EXPECT_EQ(seconds_to_get_in(services_->auth, now_, "192.0.2.10"), 0);
+    EXPECT_LE(seconds_to_get_in(services_->auth, now_, "203.0.113.7"), 60);
+}
+
+TEST_F(AuthServiceTest, FailedLoginsAreAudited) {
+    demo_user("jimu");
+    login_error(services_->auth, "jimu@demo.shido.jp", "wrong", "10.1.2.3");
+    storage::Connection c(*db_);
+    int failures = 0;
+    c.sql() << "SELECT COUNT(*) FROM audit_log WHERE action = 'login_failed' AND entity = 'user' "
+               "AND after_json LIKE '%10.1.2.3%'",
+        soci::into(failures);
+    EXPECT_EQ(failures, 1);
 }
 
 TEST_F(AuthServiceTest, AddressIsThrottledAcrossAccounts) {
