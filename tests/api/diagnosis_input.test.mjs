@@ -511,13 +511,18 @@ describe('self-assessment: bad input', () => {
       assert.match(e.details[0].message, /^回答「はい」は使えません。/);
     });
 
-    test('quoted cells with commas, quotes and line breaks', async () => {
-      const body = csv([HEADER_EN, csvRow('staff', '山田, "やまちゃん"', '第1\n製造部', ALL_DONE)]);
+    test('quoted cells with commas and quotes; a line break inside a quoted name is that cell\'s error', async () => {
+      const body = csv([HEADER_EN, csvRow('staff', '山田, "やまちゃん"', '第1製造部', ALL_DONE)]);
       const res = await importCsv(who.expert1, csvRound.id, body);
       assert.equal(res.status, 201, res.text);
       const row = (await sheetsOf(csvRound.id)).find((r) => r.name === '山田, "やまちゃん"');
       assert.ok(row);
-      assert.equal(row.department, '第1\n製造部');
+      assert.equal(row.department, '第1製造部');
+      // The quoted line break does not split the row (it is one cell), but a name or department
+      // holds no control characters, on paper, by link or by CSV alike.
+      const broken = csv([HEADER_EN, csvRow('staff', '山田', '第1\n製造部', ALL_DONE)]);
+      const e = await refusedCsv(() => importCsv(who.expert1, csvRound.id, broken), 422, 'validation');
+      assert.deepEqual(e.details.map((d) => [d.row, d.column]), [[2, 'department']]);
     });
 
     test('wrong headers: a 422 whose details name the row and the columns; nothing imported', async () => {
