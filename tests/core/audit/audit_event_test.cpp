@@ -18,6 +18,7 @@ const std::vector<std::pair<AuditAction, std::string>> actions = {
     {AuditAction::create, "create"},
     {AuditAction::update, "update"},
     {AuditAction::change_password, "change_password"},
+    {AuditAction::login_failed, "login_failed"},
     {AuditAction::invite, "invite"},
     {AuditAction::revoke, "revoke"},
     {AuditAction::reissue_link, "reissue_link"},
