@@ -16,9 +16,15 @@ scenario('wrong password shows a Japanese error and stays on the login page', as
 
 scenario('empty login form shows Japanese field messages without calling the server', async (page) => {
   await page.goto('/login')
+  const logins = []
+  page.on('request', (req) => {
+    if (new URL(req.url()).pathname === '/api/v1/auth/login') logins.push(req.method())
+  })
   await page.getByRole('button', { name: 'ログイン' }).click()
   await page.getByText('メールアドレスを入力してください。').waitFor()
   await page.getByText('パスワードを入力してください。').waitFor()
+  await page.waitForTimeout(200)
+  assert.deepEqual(logins, [], 'no login request is sent for an empty form')
 })
 
 scenario('signed-out visitors are sent to the login page', async (page) => {

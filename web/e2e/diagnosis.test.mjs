@@ -392,7 +392,7 @@ scenario(
   'self-assessment: paper entry, CSV import (errors listed, then imported) and round comparison',
   async (page) => {
     const roundName = `E2E 最終 ${RUN}`
-    await openRoundPage(page, roundName)
+    const roundId = await openRoundPage(page, roundName)
 
     // Paper: every item is required.
     await page.getByTestId('paper-section').locator('summary').click()
@@ -427,6 +427,10 @@ scenario(
     const errors = page.getByTestId('csv-errors')
     await errors.waitFor()
     assert.ok((await errors.locator('tbody tr').count()) >= 1, 'the problem rows are listed')
+    // Nothing imported, as the server has it (the page does not reload its list after a refusal).
+    const stored = await page.request.get(`/api/v1/diagnosis/rounds/${roundId}/respondents?limit=200`)
+    assert.equal(stored.status(), 200)
+    assert.deepEqual((await stored.json()).items.map((r) => r.name), ['紙 太郎'], 'nothing imported: only the paper sheet is stored')
     assert.equal(await page.getByText('CSV 一郎').count(), 0, 'nothing imported')
 
     await page.setInputFiles('#csv-file', { name: 'good.csv', mimeType: 'text/csv', buffer: Buffer.from('\uFEFF' + good.join('\r\n') + '\r\n') })

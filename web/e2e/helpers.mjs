@@ -82,14 +82,15 @@ function fileNameFor(name) {
 
 /**
  * Declares one test that gets a fresh page. Options: viewport {width,height}; allowHttpErrors
- * [{path, status}] for API errors the test provokes on purpose (the browser logs them as errors).
+ * [{path, status}] for API errors the test provokes on purpose (the browser logs them as errors);
+ * contextOptions: more options of browser.newContext() (e.g. bypassCSP).
  * The test fails if the page logged an unexpected console error, threw, or opened a dialog.
  * fn gets the page and the test context.
  */
 export function scenario(
   name,
   fn,
-  { viewport = { width: 1280, height: 800 }, timeout = 60_000, allowHttpErrors = [] } = {},
+  { viewport = { width: 1280, height: 800 }, timeout = 60_000, allowHttpErrors = [], contextOptions = {} } = {},
 ) {
   test(name, { timeout }, async (t) => {
     const browser = await getBrowser()
@@ -98,6 +99,7 @@ export function scenario(
       locale: 'ja-JP',
       timezoneId: 'Asia/Tokyo',
       baseURL: BASE_URL,
+      ...contextOptions,
     })
     const page = await context.newPage()
     page.setDefaultTimeout(10_000)
@@ -121,17 +123,23 @@ export function scenario(
 /**
  * Opens a second, separate browser context inside a scenario (e.g. a respondent's phone: no
  * cookies shared with the staff page). Returns { page, problems, close }; the caller asserts
- * that problems stays empty. Options as for scenario().
+ * that problems stays empty. Options as for scenario(), and mobile (default true: touch, phone).
  */
-export async function extraPage({ viewport = { width: 360, height: 740 }, allowHttpErrors = [] } = {}) {
+export async function extraPage({
+  viewport = { width: 360, height: 740 },
+  allowHttpErrors = [],
+  mobile = true,
+  contextOptions = {},
+} = {}) {
   const browser = await getBrowser()
   const context = await browser.newContext({
     viewport,
     locale: 'ja-JP',
     timezoneId: 'Asia/Tokyo',
     baseURL: BASE_URL,
-    hasTouch: true,
-    isMobile: true,
+    hasTouch: mobile,
+    isMobile: mobile,
+    ...contextOptions,
   })
   const page = await context.newPage()
   page.setDefaultTimeout(10_000)
@@ -168,6 +176,36 @@ export async function searchEngagements(page, companyName) {
 export async function openMenu(page) {
   const toggle = page.getByRole('button', { name: 'メニュー', exact: true })
   if (await toggle.isVisible()) await toggle.click()
+}
+
+/**
+ * Calls the API from inside the page (its cookies; the CSRF token from /auth/me when signed in).
+ * Returns { status, body } (body: parsed JSON or null).
+ */
+export async function api(page, method, path, body) {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const headers = { 'Content-Type': 'application/json' }
+      if (method !== 'GET') {
+        const me = await fetch('/api/v1/auth/me')
+        if (me.ok) headers['X-CSRF-Token'] = (await me.json()).csrf_token
+      }
+      const res = await fetch(`/api/v1${path}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      })
+      const text = await res.text()
+      let parsed = null
+      try {
+        parsed = text ? JSON.parse(text) : null
+      } catch {
+        parsed = null
+      }
+      return { status: res.status, body: parsed }
+    },
+    { method, path, body },
+  )
 }
 
 export { assert }

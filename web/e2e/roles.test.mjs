@@ -24,7 +24,17 @@ scenario('secretariat sees every engagement and the admin menu', async (page) =>
   await page.getByLabel('キーワード').fill('運輸')
   await page.getByRole('button', { name: '検索' }).click()
   await page.waitForURL((url) => url.searchParams.get('q') === '運輸')
-  await page.getByTestId('engagement-company').filter({ hasText: SEISAKUSHO }).waitFor({ state: 'detached' })
+  // Wait for the filtered answer (the unfiltered first page may not hold サンプル製作所 at all, so
+  // waiting for it to go away would prove nothing); then only サンプル運輸 is listed.
+  await page
+    .waitForFunction(
+      (name) => {
+        const shown = [...document.querySelectorAll('[data-testid="engagement-company"]')].map((a) => a.textContent?.trim())
+        return shown.length > 0 && shown.every((n) => n === name)
+      },
+      UNYU,
+    )
+    .catch(() => {})
   assertOnly(await listedCompanies(page), UNYU)
 })
 
