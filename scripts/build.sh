@@ -10,8 +10,11 @@ shift || true
 # ccache keeps rebuilds after a branch switch or a clean checkout short; used when installed.
 launcher=()
 command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+# Ninja schedules the two cores better than make; a tree made earlier keeps its generator.
+generator=()
+[ -f "$build_dir/CMakeCache.txt" ] || ! command -v ninja >/dev/null || generator=(-G Ninja)
 # Tests and benchmarks are built unless the caller turns them off (later -D flags win).
-cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo "${launcher[@]}" \
+cmake -S . -B "$build_dir" "${generator[@]}" -DCMAKE_BUILD_TYPE=RelWithDebInfo "${launcher[@]}" \
   -DSHIDO_BUILD_TESTS=ON -DSHIDO_BUILD_BENCH=ON "$@" >/dev/null
 cmake --build "$build_dir" -j "$(nproc)"
 

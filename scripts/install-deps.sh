@@ -4,7 +4,8 @@
 set -euo pipefail
 
 packages=(
-  build-essential cmake pkg-config clang-format ccache
+  build-essential cmake ninja-build lld pkg-config clang-format ccache
+  clang libclang-rt-14-dev nginx-light
   librestinio-dev libasio-dev libfmt-dev libhttp-parser-dev nlohmann-json3-dev
   libsoci-dev libboost-dev libsqlite3-dev libpq-dev postgresql-15
   libxlsxwriter-dev libpango1.0-dev libcairo2-dev fonts-ipaexfont libqrencode-dev

@@ -4,6 +4,7 @@
 #include <iostream>
 #include <thread>
 
+#include "app/command_options.hpp"
 #include "app/options.hpp"
 #include "content/library.hpp"
 #include "core/access/access_policy.hpp"
@@ -22,35 +23,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// The first existing candidate, so the binary works from the repo root and from elsewhere.
-std::string first_existing(std::initializer_list<fs::path> candidates) {
-    for (const auto& c : candidates)
-        if (fs::exists(c)) return c.string();
-    return candidates.begin()->string();
-}
-
-std::vector<OptionSpec> database_options() {
-    return {
-        {"data-dir", "SHIDO_DATA_DIR", "directory for the embedded database and files", false,
-         "./var"},
-        {"db", "SHIDO_DB",
-         "database: sqlite:PATH or a PostgreSQL URL (default: sqlite:DATA_DIR/shido.db)", false,
-         ""},
-        {"content", "SHIDO_CONTENT_DIR", "directory of the programme's content files", false,
-         first_existing({"content", fs::path(SHIDO_SOURCE_DIR) / "content"})},
-    };
-}
-
-std::vector<OptionSpec> with(std::vector<OptionSpec> base, std::vector<OptionSpec> more) {
-    base.insert(base.end(), more.begin(), more.end());
-    return base;
-}
-
-std::string database_url(const Options& o) {
-    auto url = o.get("db");
-    return url.empty() ? "sqlite:" + (fs::path(o.get("data-dir")) / "shido.db").string() : url;
-}
-
 // The parts every command needs: content, database (migrated), services.
 struct App {
     content::Library library;
@@ -65,12 +37,6 @@ struct App {
         storage::migrate(db);
     }
 };
-
-bool print_help_if_asked(const Options& o, const std::string& usage, const std::string& summary) {
-    if (!o.wants_help()) return false;
-    std::cout << "Usage: " << usage << "\n\n" << summary << "\n\nOptions:\n" << o.help_text();
-    return true;
-}
 
 std::string redacted(const std::string& url) {
     auto at = url.find('@');

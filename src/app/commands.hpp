@@ -12,5 +12,7 @@ int user_command(const Args& args);
 int demo_command(const Args& args);
 int routes_command(const Args& args);
 int policy_command(const Args& args);
+int backup_command(const Args& args);
+int restore_command(const Args& args);
 
 }  // namespace shido::app

@@ -17,7 +17,9 @@ const char* usage =
     "  user add   create a user account\n"
     "  demo       load the demo data\n"
     "  routes     print the API routes and their access rules\n"
-    "  policy     print the access policy (relation × engagement action)\n\n"
+    "  policy     print the access policy (relation × engagement action)\n"
+    "  backup     copy the database consistently while it runs\n"
+    "  restore    put a backup into a new database\n\n"
     "Run 'shido <command> --help' for the options of a command.\n";
 
 }  // namespace
@@ -35,8 +37,9 @@ int main(int argc, char** argv) {
         return 0;
     }
     static const std::map<std::string, int (*)(const Args&)> commands{
-        {"serve", serve_command}, {"migrate", migrate_command}, {"user", user_command},
-        {"demo", demo_command},   {"routes", routes_command},   {"policy", policy_command}};
+        {"serve", serve_command},   {"migrate", migrate_command}, {"user", user_command},
+        {"demo", demo_command},     {"routes", routes_command},   {"policy", policy_command},
+        {"backup", backup_command}, {"restore", restore_command}};
     auto command = commands.find(args.front());
     if (command == commands.end()) {
         std::cerr << "unknown command: " << args.front() << "\n\n" << usage;

@@ -4,7 +4,9 @@
 
 #include "core/error.hpp"
 #include "core/text/utf8.hpp"
+#include "http/client_address.hpp"
 #include "http/errors.hpp"
+#include "http/json_input.hpp"
 #include "services/crypto.hpp"
 
 namespace shido::http {
@@ -71,18 +73,6 @@ void check_csrf(const restinio::request_handle_t& req,
                                 "再読み込みしてください。");
 }
 
-nlohmann::json parse_body(const restinio::request_handle_t& req) {
-    if (req->body().empty()) return nullptr;
-    if (!core::is_valid_utf8(req->body()))
-        throw core::DomainError(core::ErrorCode::bad_request,
-                                "リクエストの本文に UTF-8 として正しくない文字があります。");
-    auto parsed = nlohmann::json::parse(req->body(), nullptr, false);
-    if (parsed.is_discarded())
-        throw core::DomainError(core::ErrorCode::bad_request,
-                                "リクエストの本文が正しいJSONではありません。");
-    return parsed;
-}
-
 std::map<std::string, std::string> query_of(const restinio::request_handle_t& req) {
     std::map<std::string, std::string> out;
     auto parsed = restinio::try_parse_query<restinio::parse_query_traits::javascript_compatible>(
@@ -129,7 +119,7 @@ std::string Dispatcher::base_url(const restinio::request_handle_t& req) const {
 std::string Dispatcher::client_address(const restinio::request_handle_t& req) const {
     if (config_.trust_proxy) {
         auto forwarded = req->header().get_field_or("X-Forwarded-For", "");
-        if (!forwarded.empty()) return forwarded.substr(0, forwarded.find(','));
+        if (auto address = forwarded_client_address(forwarded)) return *address;
     }
     return req->remote_endpoint().address().to_string();
 }
@@ -164,7 +154,7 @@ ApiResponse Dispatcher::run(const Route& route, const restinio::request_handle_t
     if (route.body == BodyType::csv) {
         call.raw_body = req->body();
     } else {
-        call.body = parse_body(req);
+        call.body = parse_json_body(req->body());
     }
     call.client_address = client_address(req);
     call.base_url = base_url(req);

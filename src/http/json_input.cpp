@@ -1,8 +1,21 @@
 #include "http/json_input.hpp"
 
 #include "core/error.hpp"
+#include "core/text/utf8.hpp"
 
 namespace shido::http {
+
+nlohmann::json parse_json_body(std::string_view body) {
+    if (body.empty()) return nullptr;
+    if (!core::is_valid_utf8(body))
+        throw core::DomainError(core::ErrorCode::bad_request,
+                                "リクエストの本文に UTF-8 として正しくない文字があります。");
+    auto parsed = nlohmann::json::parse(body, nullptr, false);
+    if (parsed.is_discarded())
+        throw core::DomainError(core::ErrorCode::bad_request,
+                                "リクエストの本文が正しいJSONではありません。");
+    return parsed;
+}
 
 BodyReader::BodyReader(const nlohmann::json& body) : body_(body) {
     if (!body_.is_object())

@@ -1,6 +1,8 @@
 #pragma once
+#include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
@@ -8,6 +10,10 @@
 #include "core/companies/company.hpp"
 
 namespace shido::http {
+
+// A request body as JSON: null when empty; DomainError(bad_request) when it is not valid
+// UTF-8 or not JSON. The one parser of outside JSON (fuzzed: tests/fuzz/json_body_fuzz.cpp).
+nlohmann::json parse_json_body(std::string_view body);
 
 // Reads typed fields from a request body. A wrong type is a validation error that names
 // the field; all errors of one body are reported together by finish().

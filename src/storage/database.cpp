@@ -115,6 +115,8 @@ void finish(soci::statement& statement, Dialect dialect) {
 void Database::open_connection(soci::session& session, const std::string& target) {
     if (dialect_ == Dialect::postgresql) {
         session.open(soci::postgresql, postgres_conninfo(target));
+        // Notices ("relation … already exists, skipping") would reach stderr past the logger.
+        session << "SET client_min_messages TO WARNING";
         return;
     }
     session.open(soci::sqlite3, "db=" + target + " timeout=5");

@@ -114,11 +114,18 @@ async function freshPostgres(baseUrl) {
 // Starts `shido serve` on a free port against a fresh database with the demo data loaded.
 // `serveArgs`: extra flags for `shido serve` (e.g. ['--workers', '1']).
 // Returns { baseUrl, dbUrl, staticDir, client(), login(), stop(), output() }.
-export async function startServer({ serveArgs = [] } = {}) {
+// A database of its own for one test, on the engine under test: {url, drop()}.
+export async function freshDatabase() {
+  if (process.env.SHIDO_TEST_DB_URL) return freshPostgres(process.env.SHIDO_TEST_DB_URL);
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'shido-db-'));
+  return { url: `sqlite:${path.join(dir, 'test.db')}`, drop: () => rm(dir, { recursive: true, force: true }) };
+}
+
+// A server on a fresh database with the demo loaded, or on `database` ({url, drop}) as it is.
+export async function startServer({ serveArgs = [], database } = {}) {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'shido-api-'));
-  let db = { url: `sqlite:${path.join(dir, 'test.db')}`, drop: async () => {} };
-  if (process.env.SHIDO_TEST_DB_URL) db = await freshPostgres(process.env.SHIDO_TEST_DB_URL);
-  await runShido(['demo', '--db', db.url, '--content', contentDir]);
+  const db = database ?? await freshDatabase();
+  if (!database) await runShido(['demo', '--db', db.url, '--content', contentDir]);
 
   let lastError;
   for (let attempt = 0; attempt < 3; ++attempt) {

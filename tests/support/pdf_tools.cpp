@@ -59,6 +59,21 @@ std::string pdf_fonts(const std::string& pdf) {
     return result.output;
 }
 
+namespace {
+
+// The value of name="…" in the tag that starts at `tag`.
+std::string attribute_of(const std::string& text, std::size_t tag, const std::string& name) {
+    auto tag_end = text.find('>', tag);
+    auto key = text.find(" " + name + "=\"", tag);
+    if (key == std::string::npos || key > tag_end)
+        throw std::runtime_error("pdftotext -bbox: no " + name + " in " +
+                                 text.substr(tag, tag_end - tag));
+    auto value = key + name.size() + 3;
+    return text.substr(value, text.find('"', value) - value);
+}
+
+}  // namespace
+
 PageBoxes pdf_word_boxes(const std::string& pdf) {
     TempDir dir;
     const auto file = dir.path() / "in.pdf";
@@ -69,25 +84,25 @@ PageBoxes pdf_word_boxes(const std::string& pdf) {
     if (result.exit_code != 0)
         throw std::runtime_error("pdftotext -bbox failed:\n" + result.output);
     const std::string text = read_file(html);
+    // A scan, not std::regex: libstdc++'s regex recurses once per character matched, which
+    // overflows the stack on a long document under AddressSanitizer.
     PageBoxes boxes;
-    const std::regex page_re(R"re(<page width="([\d.]+)" height="([\d.]+)">)re");
-    const std::regex word_re(
-        R"re(<word xMin="([-\d.]+)" yMin="([-\d.]+)" xMax="([-\d.]+)" yMax="([-\d.]+)">([^<]*)</word>)re");
     int page = 0;
-    // Walk pages in order; words belong to the last page tag before them.
-    std::vector<std::pair<std::size_t, int>> page_starts;
-    for (std::sregex_iterator it(text.begin(), text.end(), page_re), end; it != end; ++it) {
-        boxes.width = std::stod((*it)[1]);
-        boxes.height = std::stod((*it)[2]);
-        page_starts.emplace_back(static_cast<std::size_t>(it->position()), ++page);
-    }
-    for (std::sregex_iterator it(text.begin(), text.end(), word_re), end; it != end; ++it) {
-        const auto position = static_cast<std::size_t>(it->position());
-        int word_page = 0;
-        for (const auto& [start, number] : page_starts)
-            if (start < position) word_page = number;
-        boxes.words.push_back({(*it)[5], word_page, std::stod((*it)[1]), std::stod((*it)[2]),
-                               std::stod((*it)[3]), std::stod((*it)[4])});
+    for (std::size_t at = text.find('<'); at != std::string::npos; at = text.find('<', at + 1)) {
+        if (text.compare(at, 6, "<page ") == 0) {
+            ++page;
+            boxes.width = std::stod(attribute_of(text, at, "width"));
+            boxes.height = std::stod(attribute_of(text, at, "height"));
+        } else if (text.compare(at, 6, "<word ") == 0) {
+            auto open_end = text.find('>', at);
+            auto close = text.find("</word>", open_end);
+            if (open_end == std::string::npos || close == std::string::npos) break;
+            boxes.words.push_back({text.substr(open_end + 1, close - open_end - 1), page,
+                                   std::stod(attribute_of(text, at, "xMin")),
+                                   std::stod(attribute_of(text, at, "yMin")),
+                                   std::stod(attribute_of(text, at, "xMax")),
+                                   std::stod(attribute_of(text, at, "yMax"))});
+        }
     }
     return boxes;
 }

@@ -12,7 +12,7 @@ constexpr std::size_t relation_count = std::size(all_relations);
 
 // Rows follow all_relations, columns all_engagement_actions:
 //                      view  plan  assign audit diagnosis findings
-constexpr std::array<std::array<bool, action_count>, relation_count> policy{{
+constexpr std::array<std::array<bool, action_count>, relation_count> policy_table{{
     /* secretariat     */ {true, true, true, true, true, true},
     /* assigned_expert */ {true, true, false, false, true, true},
     /* other_expert    */ {false, false, false, false, false, false},
@@ -84,7 +84,7 @@ Relation relation_of(const Actor& actor, const EngagementScope& scope) {
 bool may(Relation relation, EngagementAction action) {
     auto r = index_in(all_relations, relation);
     auto a = index_in(all_engagement_actions, action);
-    return r < relation_count && a < action_count && policy[r][a];
+    return r < relation_count && a < action_count && policy_table[r][a];
 }
 
 bool may(const Actor& actor, EngagementAction action, const EngagementScope& scope) {

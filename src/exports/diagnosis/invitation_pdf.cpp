@@ -13,8 +13,8 @@ using pdf::Align;
 using pdf::Document;
 using pdf::TextStyle;
 
-constexpr int columns = 2;
-constexpr int rows = 4;
+constexpr int cards_across = 2;
+constexpr int cards_down = 4;
 constexpr double padding = 10;
 constexpr double qr_side = 100;  // points, quiet zone included (about 2 mm per 3 modules)
 
@@ -39,16 +39,16 @@ class SheetWriter {
             doc_.paragraph("回答用の招待はまだありません。", {.size = 10});
             return;
         }
-        const double card_width = doc_.content_width() / columns;
-        const double card_height = doc_.content_height() / rows;
+        const double card_width = doc_.content_width() / cards_across;
+        const double card_height = doc_.content_height() / cards_down;
         for (std::size_t i = 0; i < sheet_.invitations.size(); ++i) {
-            const auto slot = static_cast<int>(i % (columns * rows));
+            const auto slot = static_cast<int>(i % (cards_across * cards_down));
             if (i > 0 && slot == 0) {
                 doc_.new_page();
                 page_header();
             }
-            const double x = doc_.left() + (slot % columns) * card_width;
-            const double y = doc_.top() + (slot / columns) * card_height;
+            const double x = doc_.left() + (slot % cards_across) * card_width;
+            const double y = doc_.top() + (slot / cards_across) * card_height;
             card(sheet_.invitations[i], codes_[i], x, y, card_width, card_height);
         }
     }

@@ -14,7 +14,7 @@ namespace {
 
 namespace dx = core::diagnosis;
 
-const std::string company = "株式会社サンプル製作所";
+const std::string sample_company = "株式会社サンプル製作所";
 
 std::string decimal_text(double value) {
     char buffer[32];
@@ -24,13 +24,13 @@ std::string decimal_text(double value) {
 
 TEST(ReportPdf, HasTitleCompanyResultsAndTheEmbeddedJapaneseFont) {
     const auto report =
-        testing::make_report(company, testing::five_sheets(), testing::sample_findings());
+        testing::make_report(sample_company, testing::five_sheets(), testing::sample_findings());
     const std::string pdf = render_report_pdf(report);
     ASSERT_EQ(pdf.substr(0, 5), "%PDF-");
 
     const std::string text = testing::joined(testing::pdf_text(pdf));
     EXPECT_NE(text.find("自社診断結果報告"), std::string::npos);
-    EXPECT_NE(text.find(company), std::string::npos);
+    EXPECT_NE(text.find(sample_company), std::string::npos);
     EXPECT_NE(text.find("回答者区分別の結果"), std::string::npos);
     EXPECT_NE(text.find("経営者"), std::string::npos);
     EXPECT_NE(text.find("従業員としての対策"), std::string::npos);  // a radar axis
@@ -48,7 +48,7 @@ TEST(ReportPdf, HasTitleCompanyResultsAndTheEmbeddedJapaneseFont) {
 }
 
 TEST(ReportPdf, ShowsTheBandOfTheMeanTotal) {
-    const auto report = testing::make_report(company, testing::five_sheets(), {});
+    const auto report = testing::make_report(sample_company, testing::five_sheets(), {});
     const std::string text = testing::joined(testing::pdf_text(render_report_pdf(report)));
     const double mean = report.analysis.all.total_mean;
     const auto& band = dx::band_for(*report.instrument, static_cast<int>(std::floor(mean)));
@@ -70,7 +70,7 @@ TEST(ReportPdf, LongContentBreaksIntoPagesAndNothingLeavesThePage) {
     std::string huge;
     for (int i = 0; i < 400; ++i) huge += "とても長い課題の説明が続きます。";
     findings[3].finding = huge;  // taller than a page: cut with …
-    const auto report = testing::make_report(company, testing::five_sheets(), findings);
+    const auto report = testing::make_report(sample_company, testing::five_sheets(), findings);
     const std::string pdf = render_report_pdf(report);
 
     const int pages = testing::pdf_pages(pdf);
@@ -95,7 +95,7 @@ TEST(ReportPdf, LongContentBreaksIntoPagesAndNothingLeavesThePage) {
 }
 
 TEST(ReportPdf, EmptyRoundStillRenders) {
-    const auto report = testing::make_report(company, {}, {});
+    const auto report = testing::make_report(sample_company, {}, {});
     const std::string pdf = render_report_pdf(report);
     ASSERT_EQ(pdf.substr(0, 5), "%PDF-");
     const std::string text = testing::joined(testing::pdf_text(pdf));
