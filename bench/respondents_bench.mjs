@@ -103,8 +103,15 @@ async function main() {
   const analysis = expect(await request('GET', `/api/v1/diagnosis/rounds/${round.id}/analysis`, staff), 200, 'analysis');
   const storedAnswers = analysis.items.reduce((sum, item) => sum + item.all.respondents, 0);
   const submitted = analysis.respondents.length;
-  const detail = expect(await request('GET', `/api/v1/diagnosis/rounds/${round.id}`, staff), 200, 'round');
-  const savedAnswers = detail.respondents.reduce((sum, r) => sum + r.answered_count, 0);
+  // The respondents list is paged: follow next_after to the end.
+  let savedAnswers = 0;
+  for (let after = null, page = 0; page < 1000; ++page) {
+    const query = `limit=200${after === null ? '' : `&after=${encodeURIComponent(after)}`}`;
+    const list = expect(await request('GET', `/api/v1/diagnosis/rounds/${round.id}/respondents?${query}`, staff), 200, 'respondents');
+    savedAnswers += list.items.reduce((sum, r) => sum + r.answered_count, 0);
+    if (list.next_after === null) break;
+    after = list.next_after;
+  }
   agent.destroy();
 
   putMs.sort((a, b) => a - b);
@@ -123,7 +130,7 @@ async function main() {
     ['submissions per second', fmt(submitMs.length / (totalMs / 1000), 1)],
     ['total time (first PUT → last submit)', `${fmt(totalMs / 1000, 2)} s`],
     ['answers stored (analysis API)', `${storedAnswers} (expected ${respondents * ITEMS})`],
-    ['answers saved (round detail)', `${savedAnswers} (expected ${respondents * ITEMS})`],
+    ['answers saved (respondents list)', `${savedAnswers} (expected ${respondents * ITEMS})`],
     ['submitted sheets (analysis API)', `${submitted} (expected ${respondents}; progress says ${analysis.progress.staff.submitted})`],
     ['failed respondents', String(failures.length)],
   ];

@@ -36,6 +36,13 @@ Curriculum parse_curriculum(const nlohmann::json& doc, const std::string& source
     c.id = r.text("id");
     c.version = r.integer("version");
     c.title = r.text("title");
+    {
+        Reader g(r.object("guideline"), source + ".guideline");
+        c.guideline_days = g.integer("days");
+        c.guideline_label = g.text("label");
+        if (c.guideline_days < 1) g.fail("'days' must be at least 1");
+        g.finish();
+    }
     const auto& sessions = r.array("sessions");
     for (std::size_t i = 0; i < sessions.size(); ++i) {
         c.sessions.push_back(

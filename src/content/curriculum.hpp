@@ -24,6 +24,8 @@ struct Curriculum {
     std::string id;
     int version = 0;
     std::string title;
+    int guideline_days = 45;      // first to last session, "about 1.5 months"
+    std::string guideline_label;  // 約1.5か月
     std::vector<CurriculumSession> sessions;
 };
 

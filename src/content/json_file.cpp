@@ -62,6 +62,12 @@ const nlohmann::json& Reader::array(const char* key) const {
     return value;
 }
 
+const nlohmann::json& Reader::object(const char* key) const {
+    const auto& value = field(key);
+    if (!value.is_object()) fail(std::string("'") + key + "' must be an object");
+    return value;
+}
+
 bool Reader::flag(const char* key, bool fallback) const {
     read_.insert(key);
     if (!node_.contains(key)) return fallback;

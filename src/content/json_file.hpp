@@ -29,6 +29,7 @@ class Reader {
     int integer(const char* key) const;
     std::vector<std::string> texts(const char* key) const;
     const nlohmann::json& array(const char* key) const;
+    const nlohmann::json& object(const char* key) const;
     bool flag(const char* key, bool fallback) const;
     std::string path(const char* key) const { return where_ + "." + key; }
     [[noreturn]] void fail(const std::string& message) const;

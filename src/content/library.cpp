@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "content/calendar.hpp"
 #include "content/diagnosis.hpp"
 #include "content/json_file.hpp"
 
@@ -23,6 +24,9 @@ Library load_library(const fs::path& root) {
     auto curriculum_path = root / "curriculum" / "standard-4.json";
     library.curriculum =
         parse_curriculum(read_json_file(curriculum_path), curriculum_path.string());
+
+    auto holidays_path = root / "calendar" / "jp-holidays.json";
+    library.holidays = parse_holidays(read_json_file(holidays_path), holidays_path.string());
 
     auto regulations_path = root / "regulations" / "ipa-3.1.json";
     library.regulations =

@@ -5,6 +5,7 @@
 
 #include "content/curriculum.hpp"
 #include "content/regulations.hpp"
+#include "core/calendar/holidays.hpp"
 #include "core/diagnosis/instrument.hpp"
 
 namespace shido::content {
@@ -17,6 +18,7 @@ struct Library {
     Curriculum curriculum;
     std::map<std::string, core::diagnosis::Instrument> instruments;  // by id
     Regulations regulations;  // 様式2 categories (used by the rules check, a later feature)
+    core::HolidayCalendar holidays;  // Japanese public holidays: planning warns of them
 
     const core::diagnosis::Instrument* instrument(const std::string& id) const;
     const core::diagnosis::Instrument& current_instrument() const;

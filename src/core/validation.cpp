@@ -1,5 +1,6 @@
 #include "core/validation.hpp"
 
+#include <cctype>
 #include <cstdio>
 
 #include "core/error.hpp"
@@ -63,6 +64,15 @@ void Validator::optional_text(const std::string& field, std::string_view value,
         fail(field, std::to_string(max_chars) + "文字以内で入力してください。");
 }
 
+void Validator::optional_paragraphs(const std::string& field, std::string_view value,
+                                    std::size_t max_chars) {
+    if (!is_valid_utf8(value)) return fail(field, "文字コードが正しくありません（UTF-8）。");
+    if (has_controls_beyond_line_breaks(value))
+        return fail(field, "使用できない制御文字が含まれています。");
+    if (utf8_length(value) > max_chars)
+        fail(field, std::to_string(max_chars) + "文字以内で入力してください。");
+}
+
 void Validator::require_text(const std::string& field, std::string_view value,
                              std::size_t max_chars) {
     if (trim_spaces(value).empty()) return fail(field, "入力してください。");
@@ -94,8 +104,17 @@ void Validator::date(const std::string& field, std::string_view value) {
 void Validator::url(const std::string& field, std::string_view value) {
     if (value.empty()) return;
     optional_text(field, value, max_text_chars);
-    if (value.rfind("https://", 0) != 0 && value.rfind("http://", 0) != 0)
+    // The scheme is case-insensitive (RFC 3986): "HTTPS://" is a web address too.
+    auto starts_with_scheme = [value](std::string_view scheme) {
+        if (value.size() <= scheme.size()) return false;
+        for (std::size_t i = 0; i < scheme.size(); ++i)
+            if (std::tolower(static_cast<unsigned char>(value[i])) != scheme[i]) return false;
+        return true;
+    };
+    if (!starts_with_scheme("https://") && !starts_with_scheme("http://"))
         fail(field, "URLは http:// または https:// で始めてください。");
+    else if (value.find_first_of(" \t\r\n") != std::string_view::npos)
+        fail(field, "URLに空白は使えません。");
 }
 
 void Validator::int_range(const std::string& field, long long value, long long min, long long max) {

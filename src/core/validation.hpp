@@ -13,6 +13,9 @@ class Validator {
   public:
     void require_text(const std::string& field, std::string_view value, std::size_t max_chars);
     void optional_text(const std::string& field, std::string_view value, std::size_t max_chars);
+    // Text of several lines (a textarea): line breaks and tabs allowed, other controls not.
+    void optional_paragraphs(const std::string& field, std::string_view value,
+                             std::size_t max_chars);
     void email(const std::string& field, std::string_view value);
     void password(const std::string& field, std::string_view value);
     void date(const std::string& field, std::string_view value);

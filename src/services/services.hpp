@@ -4,6 +4,7 @@
 #include "services/accounts/user_service.hpp"
 #include "services/audit/audit_service.hpp"
 #include "services/companies/company_service.hpp"
+#include "services/course/planning_service.hpp"
 #include "services/diagnosis/diagnosis_services.hpp"
 #include "services/engagements/engagement_service.hpp"
 
@@ -18,6 +19,7 @@ struct Services {
           companies(service_env),
           users(service_env),
           engagements(service_env),
+          planning(service_env),
           audit(service_env),
           diagnosis(service_env) {}
 
@@ -27,6 +29,7 @@ struct Services {
     CompanyService companies;
     UserService users;
     EngagementService engagements;
+    PlanningService planning;
     AuditService audit;
     DiagnosisServices diagnosis;
 };

@@ -107,6 +107,11 @@ describe('the OpenAPI document matches real responses', () => {
     await conforms(secretariat, 'PATCH', '/api/v1/engagements/{id}', url, { json: { version: 2, status: 'done' } });
     await conforms(secretariat, 'POST', '/api/v1/engagements', '/api/v1/engagements', { json: {} });
     await conforms(secretariat, 'GET', '/api/v1/engagements/{id}', '/api/v1/engagements/999999999');
+    const proposal = '/api/v1/engagements/{id}/plan/proposal', check = '/api/v1/engagements/{id}/plan/check';
+    await conforms(secretariat, 'POST', proposal, `${url}/plan/proposal`, { json: { start_date: '2027-01-04' } });
+    await conforms(secretariat, 'POST', proposal, `${url}/plan/proposal`, { json: { start_date: '2027-02-30' } });
+    await conforms(secretariat, 'POST', check, `${url}/plan/check`, { json: { sessions: [{ no: 1, planned_date: '2027-01-09' }, { no: 2, planned_date: '2027-01-05' }] } });
+    await conforms(secretariat, 'POST', check, `${url}/plan/check`, { json: { sessions: [{ no: 9, planned_date: null }] } });
   });
 
   test('audit and meta', async () => {

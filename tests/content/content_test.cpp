@@ -1,11 +1,32 @@
+#include <functional>
+#include <string>
+
 #include <gtest/gtest.h>
 
+#include "content/calendar.hpp"
 #include "content/diagnosis.hpp"
 #include "content/json_file.hpp"
 #include "content/library.hpp"
 
 namespace shido::content {
 namespace {
+
+// The refusal's message: a loader that throws for another reason than the one under test
+// must not pass, so every test names the part of the message it expects.
+std::string refusal_of(const std::function<void()>& load) {
+    try {
+        load();
+    } catch (const ContentError& e) {
+        return e.what();
+    }
+    return "(accepted)";
+}
+
+#define EXPECT_REFUSED(load, fragment)                                   \
+    do {                                                                 \
+        auto message = refusal_of([&] { (void)(load); });                \
+        EXPECT_NE(message.find(fragment), std::string::npos) << message; \
+    } while (false)
 
 nlohmann::json curriculum_file() {
     return read_json_file(std::string(SHIDO_CONTENT_DIR) + "/curriculum/standard-4.json");
@@ -22,13 +43,13 @@ TEST(Content, EveryShippedFileLoads) {
 TEST(Content, RejectsMissingSession) {
     auto doc = curriculum_file();
     doc["sessions"].erase(3);
-    EXPECT_THROW(parse_curriculum(doc, "test"), ContentError);
+    EXPECT_REFUSED(parse_curriculum(doc, "test"), "exactly 4");
 }
 
 TEST(Content, RejectsSessionsOutOfOrder) {
     auto doc = curriculum_file();
     std::swap(doc["sessions"][0], doc["sessions"][1]);
-    EXPECT_THROW(parse_curriculum(doc, "test"), ContentError);
+    EXPECT_REFUSED(parse_curriculum(doc, "test"), "numbered 1, 2, ... in order");
 }
 
 TEST(Content, ErrorNamesTheFieldAndPlace) {
@@ -46,7 +67,7 @@ TEST(Content, ErrorNamesTheFieldAndPlace) {
 TEST(Content, RejectsWrongTypes) {
     auto doc = curriculum_file();
     doc["sessions"][0]["agenda"] = "not a list";
-    EXPECT_THROW(parse_curriculum(doc, "test"), ContentError);
+    EXPECT_REFUSED(parse_curriculum(doc, "test"), "test.sessions[0]: 'agenda' must");
 }
 
 }  // namespace
@@ -74,25 +95,25 @@ TEST(DiagnosisContent, ShippedEditionIsComplete) {
 TEST(DiagnosisContent, RejectsBandGap) {
     auto doc = diagnosis_file();
     doc["bands"][1]["min"] = 71;  // 70 is left without a band
-    EXPECT_THROW(parse_instrument(doc, "test"), ContentError);
+    EXPECT_REFUSED(parse_instrument(doc, "test"), "bands must cover every total");
 }
 
 TEST(DiagnosisContent, RejectsItemNumberingGap) {
     auto doc = diagnosis_file();
     doc["parts"][1]["items"][0]["no"] = 7;
-    EXPECT_THROW(parse_instrument(doc, "test"), ContentError);
+    EXPECT_REFUSED(parse_instrument(doc, "test"), "items must be numbered 1, 2, ... across parts");
 }
 
 TEST(DiagnosisContent, RejectsTooFewCheckPoints) {
     auto doc = diagnosis_file();
     doc["parts"][0]["items"][0]["check_points"] = nlohmann::json::array({"一つだけ"});
-    EXPECT_THROW(parse_instrument(doc, "test"), ContentError);
+    EXPECT_REFUSED(parse_instrument(doc, "test"), "check_points must hold 2 or 3 entries");
 }
 
 TEST(DiagnosisContent, RejectsDuplicateChoice) {
     auto doc = diagnosis_file();
     doc["choices"][1]["key"] = "done";
-    EXPECT_THROW(parse_instrument(doc, "test"), ContentError);
+    EXPECT_REFUSED(parse_instrument(doc, "test"), "duplicate choice key 'done'");
 }
 
 }  // namespace
@@ -113,7 +134,8 @@ TEST(RegulationsContent, ElevenCategoriesAndFourResults) {
 TEST(RegulationsContent, RejectsMisnumberedCategory) {
     auto doc = read_json_file(std::string(SHIDO_CONTENT_DIR) + "/regulations/ipa-3.1.json");
     doc["categories"][4]["no"] = 9;
-    EXPECT_THROW(parse_regulations(doc, "test"), ContentError);
+    EXPECT_REFUSED(parse_regulations(doc, "test"),
+                   "test.categories[4]: categories must be numbered");
 }
 
 }  // namespace
@@ -161,9 +183,54 @@ TEST(StrictContent, PrepWeeksAreReadAndChecked) {
     EXPECT_EQ(parsed.sessions[0].prep_weeks_min, 1);
     EXPECT_EQ(parsed.sessions[0].prep_weeks_max, 2);
     course["sessions"][0]["prep_weeks"] = nlohmann::json::array({3, 1});
-    EXPECT_THROW(parse_curriculum(course, "standard-4.json"), ContentError);
+    EXPECT_REFUSED(parse_curriculum(course, "standard-4.json"), "fewest <= most");
     course["sessions"][0]["prep_weeks"] = "1-2";
-    EXPECT_THROW(parse_curriculum(course, "standard-4.json"), ContentError);
+    EXPECT_REFUSED(parse_curriculum(course, "standard-4.json"), "'prep_weeks' must be an array");
+}
+
+}  // namespace
+}  // namespace shido::content
+
+namespace shido::content {
+namespace {
+
+nlohmann::json holidays_file() {
+    return read_json_file(std::string(SHIDO_CONTENT_DIR) + "/calendar/jp-holidays.json");
+}
+
+TEST(CalendarContent, ShippedHolidaysCoverTheirYears) {
+    auto library = load_library(SHIDO_CONTENT_DIR);
+    const auto& holidays = library.holidays;
+    EXPECT_TRUE(holidays.covers({2027, 6, 1}));
+    EXPECT_EQ(holidays.holiday({2027, 1, 11}), "成人の日");
+    EXPECT_EQ(holidays.holiday({2026, 9, 22}), "休日");
+    EXPECT_FALSE(holidays.holiday({2027, 1, 12}));
+    EXPECT_EQ(library.curriculum.guideline_days, 45);
+    EXPECT_EQ(library.curriculum.guideline_label, "約1.5か月");
+}
+
+TEST(CalendarContent, RejectsImpossibleDuplicateAndOutOfRangeDays) {
+    auto doc = holidays_file();
+    doc["holidays"][0]["date"] = "2025-02-30";
+    EXPECT_REFUSED(parse_holidays(doc, "h.json"), "h.json.holidays[0]: 'date' must be a real day");
+    doc = holidays_file();
+    doc["holidays"][1]["date"] = doc["holidays"][0]["date"];
+    EXPECT_REFUSED(parse_holidays(doc, "h.json"), "h.json.holidays[1]: the day is listed twice");
+    doc = holidays_file();
+    doc["holidays"][0]["date"] = "2031-01-01";
+    EXPECT_REFUSED(parse_holidays(doc, "h.json"), "outside first_year..last_year");
+    doc = holidays_file();
+    doc["holidays"][0]["observed"] = true;
+    EXPECT_REFUSED(parse_holidays(doc, "h.json"), "unknown field 'observed'");
+}
+
+TEST(CalendarContent, TheCourseGuidelineIsRequired) {
+    auto doc = curriculum_file();
+    doc.erase("guideline");
+    EXPECT_REFUSED(parse_curriculum(doc, "c.json"), "missing field 'guideline'");
+    doc = curriculum_file();
+    doc["guideline"]["days"] = 0;
+    EXPECT_REFUSED(parse_curriculum(doc, "c.json"), "c.json.guideline: 'days' must be at least 1");
 }
 
 }  // namespace

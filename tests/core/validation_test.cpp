@@ -42,6 +42,21 @@ TEST(Validation, CollectsEveryFieldError) {
     }
 }
 
+TEST(Validation, WebAddressesTakeEitherSchemeInAnyCaseAndNothingElse) {
+    for (const char* good :
+         {"https://example.jp", "http://example.jp/a?b=1", "HTTPS://Example.jp"}) {
+        Validator v;
+        v.url("website", good);
+        EXPECT_TRUE(v.ok()) << good;
+    }
+    for (const char* bad : {"javascript:alert(1)", "JavaScript:alert(1)", "https://", "ftp://x.jp",
+                            "https://a b.jp", "//example.jp", " https://example.jp"}) {
+        Validator v;
+        v.url("website", bad);
+        EXPECT_FALSE(v.ok()) << bad;
+    }
+}
+
 TEST(Validation, LengthCountsCharactersNotBytes) {
     Validator ok;
     ok.require_text("name", "株株株株株株株株株株", 10);

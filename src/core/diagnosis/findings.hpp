@@ -1,4 +1,5 @@
 #pragma once
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -19,6 +20,10 @@ std::optional<Level> parse_level(std::string_view text);
 std::string_view to_string(Difficulty difficulty);
 std::string_view label_ja(Difficulty difficulty);
 std::optional<Difficulty> parse_difficulty(std::string_view text);
+
+// Written in textareas: several paragraphs, line breaks kept (openapi.json says the same).
+inline constexpr std::size_t max_finding_notes_chars = 2000;
+inline constexpr std::size_t max_finding_text_chars = 1000;
 
 struct Finding {
     int item_no = 0;

@@ -42,9 +42,16 @@ bool is_valid_utf8(std::string_view text) {
     return true;
 }
 
-bool has_control_characters(std::string_view text) {
+namespace {
+
+bool is_line_break_or_tab(unsigned char c) {
+    return c == '\n' || c == '\r' || c == '\t';
+}
+
+bool has_controls(std::string_view text, bool allow_line_breaks) {
     for (std::size_t i = 0; i < text.size(); ++i) {
         auto c = static_cast<unsigned char>(text[i]);
+        if (allow_line_breaks && is_line_break_or_tab(c)) continue;
         if (c < 0x20 || c == 0x7F) return true;
         // U+0080–U+009F are C2 80 – C2 9F.
         if (c == 0xC2 && i + 1 < text.size() &&
@@ -52,6 +59,16 @@ bool has_control_characters(std::string_view text) {
             return true;
     }
     return false;
+}
+
+}  // namespace
+
+bool has_control_characters(std::string_view text) {
+    return has_controls(text, false);
+}
+
+bool has_controls_beyond_line_breaks(std::string_view text) {
+    return has_controls(text, true);
 }
 
 std::size_t utf8_length(std::string_view text) {

@@ -22,8 +22,8 @@ core::diagnosis::Finding FindingService::save(const RequestContext& ctx,
                                               const EngagementGrant& grant,
                                               core::diagnosis::Finding finding) {
     core::Validator v;
-    v.optional_text("notes", finding.notes, 2000);
-    v.optional_text("finding", finding.finding, 1000);
+    v.optional_paragraphs("notes", finding.notes, core::diagnosis::max_finding_notes_chars);
+    v.optional_paragraphs("finding", finding.finding, core::diagnosis::max_finding_text_chars);
     auto now = env_.now();
     storage::Connection c(env_.db);
     storage::Transaction tx(c);

@@ -4,6 +4,7 @@
 #include "core/error.hpp"
 #include "core/validation.hpp"
 #include "services/audit/audit_service.hpp"
+#include "services/course/planning_service.hpp"
 #include "services/engagements/engagement_views.hpp"
 #include "storage/accounts/user_repository.hpp"
 #include "storage/companies/company_repository.hpp"
@@ -45,6 +46,18 @@ void apply(storage::Connection& c, core::Validator& v, core::Engagement& e,
         if (s.planned_date) v.date(field, *s.planned_date);
         e.sessions[static_cast<std::size_t>(s.no - 1)].planned_date = s.planned_date;
     }
+}
+
+// Planned dates follow the sessions' order; the course's other rules only warn
+// (PlanningService).
+void check_session_order(const content::Curriculum& course, core::Validator& v,
+                         const core::Engagement& e) {
+    std::vector<std::optional<core::CivilDate>> dates;
+    for (const auto& session : e.sessions)
+        dates.push_back(session.planned_date ? core::parse_civil_date(*session.planned_date)
+                                             : std::nullopt);
+    if (auto problem = core::order_problem(course_timing(course), dates))
+        v.fail("sessions", *problem);
 }
 
 [[noreturn]] void throw_stale() {
@@ -100,6 +113,7 @@ core::Engagement EngagementService::create(const RequestContext& ctx, const Enga
         v.fail("company_id", "指定された企業が見つかりません。");
     }
     apply(c, v, e, in);
+    check_session_order(env_.content.curriculum, v, e);
     v.throw_if_failed();
     storage::EngagementRepository repo(c);
     e.id = repo.insert(e, now);
@@ -138,6 +152,10 @@ core::Engagement EngagementService::update(const RequestContext& ctx, const Enga
     apply(c, v, after, in);
     v.throw_if_failed();
     if (*in.version != before->version) throw_stale();
+    // Judged only when the dates change: a plan stored before the rule must not block a change
+    // of status.
+    if (!in.sessions.empty()) check_session_order(env_.content.curriculum, v, after);
+    v.throw_if_failed();
     if (to_json(after) == to_json(*before)) return *before;  // nothing changed: nothing to record
     if (!repo.update(after, *in.version, now)) throw_stale();
     auto stored = repo.find(id).value();

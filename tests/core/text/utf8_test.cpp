@@ -41,6 +41,13 @@ TEST(Utf8, FindsControlCharactersIncludingC1) {
     EXPECT_FALSE(has_control_characters("製作 太郎"));
     EXPECT_TRUE(has_control_characters("a\tb"));
     EXPECT_TRUE(has_control_characters("a\nb"));
+    // Paragraphs keep their line breaks and tabs, and nothing else.
+    EXPECT_FALSE(has_controls_beyond_line_breaks("一行目\r\n二行目\n\t三行目"));
+    EXPECT_TRUE(has_controls_beyond_line_breaks("a\x1b[31mb"));
+    EXPECT_TRUE(has_controls_beyond_line_breaks("a\x7f"));
+    EXPECT_TRUE(
+        has_controls_beyond_line_breaks("a\xc2\x85"
+                                        "b"));
     EXPECT_TRUE(has_control_characters(std::string_view("a\0b", 3)));
     EXPECT_TRUE(has_control_characters("\x7F"));
     EXPECT_TRUE(has_control_characters("\xC2\x85"));   // NEL, U+0085

@@ -67,6 +67,22 @@ TEST_F(FindingServiceTest, UnknownItemsAndLongTextAreRefused) {
     EXPECT_TRUE(diagnosis().findings.list(on_round()).empty());
 }
 
+TEST_F(FindingServiceTest, NotesKeepTheirLineBreaksButNoOtherControlCharacters) {
+    auto record = on_round(EngagementAction::record_findings);
+    auto paragraphs = item_finding(1);
+    paragraphs.notes = "社長のみ例外。\n理由:\r\n\t出張が多い";
+    paragraphs.finding = "1行目\n2行目";
+    diagnosis().findings.save(as(expert), record, paragraphs);
+    auto stored = diagnosis().findings.list(on_round());
+    ASSERT_EQ(stored.size(), 1u);
+    EXPECT_EQ(stored[0].notes, paragraphs.notes);
+    EXPECT_EQ(stored[0].finding, paragraphs.finding);
+
+    auto escape = item_finding(2);
+    escape.notes = "赤字\x1b[31m";
+    EXPECT_TRUE(fails_on("notes", [&] { diagnosis().findings.save(as(expert), record, escape); }));
+}
+
 TEST_F(FindingServiceTest, TheOwnerReadsFindingsButOnlyTheExpertRecordsThem) {
     auto owner1 = demo_user("owner1");
     diagnosis().findings.save(as(expert), on_round(EngagementAction::record_findings),

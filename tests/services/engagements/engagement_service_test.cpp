@@ -130,13 +130,13 @@ TEST_F(EngagementServiceTest, OthersEngagementIsRefusedAtTheGrant) {
 
 TEST_F(EngagementServiceTest, UpdateIsAuditedWithTheStoredFieldsOnly) {
     auto change = plan(maker.version, "completed");
-    change.sessions = {{2, std::string("2027-02-01")}};
+    change.sessions = {{2, std::string("2026-12-18")}};
     now_ += 60;
     auto updated = services_->engagements.update(
         as(expert1), grant_for(expert1, maker.id, EngagementAction::edit_plan), change);
     EXPECT_EQ(updated.status, core::EngagementStatus::completed);
     EXPECT_EQ(updated.version, maker.version + 1);
-    EXPECT_EQ(updated.sessions[1].planned_date, "2027-02-01");
+    EXPECT_EQ(updated.sessions[1].planned_date, "2026-12-18");
     EXPECT_EQ(updated.updated_at, now_);
 
     auto entries = audit_of(maker.id);
@@ -161,7 +161,7 @@ TEST_F(EngagementServiceTest, UpdateIsAuditedWithTheStoredFieldsOnly) {
     EXPECT_EQ(after["version"], maker.version + 1);
     EXPECT_EQ(after["expert_id"], expert1.id);
     EXPECT_EQ(after["company_id"], maker.company_id);
-    EXPECT_EQ(after["sessions"][1], (nlohmann::json{{"no", 2}, {"planned_date", "2027-02-01"}}));
+    EXPECT_EQ(after["sessions"][1], (nlohmann::json{{"no", 2}, {"planned_date", "2026-12-18"}}));
     EXPECT_EQ(after["updated_at"], now_);
     EXPECT_EQ(after["created_at"], maker.created_at);
 }

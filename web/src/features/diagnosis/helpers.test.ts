@@ -4,6 +4,7 @@ import { choices, instrument } from '@/shared/testing/fixtures'
 import {
   bandFor,
   canManageDiagnosis,
+  canRecordFindings,
   countsText,
   csvTemplate,
   dominantChoice,
@@ -140,5 +141,17 @@ describe('canManageDiagnosis', () => {
     expect(canManageDiagnosis(user({ role: 'company', company_id: 10, company_role: 'manager' }), engagement)).toBe(false)
     expect(canManageDiagnosis(user({ role: 'company', company_id: 11, company_role: 'owner' }), engagement)).toBe(false)
     expect(canManageDiagnosis(null, engagement)).toBe(false)
+  })
+})
+
+describe('canRecordFindings', () => {
+  const engagement = { id: 1, expert_id: 5, company_id: 9 } as Engagement
+  const user = (u: Partial<User>) => ({ id: 1, email: '', name: '', company_id: null, company_role: null, ...u }) as User
+  it('is the secretariat and the assigned expert, not the owner who reads them', () => {
+    expect(canRecordFindings(user({ role: 'secretariat' }), engagement)).toBe(true)
+    expect(canRecordFindings(user({ id: 5, role: 'expert' }), engagement)).toBe(true)
+    expect(canRecordFindings(user({ id: 6, role: 'expert' }), engagement)).toBe(false)
+    expect(canRecordFindings(user({ role: 'company', company_role: 'owner', company_id: 9 }), engagement)).toBe(false)
+    expect(canRecordFindings(null, engagement)).toBe(false)
   })
 })

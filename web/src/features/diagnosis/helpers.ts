@@ -202,7 +202,7 @@ export function countsText(stats: ItemGroupStats | undefined, choices: Instrumen
 
 
 /**
- * Who may manage a round (invite, revoke, enter answers, record findings): the secretariat, the
+ * Who may manage a round (invite, revoke, enter answers, read the findings): the secretariat, the
  * engagement's expert, and the company's owner. Other members of the company read only. The
  * server enforces the same rule; this only decides which controls to show.
  */
@@ -212,4 +212,14 @@ export function canManageDiagnosis(user: User | null, engagement: Engagement | n
   if (user.role === 'expert') return engagement.expert_id === user.id
   if (user.role === 'company') return user.company_role === 'owner' && user.company_id === engagement.company_id
   return false
+}
+
+/**
+ * Who records findings (課題整理): the secretariat and the engagement's expert. The owner reads
+ * them; the server's policy (`shido policy`, record_findings) is the same.
+ */
+export function canRecordFindings(user: User | null, engagement: Engagement | null): boolean {
+  if (!user || !engagement) return false
+  if (user.role === 'secretariat') return true
+  return user.role === 'expert' && engagement.expert_id === user.id
 }

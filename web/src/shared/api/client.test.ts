@@ -65,10 +65,18 @@ describe('request', () => {
   })
 
   it('never shows a raw non-JSON body', async () => {
-    fetchMock.mockResolvedValueOnce(new Response('<html>Bad Gateway</html>', { status: 502 }))
+    fetchMock.mockResolvedValueOnce(new Response('<html>Internal Server Error</html>', { status: 500 }))
     const err = (await http.get('/companies').catch((e: unknown) => e)) as ApiError
     expect(err.code).toBe('internal')
     expect(err.message).toBe('サーバーでエラーが発生しました。時間をおいて再度お試しください。')
+  })
+
+  it('asks to check before resending when a proxy lost the answer (the write may have happened)', async () => {
+    fetchMock.mockResolvedValueOnce(new Response('<html>Bad Gateway</html>', { status: 502 }))
+    const err = (await http.post('/companies', { name: 'x' }).catch((e: unknown) => e)) as ApiError
+    expect(err.code).toBe('unavailable')
+    expect(err.message).toContain('保存されたかどうか')
+    expect(err.message).not.toContain('<html>')
   })
 
   it('gives a Japanese conflict message when the server sends none', async () => {

@@ -47,6 +47,10 @@ const FALLBACK_BY_STATUS: Record<number, [string, string]> = {
   413: ['payload_too_large', '送信するデータが大きすぎます。'],
   422: ['validation', '入力内容を確認してください。'],
   429: ['too_many_requests', '操作が集中しています。しばらく待ってから再度お試しください。'],
+  // From a proxy in front of the servers: the request may have been carried out before the
+  // connection broke, so sending it again blindly could make a second copy.
+  502: ['unavailable', 'サーバーとの通信が途中で切れました。保存されたかどうかを画面を再読み込みして確かめてから、必要ならもう一度操作してください。'],
+  504: ['unavailable', 'サーバーの応答が時間内にありませんでした。保存されたかどうかを画面を再読み込みして確かめてから、必要ならもう一度操作してください。'],
 }
 
 function fallbackFor(status: number): [string, string] {
