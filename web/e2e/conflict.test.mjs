@@ -12,7 +12,7 @@ scenario(
     const id = Number(new URL(page.url()).pathname.split('/').pop())
 
     await page.getByTestId('edit-engagement').click()
-    await page.getByLabel('第3回').fill('2027-03-03')
+    await page.getByTestId('edit-session-3').getByLabel('実施予定日').fill('2027-03-03')
 
     // Someone else saves first (same session, straight through the API).
     const status = await page.evaluate(async (engagementId) => {
@@ -39,7 +39,7 @@ scenario(
 
     await page.getByRole('button', { name: '最新の内容を再読み込み' }).click()
     await page.getByTestId('edit-engagement').click()
-    await page.getByLabel('第3回').fill('2027-03-03')
+    await page.getByTestId('edit-session-3').getByLabel('実施予定日').fill('2027-03-03')
     await page.getByRole('button', { name: '保存' }).click()
     await page.getByText('保存しました。').waitFor()
     await page.getByTestId('session-3').getByText('2027年3月3日').waitFor()

@@ -48,6 +48,13 @@ describe('datesFromPlan', () => {
     expect(datesFromPlan(sessions, 4)).toEqual(['2027-06-14', '', '2027-07-12', ''])
   })
 
+  it('fills as many fields as the engagement has sessions (a course of three, of five)', () => {
+    const five = [1, 2, 3, 4, 5].map((no) => ({ no, title: `第${no}回`, planned_date: `2027-0${no}-01` }))
+    expect(datesFromPlan(five, 5)).toEqual(['2027-01-01', '2027-02-01', '2027-03-01', '2027-04-01', '2027-05-01'])
+    expect(datesFromPlan(five, 3)).toEqual(['2027-01-01', '2027-02-01', '2027-03-01'])
+    expect(sessionsFromDates(datesFromPlan(five, 5))?.map((s) => s.no)).toEqual([1, 2, 3, 4, 5])
+  })
+
   it('round-trips with sessionsFromDates', () => {
     const dates = datesFromPlan(check().sessions, 4)
     expect(sessionsFromDates(dates)).toEqual(check().sessions.map(({ no, planned_date }) => ({ no, planned_date })))
