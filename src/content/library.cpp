@@ -19,11 +19,35 @@ const core::diagnosis::Instrument& Library::current_instrument() const {
     return instruments.at(current_diagnosis_id);
 }
 
+const Curriculum* Library::course(const std::string& id) const {
+    auto it = courses.find(id);
+    return it == courses.end() ? nullptr : &it->second;
+}
+
+namespace {
+
+std::vector<fs::path> json_files_in(const fs::path& folder) {
+    std::vector<fs::path> files;
+    for (const auto& entry : fs::directory_iterator(folder))
+        if (entry.path().extension() == ".json") files.push_back(entry.path());
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+}  // namespace
+
 Library load_library(const fs::path& root) {
     Library library;
-    auto curriculum_path = root / "curriculum" / "standard-4.json";
-    library.curriculum =
-        parse_curriculum(read_json_file(curriculum_path), curriculum_path.string());
+    for (const auto& file : json_files_in(root / "curriculum")) {
+        auto course = parse_curriculum(read_json_file(file), file.string());
+        if (course.id != file.stem().string())
+            throw ContentError(file.string() + ": id '" + course.id + "' must match the file name");
+        library.courses.emplace(course.id, std::move(course));
+    }
+    if (!library.course(current_course_id))
+        throw ContentError("content/curriculum/" + std::string(current_course_id) +
+                           ".json is missing");
+    library.curriculum = *library.course(current_course_id);
 
     auto holidays_path = root / "calendar" / "jp-holidays.json";
     library.holidays = parse_holidays(read_json_file(holidays_path), holidays_path.string());
@@ -32,11 +56,7 @@ Library load_library(const fs::path& root) {
     library.regulations =
         parse_regulations(read_json_file(regulations_path), regulations_path.string());
 
-    std::vector<fs::path> files;
-    for (const auto& entry : fs::directory_iterator(root / "diagnosis"))
-        if (entry.path().extension() == ".json") files.push_back(entry.path());
-    std::sort(files.begin(), files.end());
-    for (const auto& file : files) {
+    for (const auto& file : json_files_in(root / "diagnosis")) {
         auto instrument = parse_instrument(read_json_file(file), file.string());
         if (instrument.id != file.stem().string())
             throw ContentError(file.string() + ": id '" + instrument.id +

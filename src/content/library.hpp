@@ -10,18 +10,23 @@
 
 namespace shido::content {
 
+// The course new engagements are opened on. Engagements keep the course they were opened on.
+inline constexpr const char* current_course_id = "standard-4";
+
 // The edition new self-assessment rounds use. Older rounds keep the edition they were opened with.
 inline constexpr const char* current_diagnosis_id = "ipa-5min-3.1";
 
 // Everything the programme defines as data, loaded once at start and read-only after.
 struct Library {
-    Curriculum curriculum;
+    Curriculum curriculum;                      // the current course (current_course_id)
+    std::map<std::string, Curriculum> courses;  // every course file, by id
     std::map<std::string, core::diagnosis::Instrument> instruments;  // by id
     Regulations regulations;  // 様式2 categories (used by the rules check, a later feature)
     core::HolidayCalendar holidays;  // Japanese public holidays: planning warns of them
 
     const core::diagnosis::Instrument* instrument(const std::string& id) const;
     const core::diagnosis::Instrument& current_instrument() const;
+    const Curriculum* course(const std::string& id) const;
 };
 
 // Loads and validates every content file under `root` (the repo's content/ folder).

@@ -52,6 +52,15 @@ bool is_valid_date(std::string_view text) {
            day <= days_in_month(year, month);
 }
 
+bool is_valid_time_of_day(std::string_view text) {
+    auto digit = [&](std::size_t i) { return text[i] >= '0' && text[i] <= '9'; };
+    if (text.size() != 5 || text[2] != ':' || !digit(0) || !digit(1) || !digit(3) || !digit(4))
+        return false;
+    int hours = (text[0] - '0') * 10 + (text[1] - '0');
+    int minutes = (text[3] - '0') * 10 + (text[4] - '0');
+    return hours < 24 && minutes < 60;
+}
+
 void Validator::fail(const std::string& field, std::string message) {
     errors_.try_emplace(field, std::move(message));
 }
@@ -99,6 +108,11 @@ void Validator::password(const std::string& field, std::string_view value) {
 void Validator::date(const std::string& field, std::string_view value) {
     if (!is_valid_date(value))
         fail(field, "日付はYYYY-MM-DDの形式で、正しい日付を入力してください。");
+}
+
+void Validator::time_of_day(const std::string& field, std::string_view value) {
+    if (!is_valid_time_of_day(value))
+        fail(field, "時刻はHH:MMの形式（例 13:30）で入力してください。");
 }
 
 void Validator::url(const std::string& field, std::string_view value) {

@@ -19,6 +19,7 @@ class Validator {
     void email(const std::string& field, std::string_view value);
     void password(const std::string& field, std::string_view value);
     void date(const std::string& field, std::string_view value);
+    void time_of_day(const std::string& field, std::string_view value);  // HH:MM, 00:00–23:59
     void url(const std::string& field, std::string_view value);
     void int_range(const std::string& field, long long value, long long min, long long max);
     void fail(const std::string& field, std::string message);
@@ -34,7 +35,8 @@ class Validator {
 // Without leading and trailing spaces, tabs and full-width spaces (U+3000), which Japanese
 // input methods produce; multi-byte characters are never cut.
 std::string_view trim_spaces(std::string_view text);
-bool is_valid_date(std::string_view text);  // YYYY-MM-DD, a real calendar date
+bool is_valid_date(std::string_view text);
+bool is_valid_time_of_day(std::string_view text);  // HH:MM  // YYYY-MM-DD, a real calendar date
 
 inline constexpr std::size_t max_name_chars = 100;
 inline constexpr std::size_t max_text_chars = 200;

@@ -61,3 +61,26 @@ test('bad input is a structured error; the company cannot plan', async () => {
   assertError(await expert1.post(path('check'), { sessions: 'soon' }), 422, 'validation', { fields: ['sessions'] });
   assert.equal((await owner1.post(path('proposal'), { start_date: '2027-01-04' })).status, 403);
 });
+
+test('a session is planned with times, mode and place; absent fields are kept, null clears', async () => {
+  const url = `/api/v1/engagements/${engagement.id}`;
+  let current = (await expert1.get(url)).data;
+  assert.equal(current.course_id, 'standard-4');
+  assert.equal(current.sessions.length, 4);
+  const web = await expert1.patch(url, { version: current.version, sessions: [{ no: 4, start_time: '13:30', end_time: '16:30', mode: 'web', meeting_tool: 'Teams', meeting_url: 'https://meet.example.jp/x' }] });
+  assert.equal(web.status, 200, web.text);
+  assert.deepEqual(web.data.sessions[3], { ...current.sessions[3], start_time: '13:30', end_time: '16:30', mode: 'web', meeting_tool: 'Teams', meeting_url: 'https://meet.example.jp/x', place: null });
+  const visit = await expert1.patch(url, { version: web.data.version, sessions: [{ no: 4, mode: 'visit', meeting_url: null, meeting_tool: '', place: '本社会議室' }] });
+  assert.equal(visit.status, 200, visit.text);
+  assert.equal(visit.data.sessions[3].planned_date, current.sessions[3].planned_date);
+  assert.equal(visit.data.sessions[3].start_time, '13:30');
+  assert.equal(visit.data.sessions[3].meeting_url, null);
+  assert.equal(visit.data.sessions[3].meeting_tool, null);
+  assert.equal(visit.data.sessions[3].place, '本社会議室');
+  current = visit.data;
+
+  const bad = await expert1.patch(url, { version: current.version, sessions: [{ no: 4, start_time: '16:30', end_time: '09:00', mode: 'phone', meeting_url: 'javascript:alert(1)' }, { no: 5, planned_date: '2027-05-01' }] });
+  assertError(bad, 422, 'validation', { fields: ['sessions.4.end_time', 'sessions.4.mode', 'sessions.4.meeting_url', 'sessions.5'] });
+  assertError(await expert1.patch(url, { version: current.version, sessions: [{ no: 4, colour: 'red' }] }), 422, 'validation', { fields: ['sessions.4'] });
+  assert.deepEqual((await expert1.get(url)).data, current);
+});

@@ -40,10 +40,12 @@ TEST(Content, EveryShippedFileLoads) {
         EXPECT_FALSE(session.deliverables.empty());
 }
 
-TEST(Content, RejectsMissingSession) {
+TEST(Content, ACourseHasAsManySessionsAsItsFileButAtLeastOne) {
     auto doc = curriculum_file();
     doc["sessions"].erase(3);
-    EXPECT_REFUSED(parse_curriculum(doc, "test"), "exactly 4");
+    EXPECT_EQ(parse_curriculum(doc, "test").sessions.size(), 3u);
+    doc["sessions"] = nlohmann::json::array();
+    EXPECT_REFUSED(parse_curriculum(doc, "test"), "a course needs at least one session");
 }
 
 TEST(Content, RejectsSessionsOutOfOrder) {

@@ -34,6 +34,8 @@ TEST(JsonWriter, EngagementPageHasTheShapeOfTheApi) {
     e.id = 7;
     e.company_id = 3;
     e.company_name = "<script>alert(1)</script>";
+    e.sessions.resize(4);
+    for (int no = 1; no <= 4; ++no) e.sessions[static_cast<std::size_t>(no - 1)].no = no;
     e.sessions[1].planned_date = "2027-01-05";
     core::Page<core::Engagement> page{{e, e}, 12, "next"};
     auto parsed = nlohmann::json::parse(engagement_page_json(page));

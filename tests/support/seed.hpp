@@ -4,6 +4,8 @@
 #include <optional>
 #include <string>
 
+#include "content/library.hpp"
+#include "services/course/planning_service.hpp"
 #include "storage/accounts/user_repository.hpp"
 #include "storage/companies/company_repository.hpp"
 #include "storage/engagements/engagement_repository.hpp"
@@ -32,10 +34,16 @@ inline core::Id insert_user(storage::Connection& c, const std::string& email,
     return storage::UserRepository(c).insert(user, "not-a-real-hash", now);
 }
 
+// A new engagement on the shipped current course, as the service would open it.
+inline core::Engagement engagement_on_current_course() {
+    static const auto library = content::load_library(SHIDO_CONTENT_DIR);
+    return services::opened_on(library.curriculum);
+}
+
 inline core::Id insert_engagement(storage::Connection& c, core::Id company_id,
                                   std::optional<core::Id> expert_id, core::EngagementStatus status,
                                   core::Timestamp now) {
-    core::Engagement e;
+    core::Engagement e = engagement_on_current_course();
     e.company_id = company_id;
     e.expert_id = expert_id;
     e.status = status;

@@ -37,4 +37,18 @@ std::optional<EngagementStatus> parse_engagement_status(std::string_view text) {
     return std::nullopt;
 }
 
+std::string_view to_string(SessionMode mode) {
+    return mode == SessionMode::web ? "web" : "visit";
+}
+
+std::string_view label_ja(SessionMode mode) {
+    return mode == SessionMode::web ? "Web会議" : "訪問";
+}
+
+std::optional<SessionMode> parse_session_mode(std::string_view text) {
+    for (SessionMode mode : all_session_modes)
+        if (to_string(mode) == text) return mode;
+    return std::nullopt;
+}
+
 }  // namespace shido::core

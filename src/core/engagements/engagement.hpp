@@ -1,8 +1,8 @@
 #pragma once
-#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/ids.hpp"
 
@@ -18,12 +18,26 @@ std::string_view to_string(EngagementStatus status);
 std::string_view label_ja(EngagementStatus status);
 std::optional<EngagementStatus> parse_engagement_status(std::string_view text);
 
-// The programme's standard course has four sessions (第1回〜第4回).
-inline constexpr int session_count = 4;
+// Where a session is held: at the company (訪問) or by web meeting (Web会議).
+enum class SessionMode { visit, web };
 
+inline constexpr SessionMode all_session_modes[] = {SessionMode::visit, SessionMode::web};
+
+std::string_view to_string(SessionMode mode);
+std::string_view label_ja(SessionMode mode);
+std::optional<SessionMode> parse_session_mode(std::string_view text);
+
+// One session of the engagement's course, as planned. An engagement has one per session of
+// its course (content/curriculum/*.json): three, four or five, whatever the course holds.
 struct SessionPlan {
     int no = 1;
     std::optional<std::string> planned_date;  // YYYY-MM-DD
+    std::optional<std::string> start_time;    // HH:MM, Japan time
+    std::optional<std::string> end_time;
+    std::optional<SessionMode> mode;
+    std::optional<std::string> meeting_tool;  // web: Teams, Zoom…
+    std::optional<std::string> meeting_url;   // web: the meeting's address
+    std::optional<std::string> place;         // visit: where (会議室…)
 };
 
 struct Engagement {
@@ -33,9 +47,10 @@ struct Engagement {
     std::optional<Id> expert_id;
     std::optional<std::string> expert_name;
     EngagementStatus status = EngagementStatus::planned;
-    int version = 1;  // optimistic concurrency: bumped by every update
-    std::array<SessionPlan, session_count> sessions{SessionPlan{1, {}}, SessionPlan{2, {}},
-                                                    SessionPlan{3, {}}, SessionPlan{4, {}}};
+    int version = 1;        // optimistic concurrency: bumped by every update
+    std::string course_id;  // the course it was opened with, and that course's version
+    int course_version = 0;
+    std::vector<SessionPlan> sessions;  // by number, 1…N
     Timestamp created_at = 0;
     Timestamp updated_at = 0;
 };

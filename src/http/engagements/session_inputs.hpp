@@ -8,6 +8,6 @@ namespace shido::http {
 
 // The body's "sessions": [{"no": 1, "planned_date": "YYYY-MM-DD" | null}, ...]; shape errors
 // go to the reader (which session numbers exist is the service's rule).
-std::vector<services::SessionDateInput> session_inputs(BodyReader& in);
+std::vector<services::SessionInput> session_inputs(BodyReader& in);
 
 }  // namespace shido::http

@@ -2,6 +2,9 @@
 
 #include "core/error.hpp"
 #include "core/validation.hpp"
+#include "storage/engagements/engagement_repository.hpp"
+
+#include <stdexcept>
 
 namespace shido::services {
 
@@ -14,8 +17,36 @@ core::CourseTiming course_timing(const content::Curriculum& curriculum) {
     return timing;
 }
 
-PlanCheck PlanningService::judged(std::vector<std::optional<core::CivilDate>> dates) const {
-    const auto& course = env_.content.curriculum;
+core::Engagement opened_on(const content::Curriculum& course) {
+    core::Engagement e;
+    e.course_id = course.id;
+    e.course_version = course.version;
+    for (const auto& session : course.sessions) {
+        core::SessionPlan plan;
+        plan.no = session.no;
+        e.sessions.push_back(plan);
+    }
+    return e;
+}
+
+const content::Curriculum& course_of(const content::Library& library, const core::Engagement& e) {
+    const auto* course = library.course(e.course_id);
+    if (!course || course->version != e.course_version)
+        throw std::runtime_error("engagement " + std::to_string(e.id) + " was opened on course " +
+                                 e.course_id + " version " + std::to_string(e.course_version) +
+                                 ", which content/curriculum does not hold");
+    return *course;
+}
+
+const content::Curriculum& PlanningService::course_for(const EngagementGrant& grant) const {
+    storage::Connection c(env_.db);
+    auto engagement = storage::EngagementRepository(c).find(grant.engagement_id());
+    if (!engagement) core::throw_not_found("指導案件");
+    return course_of(env_.content, *engagement);
+}
+
+PlanCheck PlanningService::judged(const content::Curriculum& course,
+                                  std::vector<std::optional<core::CivilDate>> dates) const {
     auto timing = course_timing(course);
     PlanCheck out;
     out.course = &course;
@@ -32,15 +63,17 @@ PlanCheck PlanningService::propose(const EngagementGrant& grant,
     v.date("start_date", start_date);
     v.throw_if_failed();
     auto start = core::parse_civil_date(start_date);
-    auto proposed = core::propose_session_dates(course_timing(env_.content.curriculum), *start,
-                                                env_.content.holidays);
-    return judged({proposed.begin(), proposed.end()});
+    const auto& course = course_for(grant);
+    auto proposed =
+        core::propose_session_dates(course_timing(course), *start, env_.content.holidays);
+    return judged(course, {proposed.begin(), proposed.end()});
 }
 
 PlanCheck PlanningService::check(const EngagementGrant& grant,
-                                 const std::vector<SessionDateInput>& sessions) const {
+                                 const std::vector<SessionInput>& sessions) const {
     grant.require(core::EngagementAction::edit_plan);
-    const auto count = env_.content.curriculum.sessions.size();
+    const auto& course = course_for(grant);
+    const auto count = course.sessions.size();
     std::vector<std::optional<core::CivilDate>> dates(count);
     core::Validator v;
     for (const auto& s : sessions) {
@@ -49,12 +82,12 @@ PlanCheck PlanningService::check(const EngagementGrant& grant,
             v.fail(field, "指導回は1〜" + std::to_string(count) + "のいずれかです。");
             continue;
         }
-        if (!s.planned_date) continue;
-        v.date(field, *s.planned_date);
-        dates[static_cast<std::size_t>(s.no - 1)] = core::parse_civil_date(*s.planned_date);
+        if (!s.planned_date || !*s.planned_date) continue;
+        v.date(field, **s.planned_date);
+        dates[static_cast<std::size_t>(s.no - 1)] = core::parse_civil_date(**s.planned_date);
     }
     v.throw_if_failed();
-    return judged(std::move(dates));
+    return judged(course, std::move(dates));
 }
 
 }  // namespace shido::services

@@ -14,6 +14,14 @@ namespace shido::services {
 // The course's timing rules, read from its content file.
 core::CourseTiming course_timing(const content::Curriculum& curriculum);
 
+// A new engagement on `course`: it keeps the course's id and version, and has one planned
+// session per session of the course.
+core::Engagement opened_on(const content::Curriculum& course);
+
+// The course an engagement was opened on (std::runtime_error when its file is gone: content
+// files are never removed, a new edition is a new file).
+const content::Curriculum& course_of(const content::Library& library, const core::Engagement& e);
+
 struct PlanCheck {
     const content::Curriculum* course = nullptr;
     std::vector<std::optional<core::CivilDate>> dates;  // one per session of the course
@@ -28,11 +36,12 @@ class PlanningService {
     explicit PlanningService(ServiceEnv env) : env_(env) {}
 
     PlanCheck propose(const EngagementGrant& grant, const std::string& start_date) const;
-    PlanCheck check(const EngagementGrant& grant,
-                    const std::vector<SessionDateInput>& sessions) const;
+    PlanCheck check(const EngagementGrant& grant, const std::vector<SessionInput>& sessions) const;
 
   private:
-    PlanCheck judged(std::vector<std::optional<core::CivilDate>> dates) const;
+    const content::Curriculum& course_for(const EngagementGrant& grant) const;
+    PlanCheck judged(const content::Curriculum& course,
+                     std::vector<std::optional<core::CivilDate>> dates) const;
     ServiceEnv env_;
 };
 

@@ -4,6 +4,7 @@
 #include "services/accounts/user_views.hpp"
 #include "services/audit/audit_service.hpp"
 #include "services/companies/company_views.hpp"
+#include "services/course/planning_service.hpp"
 #include "services/crypto.hpp"
 #include "services/diagnosis/diagnosis_views.hpp"
 #include "services/engagements/engagement_views.hpp"
@@ -22,6 +23,7 @@ struct DemoLoader {
     RequestContext ctx;
     core::Timestamp now;
     std::string password_hash;
+    const content::Curriculum& course;  // the course demo engagements are opened on
 
     core::Id user(const std::string& email, const std::string& name, core::Role role,
                   std::optional<core::Id> company = {},
@@ -50,11 +52,11 @@ struct DemoLoader {
 
     core::Id engagement(core::Id company_id, std::optional<core::Id> expert_id,
                         core::EngagementStatus status, const std::array<const char*, 4>& dates) {
-        core::Engagement e;
+        core::Engagement e = opened_on(course);
         e.company_id = company_id;
         e.expert_id = expert_id;
         e.status = status;
-        for (std::size_t i = 0; i < dates.size(); ++i)
+        for (std::size_t i = 0; i < dates.size() && i < e.sessions.size(); ++i)
             if (dates[i] != nullptr) e.sessions[i].planned_date = dates[i];
         storage::EngagementRepository repo(c);
         e.id = repo.insert(e, now);
@@ -163,7 +165,7 @@ DemoSummary load_demo(ServiceEnv env, const DemoOptions& options) {
     storage::Transaction tx(c);
     DemoLoader load{c,
                     RequestContext{core::Actor{0, core::Role::secretariat, {}, "demo", {}}, "demo"},
-                    env.now(), hash};
+                    env.now(), hash, env.content.curriculum};
 
     load.user("jimu@demo.shido.jp", "事務局 花子", core::Role::secretariat);
     auto expert1 = load.user("expert1@demo.shido.jp", "専門家 一郎", core::Role::expert);

@@ -1,5 +1,7 @@
 #include "services/engagements/engagement_service.hpp"
 
+#include <functional>
+
 #include "core/access/access_policy.hpp"
 #include "core/error.hpp"
 #include "core/validation.hpp"
@@ -23,6 +25,44 @@ void check_expert(storage::Connection& c, core::Validator& v,
         v.fail("expert_id", "担当専門家には、専門家として登録されたユーザーを選んでください。");
 }
 
+// Sets a field that was sent (absent ones are kept), validating what was given.
+void set_field(std::optional<std::string>& target, const SessionInput::Field& sent,
+               const std::function<void(const std::string&)>& check) {
+    if (!sent) return;
+    if (*sent) check(**sent);
+    target = *sent;
+}
+
+void apply_session(core::Validator& v, const std::string& field, core::SessionPlan& plan,
+                   const SessionInput& in) {
+    set_field(plan.planned_date, in.planned_date, [&](const std::string& d) { v.date(field, d); });
+    set_field(plan.start_time, in.start_time,
+              [&](const std::string& t) { v.time_of_day(field + ".start_time", t); });
+    set_field(plan.end_time, in.end_time,
+              [&](const std::string& t) { v.time_of_day(field + ".end_time", t); });
+    if (plan.start_time && plan.end_time && core::is_valid_time_of_day(*plan.start_time) &&
+        core::is_valid_time_of_day(*plan.end_time) && *plan.end_time <= *plan.start_time)
+        v.fail(field + ".end_time", "終了時刻は開始時刻より後にしてください。");
+    if (in.mode) {
+        plan.mode.reset();
+        if (*in.mode) {
+            plan.mode = core::parse_session_mode(**in.mode);
+            if (!plan.mode) v.fail(field + ".mode", "実施方法は 訪問・Web会議 のいずれかです。");
+            // What belongs to the other way of meeting no longer applies.
+            if (plan.mode == core::SessionMode::visit) plan.meeting_tool = plan.meeting_url = {};
+            if (plan.mode == core::SessionMode::web) plan.place = {};
+        }
+    }
+    set_field(plan.meeting_tool, in.meeting_tool, [&](const std::string& t) {
+        v.optional_text(field + ".meeting_tool", t, core::max_name_chars);
+    });
+    set_field(plan.meeting_url, in.meeting_url,
+              [&](const std::string& u) { v.url(field + ".meeting_url", u); });
+    set_field(plan.place, in.place, [&](const std::string& p) {
+        v.optional_text(field + ".place", p, core::max_text_chars);
+    });
+}
+
 // Applies the requested changes to `e`, collecting every invalid field.
 void apply(storage::Connection& c, core::Validator& v, core::Engagement& e,
            const EngagementInput& in) {
@@ -39,12 +79,11 @@ void apply(storage::Connection& c, core::Validator& v, core::Engagement& e,
     }
     for (const auto& s : in.sessions) {
         std::string field = "sessions." + std::to_string(s.no);
-        if (s.no < 1 || s.no > core::session_count) {
-            v.fail(field, "指導回は1〜4のいずれかです。");
+        if (s.no < 1 || s.no > static_cast<int>(e.sessions.size())) {
+            v.fail(field, "指導回は1〜" + std::to_string(e.sessions.size()) + "のいずれかです。");
             continue;
         }
-        if (s.planned_date) v.date(field, *s.planned_date);
-        e.sessions[static_cast<std::size_t>(s.no - 1)].planned_date = s.planned_date;
+        apply_session(v, field, e.sessions[static_cast<std::size_t>(s.no - 1)], s);
     }
 }
 
@@ -103,7 +142,7 @@ core::Engagement EngagementService::create(const RequestContext& ctx, const Enga
     storage::Connection c(env_.db);
     storage::Transaction tx(c);
     core::Validator v;
-    core::Engagement e;
+    core::Engagement e = opened_on(env_.content.curriculum);
     if (!in.company_id) {
         v.fail("company_id", "企業を選んでください。");
     } else if (auto company = storage::CompanyRepository(c).find(*in.company_id)) {
@@ -113,7 +152,7 @@ core::Engagement EngagementService::create(const RequestContext& ctx, const Enga
         v.fail("company_id", "指定された企業が見つかりません。");
     }
     apply(c, v, e, in);
-    check_session_order(env_.content.curriculum, v, e);
+    check_session_order(course_of(env_.content, e), v, e);
     v.throw_if_failed();
     storage::EngagementRepository repo(c);
     e.id = repo.insert(e, now);
@@ -154,7 +193,7 @@ core::Engagement EngagementService::update(const RequestContext& ctx, const Enga
     if (*in.version != before->version) throw_stale();
     // Judged only when the dates change: a plan stored before the rule must not block a change
     // of status.
-    if (!in.sessions.empty()) check_session_order(env_.content.curriculum, v, after);
+    if (!in.sessions.empty()) check_session_order(course_of(env_.content, after), v, after);
     v.throw_if_failed();
     if (to_json(after) == to_json(*before)) return *before;  // nothing changed: nothing to record
     if (!repo.update(after, *in.version, now)) throw_stale();

@@ -10,16 +10,21 @@
 
 namespace shido::services {
 
-struct SessionDateInput {
+// One session's plan as sent: each field absent (kept), null (cleared) or a value.
+struct SessionInput {
+    using Field = std::optional<std::optional<std::string>>;
+    SessionInput() = default;
+    SessionInput(int session_no, Field date = {}) : no(session_no), planned_date(std::move(date)) {}
+
     int no = 0;
-    std::optional<std::string> planned_date;  // null clears it
+    Field planned_date, start_time, end_time, mode, meeting_tool, meeting_url, place;
 };
 
 struct EngagementInput {
     std::optional<core::Id> company_id;                // create only
     std::optional<std::optional<core::Id>> expert_id;  // null unassigns
     std::optional<std::string> status;
-    std::vector<SessionDateInput> sessions;
+    std::vector<SessionInput> sessions;
     std::optional<int> version;  // required by update
 };
 

@@ -14,14 +14,17 @@ void write(JsonWriter& out, const core::Engagement& e) {
     out.key("expert_name").value(e.expert_name);
     out.key("status").value(core::to_string(e.status));
     out.key("version").value(e.version);
+    out.key("course_id").value(e.course_id);
+    out.key("course_version").value(e.course_version);
     out.key("sessions").begin_array();
     for (const auto& s : e.sessions) {
-        out.begin_object()
-            .key("no")
-            .value(s.no)
-            .key("planned_date")
-            .value(s.planned_date)
-            .end_object();
+        std::optional<std::string_view> mode;
+        if (s.mode) mode = core::to_string(*s.mode);
+        out.begin_object().key("no").value(s.no).key("planned_date").value(s.planned_date);
+        out.key("start_time").value(s.start_time).key("end_time").value(s.end_time);
+        out.key("mode").value(mode).key("meeting_tool").value(s.meeting_tool);
+        out.key("meeting_url").value(s.meeting_url).key("place").value(s.place);
+        out.end_object();
     }
     out.end_array();
     out.key("created_at").value(core::format_iso8601(e.created_at));
@@ -50,12 +53,22 @@ nlohmann::json to_json(const core::Engagement& e) {
 nlohmann::json snapshot(const core::Engagement& e) {
     nlohmann::json sessions = nlohmann::json::array();
     for (const auto& s : e.sessions)
-        sessions.push_back({{"no", s.no}, {"planned_date", nullable(s.planned_date)}});
+        sessions.push_back(
+            {{"no", s.no},
+             {"planned_date", nullable(s.planned_date)},
+             {"start_time", nullable(s.start_time)},
+             {"end_time", nullable(s.end_time)},
+             {"mode", s.mode ? nlohmann::json(core::to_string(*s.mode)) : nlohmann::json(nullptr)},
+             {"meeting_tool", nullable(s.meeting_tool)},
+             {"meeting_url", nullable(s.meeting_url)},
+             {"place", nullable(s.place)}});
     return {{"id", e.id},
             {"company_id", e.company_id},
             {"expert_id", nullable(e.expert_id)},
             {"status", core::to_string(e.status)},
             {"version", e.version},
+            {"course_id", e.course_id},
+            {"course_version", e.course_version},
             {"sessions", std::move(sessions)},
             {"created_at", e.created_at},
             {"updated_at", e.updated_at}};

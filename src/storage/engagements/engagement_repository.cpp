@@ -1,6 +1,7 @@
 #include "storage/engagements/engagement_repository.hpp"
 
-#include <array>
+#include <string>
+#include <vector>
 
 #include "storage/list_query.hpp"
 #include "storage/nullable.hpp"
@@ -9,20 +10,12 @@ namespace shido::storage {
 
 namespace {
 
-// One row per engagement: the four sessions' planned dates are scalar subqueries on the
-// (engagement_id, session_no) key. Joining the sessions table four times gave the same rows,
-// but PostgreSQL then planned a seven-table join afresh for every list request (~10 ms).
+// One row per engagement; its sessions (as many as its course has) are read for the whole
+// page with one more query (read_sessions), not joined: a join would repeat every engagement
+// once per session.
 constexpr const char* engagement_select =
-    "SELECT e.id, e.company_id, c.name, e.expert_id, u.name, e.status, e.version, e.created_at, "
-    "e.updated_at, "
-    "(SELECT s.planned_date FROM engagement_sessions s WHERE s.engagement_id = e.id AND "
-    "s.session_no = 1), "
-    "(SELECT s.planned_date FROM engagement_sessions s WHERE s.engagement_id = e.id AND "
-    "s.session_no = 2), "
-    "(SELECT s.planned_date FROM engagement_sessions s WHERE s.engagement_id = e.id AND "
-    "s.session_no = 3), "
-    "(SELECT s.planned_date FROM engagement_sessions s WHERE s.engagement_id = e.id AND "
-    "s.session_no = 4) "
+    "SELECT e.id, e.company_id, c.name, e.expert_id, u.name, e.status, e.version, e.course_id, "
+    "e.course_version, e.created_at, e.updated_at "
     "FROM engagements e "
     "JOIN companies c ON c.id = e.company_id "
     "LEFT JOIN users u ON u.id = e.expert_id ";
@@ -34,8 +27,9 @@ struct EngagementRow {
     NullableIn<std::string> expert_name;
     std::string status;
     int version = 0;
+    std::string course_id;
+    int course_version = 0;
     long long created_at = 0, updated_at = 0;
-    std::array<NullableIn<std::string>, core::session_count> planned_dates;
 
     void bind(soci::statement& st) {
         st.exchange(soci::into(id));
@@ -45,9 +39,10 @@ struct EngagementRow {
         st.exchange(soci::into(expert_name.value, expert_name.ind));
         st.exchange(soci::into(status));
         st.exchange(soci::into(version));
+        st.exchange(soci::into(course_id));
+        st.exchange(soci::into(course_version));
         st.exchange(soci::into(created_at));
         st.exchange(soci::into(updated_at));
-        for (auto& date : planned_dates) st.exchange(soci::into(date.value, date.ind));
     }
 
     core::Engagement engagement() const {
@@ -59,13 +54,62 @@ struct EngagementRow {
         e.expert_name = expert_name.get();
         e.status = core::parse_engagement_status(status).value_or(core::EngagementStatus::planned);
         e.version = version;
+        e.course_id = course_id;
+        e.course_version = course_version;
         e.created_at = created_at;
         e.updated_at = updated_at;
-        for (std::size_t i = 0; i < planned_dates.size(); ++i)
-            e.sessions[i].planned_date = planned_dates[i].get();
         return e;
     }
 };
+
+// The sessions of these engagements, by number. Ids are the engagements' own (integers read
+// from the database), so they are written into the IN list rather than bound one by one.
+void read_sessions(Connection& c, std::vector<core::Engagement*> engagements) {
+    if (engagements.empty()) return;
+    std::string ids;
+    for (const auto* e : engagements) ids += (ids.empty() ? "" : ",") + std::to_string(e->id);
+    long long engagement_id = 0;
+    int no = 0;
+    NullableIn<std::string> date, start, end, mode, tool, url, place;
+    soci::statement st =
+        (c.sql().prepare << "SELECT engagement_id, session_no, planned_date, start_time, end_time, "
+                            "mode, meeting_tool, meeting_url, place FROM engagement_sessions "
+                            "WHERE engagement_id IN (" +
+                                ids + ") ORDER BY engagement_id, session_no",
+         soci::into(engagement_id), soci::into(no), soci::into(date.value, date.ind),
+         soci::into(start.value, start.ind), soci::into(end.value, end.ind),
+         soci::into(mode.value, mode.ind), soci::into(tool.value, tool.ind),
+         soci::into(url.value, url.ind), soci::into(place.value, place.ind));
+    st.execute();
+    while (st.fetch()) {
+        for (auto* e : engagements) {
+            if (e->id != engagement_id) continue;
+            core::SessionPlan plan{no,           date.get(), start.get(), end.get(),
+                                   std::nullopt, tool.get(), url.get(),   place.get()};
+            if (auto text = mode.get()) plan.mode = core::parse_session_mode(*text);
+            e->sessions.push_back(std::move(plan));
+        }
+    }
+}
+
+void write_session(Connection& c, core::Id engagement_id, const core::SessionPlan& s,
+                   const char* sql) {
+    NullableOut<std::string> date(s.planned_date), start(s.start_time), end(s.end_time),
+        tool(s.meeting_tool), url(s.meeting_url), place(s.place);
+    NullableOut<std::string> mode(s.mode ? std::optional<std::string>(core::to_string(*s.mode))
+                                         : std::nullopt);
+    c.sql() << sql, soci::use(date.value, date.ind), soci::use(start.value, start.ind),
+        soci::use(end.value, end.ind), soci::use(mode.value, mode.ind),
+        soci::use(tool.value, tool.ind), soci::use(url.value, url.ind),
+        soci::use(place.value, place.ind), soci::use(engagement_id), soci::use(s.no);
+}
+
+constexpr const char* insert_session_sql =
+    "INSERT INTO engagement_sessions (planned_date, start_time, end_time, mode, meeting_tool, "
+    "meeting_url, place, engagement_id, session_no) VALUES (:d, :s, :e, :m, :t, :u, :p, :id, :n)";
+constexpr const char* update_session_sql =
+    "UPDATE engagement_sessions SET planned_date = :d, start_time = :s, end_time = :e, mode = :m, "
+    "meeting_tool = :t, meeting_url = :u, place = :p WHERE engagement_id = :id AND session_no = :n";
 
 }  // namespace
 
@@ -73,16 +117,13 @@ core::Id EngagementRepository::insert(const core::Engagement& e, core::Timestamp
     NullableOut<long long> expert(e.expert_id);
     std::string status(core::to_string(e.status));
     long long id = 0;
-    c_.sql() << "INSERT INTO engagements (company_id, expert_id, status, version, created_at, "
-                "updated_at) VALUES (:c, :x, :s, 1, :t1, :t2) RETURNING id",
+    c_.sql() << "INSERT INTO engagements (company_id, expert_id, status, version, course_id, "
+                "course_version, created_at, updated_at) VALUES (:c, :x, :s, 1, :ci, :cv, :t1, "
+                ":t2) RETURNING id",
         soci::use(e.company_id), soci::use(expert.value, expert.ind), soci::use(status),
-        soci::use(now), soci::use(now), soci::into(id);
-    for (const auto& session : e.sessions) {
-        NullableOut<std::string> date(session.planned_date);
-        c_.sql() << "INSERT INTO engagement_sessions (engagement_id, session_no, planned_date) "
-                    "VALUES (:e, :n, :d)",
-            soci::use(id), soci::use(session.no), soci::use(date.value, date.ind);
-    }
+        soci::use(e.course_id), soci::use(e.course_version), soci::use(now), soci::use(now),
+        soci::into(id);
+    for (const auto& session : e.sessions) write_session(c_, id, session, insert_session_sql);
     return id;
 }
 
@@ -97,12 +138,7 @@ bool EngagementRepository::update(const core::Engagement& e, int expected_versio
                           soci::use(e.id), soci::use(expected_version));
     st.execute(true);
     if (st.get_affected_rows() != 1) return false;
-    for (const auto& session : e.sessions) {
-        NullableOut<std::string> date(session.planned_date);
-        c_.sql() << "UPDATE engagement_sessions SET planned_date = :d "
-                    "WHERE engagement_id = :e AND session_no = :n",
-            soci::use(date.value, date.ind), soci::use(e.id), soci::use(session.no);
-    }
+    for (const auto& session : e.sessions) write_session(c_, e.id, session, update_session_sql);
     return true;
 }
 
@@ -171,6 +207,9 @@ core::Page<core::Engagement> EngagementRepository::page(const EngagementQuery& q
         where, rows_to_read(q.page),
         [&page](const EngagementRow& row) { page.items.push_back(row.engagement()); });
     close_page(page, q.page, [&q](const core::Engagement& e) { return cursor_of(e, q.order); });
+    std::vector<core::Engagement*> shown;
+    for (auto& e : page.items) shown.push_back(&e);
+    read_sessions(c_, shown);
     return page;
 }
 
@@ -192,7 +231,9 @@ std::optional<core::Engagement> EngagementRepository::find(core::Id id) {
     auto& q = c_.prepared<EngagementById>();
     q.key = id;
     if (!fetch_one(q.st, c_.dialect())) return std::nullopt;
-    return q.row.engagement();
+    auto engagement = q.row.engagement();
+    read_sessions(c_, {&engagement});
+    return engagement;
 }
 
 }  // namespace shido::storage

@@ -90,3 +90,121 @@ TEST_F(PlanningServiceTest, AStaleSaveIsAConflictBeforeItsDatesAreJudged) {
 
 }  // namespace
 }  // namespace shido::testing
+
+namespace shido::testing {
+namespace {
+
+// A course like the shipped one with `count` sessions, under its own id: nothing may assume four.
+content::Curriculum course_with(const content::Curriculum& base, int count) {
+    content::Curriculum course = base;
+    course.id = "course-" + std::to_string(count);
+    course.sessions.clear();
+    for (int no = 1; no <= count; ++no) {
+        auto session = base.sessions[static_cast<std::size_t>(std::min(no, 4) - 1)];
+        session.no = no;
+        session.title = "第" + std::to_string(no) + "回";
+        course.sessions.push_back(session);
+    }
+    return course;
+}
+
+class CourseLengthTest : public DatabaseTest, public ::testing::WithParamInterface<int> {};
+
+TEST_P(CourseLengthTest, AnEngagementKeepsTheCourseItWasOpenedOnWithItsSessions) {
+    const int count = GetParam();
+    auto jimu = demo_user("jimu");
+    auto expert1 = demo_user("expert1");
+    auto shipped = library_.curriculum;
+    library_.curriculum = course_with(shipped, count);
+    library_.courses.emplace(library_.curriculum.id, library_.curriculum);
+
+    services::EngagementInput input;
+    input.company_id = services_->engagements.list(as(expert1), {}).items.at(0).company_id;
+    input.expert_id = std::optional<core::Id>(expert1.id);
+    auto created = services_->engagements.create(as(jimu), input);
+    EXPECT_EQ(created.course_id, "course-" + std::to_string(count));
+    ASSERT_EQ(created.sessions.size(), static_cast<std::size_t>(count));
+
+    auto plan = grant(as(expert1), Anchor::engagement, created.id, EngagementAction::edit_plan);
+    auto proposal = services_->planning.propose(plan, "2027-03-01");
+    EXPECT_EQ(proposal.dates.size(), static_cast<std::size_t>(count));
+
+    services::EngagementInput change;
+    change.version = created.version;
+    change.sessions = {{count, "2027-06-01"}};
+    auto updated = services_->engagements.update(as(expert1), plan, change);
+    EXPECT_EQ(updated.sessions.back().planned_date, "2027-06-01");
+    change.version = updated.version;
+    change.sessions = {{count + 1, "2027-06-08"}};
+    EXPECT_TRUE(fails_on("sessions." + std::to_string(count + 1),
+                         [&] { services_->engagements.update(as(expert1), plan, change); }));
+
+    // The current course changing later does not change an engagement opened earlier.
+    library_.curriculum = shipped;
+    auto again = services_->engagements.get(
+        grant(as(expert1), Anchor::engagement, created.id, EngagementAction::view));
+    EXPECT_EQ(again.sessions.size(), static_cast<std::size_t>(count));
+    EXPECT_EQ(services_->planning.propose(plan, "2027-03-01").dates.size(),
+              static_cast<std::size_t>(count));
+}
+
+INSTANTIATE_TEST_SUITE_P(ThreeFourFive, CourseLengthTest, ::testing::Values(3, 4, 5));
+
+TEST_F(PlanningServiceTest, ASessionIsPlannedWithTimesModeAndPlaceAndOnlySentFieldsChange) {
+    services::EngagementInput change;
+    change.version = maker.version;
+    services::SessionInput first{1};
+    first.start_time = std::optional<std::string>("13:30");
+    first.end_time = std::optional<std::string>("16:30");
+    first.mode = std::optional<std::string>("web");
+    first.meeting_tool = std::optional<std::string>("Microsoft Teams");
+    first.meeting_url = std::optional<std::string>("https://teams.example.jp/meet/1");
+    change.sessions = {first};
+    auto updated = services_->engagements.update(as(expert1), planning(), change);
+    const auto& s = updated.sessions[0];
+    EXPECT_EQ(s.start_time, "13:30");
+    EXPECT_EQ(s.end_time, "16:30");
+    EXPECT_EQ(s.mode, core::SessionMode::web);
+    EXPECT_EQ(s.meeting_url, "https://teams.example.jp/meet/1");
+    EXPECT_EQ(s.planned_date, maker.sessions[0].planned_date) << "absent fields are kept";
+
+    services::SessionInput visit{1};
+    visit.mode = std::optional<std::string>("visit");
+    visit.meeting_url = std::optional<std::string>{};  // null: cleared
+    visit.place = std::optional<std::string>("本社 2階会議室");
+    change.version = updated.version;
+    change.sessions = {visit};
+    auto moved = services_->engagements.update(as(expert1), planning(), change);
+    EXPECT_EQ(moved.sessions[0].mode, core::SessionMode::visit);
+    EXPECT_FALSE(moved.sessions[0].meeting_url);
+    EXPECT_EQ(moved.sessions[0].place, "本社 2階会議室");
+    EXPECT_EQ(moved.sessions[0].start_time, "13:30");
+}
+
+TEST_F(PlanningServiceTest, BadSessionDetailsAreRefusedFieldByField) {
+    services::EngagementInput change;
+    change.version = maker.version;
+    services::SessionInput bad{2};
+    bad.start_time = std::optional<std::string>("16:30");
+    bad.end_time = std::optional<std::string>("13:30");
+    bad.mode = std::optional<std::string>("phone");
+    bad.meeting_url = std::optional<std::string>("javascript:alert(1)");
+    services::SessionInput late{3};
+    late.start_time = std::optional<std::string>("25:00");
+    change.sessions = {bad, late};
+    try {
+        services_->engagements.update(as(expert1), planning(), change);
+        FAIL() << "accepted";
+    } catch (const core::DomainError& e) {
+        EXPECT_EQ(e.code(), core::ErrorCode::validation);
+        for (const char* field : {"sessions.2.end_time", "sessions.2.mode",
+                                  "sessions.2.meeting_url", "sessions.3.start_time"})
+            EXPECT_TRUE(e.fields().count(field)) << field;
+    }
+    auto after = services_->engagements.get(
+        grant(as(expert1), Anchor::engagement, maker.id, EngagementAction::view));
+    EXPECT_EQ(after.version, maker.version);
+}
+
+}  // namespace
+}  // namespace shido::testing

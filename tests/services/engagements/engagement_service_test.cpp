@@ -152,16 +152,25 @@ TEST_F(EngagementServiceTest, UpdateIsAuditedWithTheStoredFieldsOnly) {
         std::set<std::string> keys;
         for (const auto& [key, value] : snapshot->items()) keys.insert(key);
         EXPECT_EQ(keys, (std::set<std::string>{"id", "company_id", "expert_id", "status", "version",
-                                               "sessions", "created_at", "updated_at"}));
+                                               "course_id", "course_version", "sessions",
+                                               "created_at", "updated_at"}));
     }
     EXPECT_EQ(before["status"], "in_progress");
     EXPECT_EQ(before["version"], maker.version);
-    EXPECT_EQ(before["sessions"][1], (nlohmann::json{{"no", 2}, {"planned_date", "2026-12-17"}}));
+    EXPECT_EQ(before["sessions"][1]["planned_date"], "2026-12-17");
+    EXPECT_EQ(before["course_id"], maker.course_id);
     EXPECT_EQ(after["status"], "completed");
     EXPECT_EQ(after["version"], maker.version + 1);
     EXPECT_EQ(after["expert_id"], expert1.id);
     EXPECT_EQ(after["company_id"], maker.company_id);
-    EXPECT_EQ(after["sessions"][1], (nlohmann::json{{"no", 2}, {"planned_date", "2026-12-18"}}));
+    EXPECT_EQ(after["sessions"][1], (nlohmann::json{{"no", 2},
+                                                    {"planned_date", "2026-12-18"},
+                                                    {"start_time", nullptr},
+                                                    {"end_time", nullptr},
+                                                    {"mode", nullptr},
+                                                    {"meeting_tool", nullptr},
+                                                    {"meeting_url", nullptr},
+                                                    {"place", nullptr}}));
     EXPECT_EQ(after["updated_at"], now_);
     EXPECT_EQ(after["created_at"], maker.created_at);
 }

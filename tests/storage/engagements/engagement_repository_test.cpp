@@ -220,14 +220,23 @@ using EngagementRepositoryTest = DatabaseTest;
 TEST_F(EngagementRepositoryTest, SessionDatesRoundTrip) {
     storage::Connection c(*db_);
     storage::EngagementRepository repo(c);
-    core::Engagement e;
+    core::Engagement e = engagement_on_current_course();
     e.company_id = insert_company(c, "日程株式会社", now_);
     e.sessions[1].planned_date = "2027-01-05";
+    e.sessions[1].start_time = "13:30";
+    e.sessions[1].mode = core::SessionMode::web;
+    e.sessions[1].meeting_url = "https://meet.example.jp/1";
     auto id = repo.insert(e, now_);
     auto found = repo.find(id);
     ASSERT_TRUE(found);
     EXPECT_FALSE(found->sessions[0].planned_date);
     EXPECT_EQ(found->sessions[1].planned_date, "2027-01-05");
+    EXPECT_EQ(found->sessions[1].start_time, "13:30");
+    EXPECT_EQ(found->sessions[1].mode, core::SessionMode::web);
+    EXPECT_EQ(found->sessions[1].meeting_url, "https://meet.example.jp/1");
+    EXPECT_FALSE(found->sessions[1].place);
+    EXPECT_EQ(found->sessions.size(), e.sessions.size());
+    EXPECT_EQ(found->course_id, e.course_id);
     EXPECT_FALSE(found->expert_id);
     EXPECT_FALSE(found->expert_name);
     EXPECT_FALSE(repo.find(id + 1000));
@@ -236,7 +245,7 @@ TEST_F(EngagementRepositoryTest, SessionDatesRoundTrip) {
 TEST_F(EngagementRepositoryTest, StaleVersionDoesNotUpdate) {
     storage::Connection c(*db_);
     storage::EngagementRepository repo(c);
-    core::Engagement e;
+    core::Engagement e = engagement_on_current_course();
     e.company_id = insert_company(c, "版管理株式会社", now_);
     e.id = repo.insert(e, now_);
     e.status = EngagementStatus::in_progress;

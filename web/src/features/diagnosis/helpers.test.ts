@@ -129,9 +129,10 @@ describe('gaps', () => {
   })
 })
 
+const user = (u: Partial<User>) => ({ id: 1, email: '', name: '', company_id: null, company_role: null, ...u }) as User
+
 describe('canManageDiagnosis', () => {
   const engagement = { id: 1, company_id: 10, expert_id: 5 } as Engagement
-  const user = (u: Partial<User>) => ({ id: 1, email: '', name: '', company_id: null, company_role: null, ...u }) as User
 
   it('lets the secretariat, the assigned expert and the owner manage', () => {
     expect(canManageDiagnosis(user({ role: 'secretariat' }), engagement)).toBe(true)
@@ -146,7 +147,6 @@ describe('canManageDiagnosis', () => {
 
 describe('canRecordFindings', () => {
   const engagement = { id: 1, expert_id: 5, company_id: 9 } as Engagement
-  const user = (u: Partial<User>) => ({ id: 1, email: '', name: '', company_id: null, company_role: null, ...u }) as User
   it('is the secretariat and the assigned expert, not the owner who reads them', () => {
     expect(canRecordFindings(user({ role: 'secretariat' }), engagement)).toBe(true)
     expect(canRecordFindings(user({ id: 5, role: 'expert' }), engagement)).toBe(true)

@@ -2,8 +2,6 @@ import { describe, expect, it } from 'vitest'
 import {
   formatDate,
   formatDateTime,
-  nextSessionLabel,
-  normalizeSessions,
   percent,
   safeHttpUrl,
   safeRedirect,
@@ -29,27 +27,6 @@ describe('formatDateTime', () => {
   })
   it('formats as YYYY/MM/DD HH:MM', () => {
     expect(formatDateTime('2026-01-10T04:05:00Z')).toMatch(/^2026\/01\/1[01] \d{2}:05$/)
-  })
-})
-
-describe('sessions', () => {
-  it('normalizes to four sessions in order', () => {
-    expect(normalizeSessions([{ no: 3, planned_date: '2026-03-01' }])).toEqual([
-      { no: 1, planned_date: null },
-      { no: 2, planned_date: null },
-      { no: 3, planned_date: '2026-03-01' },
-      { no: 4, planned_date: null },
-    ])
-  })
-  it('labels the next session on or after today', () => {
-    const s = [
-      { no: 1, planned_date: '2026-01-10' },
-      { no: 2, planned_date: '2026-02-10' },
-    ]
-    expect(nextSessionLabel(s, '2026-01-11')).toBe('第2回 2026年2月10日（火）')
-    expect(nextSessionLabel(s, '2026-02-10')).toBe('第2回 2026年2月10日（火）')
-    expect(nextSessionLabel(s, '2026-03-01')).toBe('予定日はすべて経過')
-    expect(nextSessionLabel([], '2026-03-01')).toBe('日程未定')
   })
 })
 

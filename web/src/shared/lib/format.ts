@@ -1,7 +1,5 @@
 // Pure formatting helpers (no Vue, no I/O): dates, numbers and audit values, all in Japanese.
 
-import type { SessionPlan } from '@/shared/api/contract'
-
 const WEEKDAYS = ['日', '月', '火', '水', '木', '金', '土']
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/
 
@@ -39,25 +37,6 @@ export function todayIso(now: Date = new Date()): string {
 export function formatCount(n: number | null | undefined, unit = '名'): string {
   if (n === null || n === undefined) return '未登録'
   return `${n.toLocaleString('ja-JP')}${unit}`
-}
-
-/** Returns the four sessions (1..4) in order, filling gaps with planned_date null. */
-export function normalizeSessions(sessions: SessionPlan[] | null | undefined, count = 4): SessionPlan[] {
-  const out: SessionPlan[] = []
-  for (let no = 1; no <= count; no++) {
-    const found = sessions?.find((s) => s.no === no)
-    out.push({ no, planned_date: found?.planned_date ?? null })
-  }
-  return out
-}
-
-/** A short schedule summary for lists: the next session on or after today. */
-export function nextSessionLabel(sessions: SessionPlan[], today: string = todayIso()): string {
-  const dated = normalizeSessions(sessions).filter((s) => s.planned_date)
-  if (dated.length === 0) return '日程未定'
-  const next = dated.find((s) => (s.planned_date as string) >= today)
-  if (!next) return '予定日はすべて経過'
-  return `第${next.no}回 ${formatDate(next.planned_date)}`
 }
 
 /** Only http(s) URLs become links; anything else (javascript:, data:) stays plain text. */
