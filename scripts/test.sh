@@ -27,9 +27,11 @@ stage "format"
 mapfile -t sources < <(git ls-files 'src/*.cpp' 'src/*.hpp' 'tests/*.cpp' 'tests/*.hpp' 'bench/*.cpp')
 clang-format --dry-run --Werror "${sources[@]}"
 
-# Unity batches (several .cpp per compiler run) and lld: a third of the time of a plain build.
+# Unity batches (several .cpp per compiler run), lld, and no optimisation: -O0 compiles in about
+# half the time of -O1 under the sanitizers, and the suites ran as fast (measured: C++ suites
+# 37 s vs 41 s, API tests 61 s vs 58 s), since they wait on SQLite, sockets and argon2.
 stage "build (sanitized: address, undefined)"
-scripts/build.sh build-test -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g1" \
+scripts/build.sh build-test -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O0 -g1" \
   -DSHIDO_SANITIZE=ON -DCMAKE_UNITY_BUILD=ON -DCMAKE_EXE_LINKER_FLAGS=-fuse-ld=lld
 export SHIDO_BIN=$root/build-test/shido
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
