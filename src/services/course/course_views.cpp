@@ -16,4 +16,23 @@ nlohmann::json to_json(const content::Curriculum& c) {
     return {{"id", c.id}, {"version", c.version}, {"title", c.title}, {"sessions", sessions}};
 }
 
+nlohmann::json to_json(const PlanCheck& check) {
+    nlohmann::json sessions = nlohmann::json::array();
+    for (std::size_t i = 0; i < check.course->sessions.size(); ++i) {
+        const auto& date = check.dates[i];
+        sessions.push_back({{"no", check.course->sessions[i].no},
+                            {"title", check.course->sessions[i].title},
+                            {"planned_date", date ? nlohmann::json(core::to_string(*date))
+                                                  : nlohmann::json(nullptr)}});
+    }
+    nlohmann::json warnings = nlohmann::json::array();
+    for (const auto& w : check.warnings)
+        warnings.push_back({{"kind", core::to_string(w.kind)},
+                            {"session_no", w.session_no},
+                            {"message", w.message}});
+    return {{"sessions", std::move(sessions)},
+            {"warnings", std::move(warnings)},
+            {"problem", check.problem ? nlohmann::json(*check.problem) : nlohmann::json(nullptr)}};
+}
+
 }  // namespace shido::services
