@@ -1,6 +1,7 @@
 #include "storage/engagements/engagement_repository.hpp"
 
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "storage/list_query.hpp"
@@ -81,14 +82,14 @@ void read_sessions(Connection& c, std::vector<core::Engagement*> engagements) {
          soci::into(mode.value, mode.ind), soci::into(tool.value, tool.ind),
          soci::into(url.value, url.ind), soci::into(place.value, place.ind));
     st.execute();
+    std::unordered_map<core::Id, core::Engagement*> by_id;
+    for (auto* e : engagements) by_id.emplace(e->id, e);
     while (st.fetch()) {
-        for (auto* e : engagements) {
-            if (e->id != engagement_id) continue;
-            core::SessionPlan plan{no,           date.get(), start.get(), end.get(),
-                                   std::nullopt, tool.get(), url.get(),   place.get()};
-            if (auto text = mode.get()) plan.mode = core::parse_session_mode(*text);
-            e->sessions.push_back(std::move(plan));
-        }
+        core::SessionPlan plan{no,           date.get(), start.get(), end.get(),
+                               std::nullopt, tool.get(), url.get(),   place.get()};
+        if (auto text = mode.get()) plan.mode = core::parse_session_mode(*text);
+        if (auto found = by_id.find(engagement_id); found != by_id.end())
+            found->second->sessions.push_back(std::move(plan));
     }
 }
 
