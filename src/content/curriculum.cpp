@@ -1,10 +1,33 @@
 #include "content/curriculum.hpp"
 
 #include "content/json_file.hpp"
+#include "core/course/confirmations.hpp"
+#include "core/validation.hpp"
 
 namespace shido::content {
 
 namespace {
+
+Timetable parse_timetable(const nlohmann::json& node, const std::string& where) {
+    Reader r(node, where);
+    Timetable t;
+    t.start = r.text("start");
+    if (!core::is_valid_time_of_day(t.start)) r.fail("'start' must be HH:MM");
+    const auto& items = r.array("items");
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        Reader item(items[i], where + ".items[" + std::to_string(i) + "]");
+        TimetableItem entry;
+        entry.minutes = item.integer("minutes");
+        entry.title = item.text("title");
+        entry.points = item.text("points");
+        if (entry.minutes < 1 || entry.minutes > 480) item.fail("'minutes' must be 1 to 480");
+        item.finish();
+        t.items.push_back(std::move(entry));
+    }
+    if (t.items.empty()) r.fail("a timetable needs at least one item");
+    r.finish();
+    return t;
+}
 
 CurriculumSession parse_session(const nlohmann::json& node, const std::string& where) {
     Reader r(node, where);
@@ -16,6 +39,9 @@ CurriculumSession parse_session(const nlohmann::json& node, const std::string& w
     s.company_prepares = r.texts("company_prepares");
     s.agenda = r.texts("agenda");
     s.deliverables = r.texts("deliverables");
+    s.tools = r.texts("tools");
+    if (r.has("timetable"))
+        s.timetable = parse_timetable(r.object("timetable"), r.path("timetable"));
     const auto& weeks = r.array("prep_weeks");
     if (weeks.size() != 2 || !weeks[0].is_number_integer() || !weeks[1].is_number_integer())
         r.fail("'prep_weeks' must be [fewest, most] weeks of preparation");
@@ -48,6 +74,23 @@ Curriculum parse_curriculum(const nlohmann::json& doc, const std::string& source
             parse_session(sessions[i], source + ".sessions[" + std::to_string(i) + "]"));
         if (c.sessions.back().no != static_cast<int>(i) + 1)
             r.fail("sessions must be numbered 1, 2, ... in order");
+    }
+    const auto& kinds = r.array("participant_kinds");
+    for (std::size_t i = 0; i < kinds.size(); ++i) {
+        Reader k(kinds[i], source + ".participant_kinds[" + std::to_string(i) + "]");
+        auto key = k.text("key");
+        if (!core::parse_participant_kind(key)) k.fail("unknown participant kind '" + key + "'");
+        c.participant_kinds.emplace_back(key, k.text("label"));
+        k.finish();
+    }
+    if (c.participant_kinds.size() != std::size(core::all_participant_kinds))
+        r.fail("'participant_kinds' must label every kind once");
+    {
+        Reader h(r.object("information_handling"), source + ".information_handling");
+        c.information_handling_version = h.integer("version");
+        c.information_handling = h.texts("points");
+        if (c.information_handling.empty()) h.fail("'points' must not be empty");
+        h.finish();
     }
     r.finish();
     if (c.sessions.empty()) r.fail("a course needs at least one session");

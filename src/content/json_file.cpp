@@ -76,4 +76,9 @@ bool Reader::flag(const char* key, bool fallback) const {
     return value.get<bool>();
 }
 
+bool Reader::has(const char* key) const {
+    read_.insert(key);
+    return node_.is_object() && node_.contains(key);
+}
+
 }  // namespace shido::content

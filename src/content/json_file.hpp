@@ -31,6 +31,7 @@ class Reader {
     const nlohmann::json& array(const char* key) const;
     const nlohmann::json& object(const char* key) const;
     bool flag(const char* key, bool fallback) const;
+    bool has(const char* key) const;  // for the few fields a file may leave out
     std::string path(const char* key) const { return where_ + "." + key; }
     [[noreturn]] void fail(const std::string& message) const;
     // Fails on the first field of the object that no accessor asked for.

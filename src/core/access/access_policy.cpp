@@ -11,14 +11,15 @@ constexpr std::size_t action_count = std::size(all_engagement_actions);
 constexpr std::size_t relation_count = std::size(all_relations);
 
 // Rows follow all_relations, columns all_engagement_actions:
-//                      view  plan  assign audit diagnosis findings
+constexpr bool T = true, F = false;
+//    view plan assign audit diagnosis findings records write tasks confirm reports review reads
 constexpr std::array<std::array<bool, action_count>, relation_count> policy_table{{
-    /* secretariat     */ {true, true, true, true, true, true},
-    /* assigned_expert */ {true, true, false, false, true, true},
-    /* other_expert    */ {false, false, false, false, false, false},
-    /* owner           */ {true, false, false, false, true, false},
-    /* manager         */ {true, false, false, false, false, false},
-    /* other_company   */ {false, false, false, false, false, false},
+    /* secretariat     */ {T, T, T, T, T, F, F, F, F, F, T, T, F},
+    /* assigned_expert */ {T, T, F, F, T, T, T, T, T, T, T, F, F},
+    /* other_expert    */ {F, F, F, F, F, F, F, F, F, F, F, F, F},
+    /* owner           */ {T, F, F, F, T, F, T, F, T, T, T, F, T},
+    /* manager         */ {T, F, F, F, F, F, F, F, T, T, F, F, F},
+    /* other_company   */ {F, F, F, F, F, F, F, F, F, F, F, F, F},
 }};
 
 template <typename Enum, std::size_t N>
@@ -44,6 +45,20 @@ std::string_view to_string(EngagementAction action) {
             return "manage_diagnosis";
         case EngagementAction::record_findings:
             return "record_findings";
+        case EngagementAction::view_records:
+            return "view_records";
+        case EngagementAction::write_records:
+            return "write_records";
+        case EngagementAction::work_tasks:
+            return "work_tasks";
+        case EngagementAction::confirm_arrangements:
+            return "confirm_arrangements";
+        case EngagementAction::view_reports:
+            return "view_reports";
+        case EngagementAction::review_reports:
+            return "review_reports";
+        case EngagementAction::view_record_reads:
+            return "view_record_reads";
     }
     return "view";
 }
@@ -89,6 +104,23 @@ bool may(Relation relation, EngagementAction action) {
 
 bool may(const Actor& actor, EngagementAction action, const EngagementScope& scope) {
     return may(relation_of(actor, scope), action);
+}
+
+std::optional<std::string_view> logged_read_label(EngagementAction action) {
+    switch (action) {
+        case EngagementAction::view_records:
+            return "指導の記録";
+        case EngagementAction::view_reports:
+            return "実施報告";
+        case EngagementAction::manage_diagnosis:
+            return "自社診断";
+        default:
+            return std::nullopt;
+    }
+}
+
+bool is_company_relation(Relation relation) {
+    return relation == Relation::owner || relation == Relation::manager;
 }
 
 VisibleScope visible_scope(const Actor& actor) {

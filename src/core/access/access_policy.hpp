@@ -27,16 +27,31 @@ enum class EngagementAction {
     edit_plan,      // status and planned session dates
     assign_expert,  // and every other administrative field
     view_audit,
-    manage_diagnosis,  // open rounds, invite respondents, see the analysis and exports
-    record_findings,   // 課題整理: the expert's drill-down notes and priorities
+    manage_diagnosis,      // open rounds, invite respondents, see the analysis and exports
+    record_findings,       // 課題整理: the expert's drill-down notes and priorities
+    view_records,          // the working records: session records, drill-down notes
+    write_records,         // record sessions, write and submit 実施報告
+    work_tasks,            // tick off and add preparation tasks (each side its own)
+    confirm_arrangements,  // 依頼・調整事項: participants, room, information handling
+    view_reports,          // 実施報告 as submitted, their states and history
+    review_reports,        // accept or return a submitted report
+    view_record_reads,     // who outside the company opened its records
 };
 
-inline constexpr EngagementAction all_engagement_actions[] = {EngagementAction::view,
-                                                              EngagementAction::edit_plan,
-                                                              EngagementAction::assign_expert,
-                                                              EngagementAction::view_audit,
-                                                              EngagementAction::manage_diagnosis,
-                                                              EngagementAction::record_findings};
+inline constexpr EngagementAction all_engagement_actions[] = {
+    EngagementAction::view,
+    EngagementAction::edit_plan,
+    EngagementAction::assign_expert,
+    EngagementAction::view_audit,
+    EngagementAction::manage_diagnosis,
+    EngagementAction::record_findings,
+    EngagementAction::view_records,
+    EngagementAction::write_records,
+    EngagementAction::work_tasks,
+    EngagementAction::confirm_arrangements,
+    EngagementAction::view_reports,
+    EngagementAction::review_reports,
+    EngagementAction::view_record_reads};
 
 std::string_view to_string(EngagementAction action);
 
@@ -58,12 +73,21 @@ std::string_view to_string(Relation relation);
 Relation relation_of(const Actor& actor, const EngagementScope& scope);
 
 // The single access rule of the product, as a table (relation × action), in access_policy.cpp:
-//  - the secretariat may do everything;
-//  - the assigned expert views, plans, runs the self-assessment and records findings;
-//  - company members view their own company's engagements; only the owner (経営者) also runs
-//    the self-assessment and sees its analysis (staff answers stay with the owner and expert).
+//  - the secretariat administers, plans, follows progress and reviews reports, but does not
+//    read the working records (session records, drill-down notes): those belong to the expert
+//    and the company, and reach the secretariat only inside a submitted report;
+//  - the assigned expert views, plans, runs the self-assessment, records findings and
+//    sessions, and writes the reports;
+//  - company members view their own company's engagements, confirm the arrangements and tick
+//    off the company's tasks; only the owner (経営者) also runs the self-assessment, sees its
+//    analysis, reads the working records and reports and sees who opened them.
 bool may(Relation relation, EngagementAction action);
 bool may(const Actor& actor, EngagementAction action, const EngagementScope& scope);
+
+// Reads that open the company's records or what was submitted about it: each one by someone
+// outside the company is logged for the owner to see. The label names what was opened.
+std::optional<std::string_view> logged_read_label(EngagementAction action);
+bool is_company_relation(Relation relation);
 
 // Which engagements (and so which companies) an actor's lists may contain.
 struct VisibleScope {

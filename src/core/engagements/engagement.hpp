@@ -4,6 +4,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/course/report_workflow.hpp"
 #include "core/ids.hpp"
 
 namespace shido::core {
@@ -38,6 +39,9 @@ struct SessionPlan {
     std::optional<std::string> meeting_tool;  // web: Teams, Zoom…
     std::optional<std::string> meeting_url;   // web: the meeting's address
     std::optional<std::string> place;         // visit: where (会議室…)
+    // Facts kept by the course's own records, read with the plan, never written through it:
+    std::optional<std::string> held_on;       // the day it took place (session record)
+    std::optional<ReportState> report_state;  // its 実施報告, once there is one
 };
 
 struct Engagement {

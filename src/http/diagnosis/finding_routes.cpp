@@ -11,8 +11,9 @@ std::vector<Route> diagnosis_finding_routes(services::Services& s) {
     using core::EngagementAction;
     auto& findings = s.diagnosis.findings;
     return {
+        // The drill-down notes are a working record: not the secretariat's to read.
         {Method::get, "/api/v1/diagnosis/rounds/{id}/findings",
-         on(Anchor::diagnosis_round, EngagementAction::manage_diagnosis),
+         on(Anchor::diagnosis_round, EngagementAction::view_records),
          [&findings](ApiCall& call) {
              auto list = findings.list(call.engagement());
              nlohmann::json items = nlohmann::json::array(), priorities = nlohmann::json::array();

@@ -14,7 +14,7 @@ using namespace diagnosis_detail;
 
 std::vector<core::diagnosis::Finding> FindingService::list(const EngagementGrant& grant) {
     storage::Connection c(env_.db);
-    auto round = granted_round(c, grant, EngagementAction::manage_diagnosis);
+    auto round = granted_round(c, grant, EngagementAction::view_records);
     return storage::DiagnosisRepository(c).findings(round.id);
 }
 

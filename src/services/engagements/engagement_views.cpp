@@ -1,6 +1,7 @@
 #include "services/engagements/engagement_views.hpp"
 
 #include "core/clock.hpp"
+#include "core/course/session_progress.hpp"
 #include "services/json_helpers.hpp"
 
 namespace shido::services {
@@ -24,6 +25,13 @@ void write(JsonWriter& out, const core::Engagement& e) {
         out.key("start_time").value(s.start_time).key("end_time").value(s.end_time);
         out.key("mode").value(mode).key("meeting_tool").value(s.meeting_tool);
         out.key("meeting_url").value(s.meeting_url).key("place").value(s.place);
+        out.key("held_on").value(s.held_on);
+        std::optional<std::string_view> report;
+        if (s.report_state) report = core::key_in(core::report_states(), *s.report_state);
+        out.key("report_state").value(report);
+        out.key("progress")
+            .value(core::key_in(core::session_progresses(),
+                                core::progress_of(s.planned_date, s.held_on, s.report_state)));
         out.end_object();
     }
     out.end_array();

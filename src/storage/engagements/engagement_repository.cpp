@@ -71,23 +71,35 @@ void read_sessions(Connection& c, std::vector<core::Engagement*> engagements) {
     for (const auto* e : engagements) ids += (ids.empty() ? "" : ",") + std::to_string(e->id);
     long long engagement_id = 0;
     int no = 0;
-    NullableIn<std::string> date, start, end, mode, tool, url, place;
+    NullableIn<std::string> date, start, end, mode, tool, url, place, held, report;
     soci::statement st =
-        (c.sql().prepare << "SELECT engagement_id, session_no, planned_date, start_time, end_time, "
-                            "mode, meeting_tool, meeting_url, place FROM engagement_sessions "
-                            "WHERE engagement_id IN (" +
-                                ids + ") ORDER BY engagement_id, session_no",
+        (c.sql().prepare << "SELECT s.engagement_id, s.session_no, s.planned_date, s.start_time, "
+                            "s.end_time, s.mode, s.meeting_tool, s.meeting_url, s.place, "
+                            "s.held_on, r.state FROM engagement_sessions s "
+                            "LEFT JOIN session_reports r ON r.engagement_id = s.engagement_id "
+                            "AND r.session_no = s.session_no WHERE s.engagement_id IN (" +
+                                ids + ") ORDER BY s.engagement_id, s.session_no",
          soci::into(engagement_id), soci::into(no), soci::into(date.value, date.ind),
          soci::into(start.value, start.ind), soci::into(end.value, end.ind),
          soci::into(mode.value, mode.ind), soci::into(tool.value, tool.ind),
-         soci::into(url.value, url.ind), soci::into(place.value, place.ind));
+         soci::into(url.value, url.ind), soci::into(place.value, place.ind),
+         soci::into(held.value, held.ind), soci::into(report.value, report.ind));
     st.execute();
     std::unordered_map<core::Id, core::Engagement*> by_id;
     for (auto* e : engagements) by_id.emplace(e->id, e);
     while (st.fetch()) {
-        core::SessionPlan plan{no,           date.get(), start.get(), end.get(),
-                               std::nullopt, tool.get(), url.get(),   place.get()};
+        core::SessionPlan plan;
+        plan.no = no;
+        plan.planned_date = date.get();
+        plan.start_time = start.get();
+        plan.end_time = end.get();
+        plan.meeting_tool = tool.get();
+        plan.meeting_url = url.get();
+        plan.place = place.get();
+        plan.held_on = held.get();
         if (auto text = mode.get()) plan.mode = core::parse_session_mode(*text);
+        if (auto text = report.get())
+            plan.report_state = core::parse_in(core::report_states(), *text);
         if (auto found = by_id.find(engagement_id); found != by_id.end())
             found->second->sessions.push_back(std::move(plan));
     }

@@ -28,21 +28,23 @@ const Case cases[] = {
     {"secretariat",
      {1, Role::secretariat, {}, "事務局", {}},
      Relation::secretariat,
-     {A::view, A::edit_plan, A::assign_expert, A::view_audit, A::manage_diagnosis,
-      A::record_findings}},
+     {A::view, A::edit_plan, A::assign_expert, A::view_audit, A::manage_diagnosis, A::view_reports,
+      A::review_reports}},
     {"assigned expert",
      {7, Role::expert, {}, "担当専門家", {}},
      Relation::assigned_expert,
-     {A::view, A::edit_plan, A::manage_diagnosis, A::record_findings}},
+     {A::view, A::edit_plan, A::manage_diagnosis, A::record_findings, A::view_records,
+      A::write_records, A::work_tasks, A::confirm_arrangements, A::view_reports}},
     {"other expert", {8, Role::expert, {}, "他の専門家", {}}, Relation::other_expert, {}},
     {"owner",
      {20, Role::company, 10, "社長", CompanyRole::owner},
      Relation::owner,
-     {A::view, A::manage_diagnosis}},
+     {A::view, A::manage_diagnosis, A::view_records, A::work_tasks, A::confirm_arrangements,
+      A::view_reports, A::view_record_reads}},
     {"manager",
      {21, Role::company, 10, "担当者", CompanyRole::manager},
      Relation::manager,
-     {A::view}},
+     {A::view, A::work_tasks, A::confirm_arrangements}},
     {"other company",
      {22, Role::company, 11, "他社の社長", CompanyRole::owner},
      Relation::other_company,
@@ -53,8 +55,19 @@ const Case cases[] = {
      {}},
 };
 
-const EngagementAction every_action[] = {A::view,       A::edit_plan,        A::assign_expert,
-                                         A::view_audit, A::manage_diagnosis, A::record_findings};
+const EngagementAction every_action[] = {A::view,
+                                         A::edit_plan,
+                                         A::assign_expert,
+                                         A::view_audit,
+                                         A::manage_diagnosis,
+                                         A::record_findings,
+                                         A::view_records,
+                                         A::write_records,
+                                         A::work_tasks,
+                                         A::confirm_arrangements,
+                                         A::view_reports,
+                                         A::review_reports,
+                                         A::view_record_reads};
 
 TEST(AccessPolicy, EveryActionForEveryRelationFollowsTheTable) {
     ASSERT_EQ(std::size(all_engagement_actions), std::size(every_action));
@@ -82,7 +95,9 @@ TEST(AccessPolicy, KeysAreDistinct) {
     for (auto relation : all_relations) relations.insert(to_string(relation));
     EXPECT_EQ(actions,
               (std::set<std::string_view>{"view", "edit_plan", "assign_expert", "view_audit",
-                                          "manage_diagnosis", "record_findings"}));
+                                          "manage_diagnosis", "record_findings", "view_records",
+                                          "write_records", "work_tasks", "confirm_arrangements",
+                                          "view_reports", "review_reports", "view_record_reads"}));
     EXPECT_EQ(relations,
               (std::set<std::string_view>{"secretariat", "assigned_expert", "other_expert", "owner",
                                           "manager", "other_company"}));

@@ -4,6 +4,7 @@ import { choices, instrument } from '@/shared/testing/fixtures'
 import {
   bandFor,
   canManageDiagnosis,
+  canReadFindings,
   canRecordFindings,
   countsText,
   csvTemplate,
@@ -147,11 +148,23 @@ describe('canManageDiagnosis', () => {
 
 describe('canRecordFindings', () => {
   const engagement = { id: 1, expert_id: 5, company_id: 9 } as Engagement
-  it('is the secretariat and the assigned expert, not the owner who reads them', () => {
-    expect(canRecordFindings(user({ role: 'secretariat' }), engagement)).toBe(true)
+  it('is the assigned expert only: not the owner who reads them, not the secretariat', () => {
+    expect(canRecordFindings(user({ role: 'secretariat' }), engagement)).toBe(false)
     expect(canRecordFindings(user({ id: 5, role: 'expert' }), engagement)).toBe(true)
     expect(canRecordFindings(user({ id: 6, role: 'expert' }), engagement)).toBe(false)
     expect(canRecordFindings(user({ role: 'company', company_role: 'owner', company_id: 9 }), engagement)).toBe(false)
     expect(canRecordFindings(null, engagement)).toBe(false)
+  })
+})
+
+describe('canReadFindings', () => {
+  const engagement = { id: 1, expert_id: 5, company_id: 9 } as Engagement
+  it('is the assigned expert and the owner: the secretariat does not read working records', () => {
+    expect(canReadFindings(user({ role: 'secretariat' }), engagement)).toBe(false)
+    expect(canReadFindings(user({ id: 5, role: 'expert' }), engagement)).toBe(true)
+    expect(canReadFindings(user({ id: 6, role: 'expert' }), engagement)).toBe(false)
+    expect(canReadFindings(user({ role: 'company', company_role: 'owner', company_id: 9 }), engagement)).toBe(true)
+    expect(canReadFindings(user({ role: 'company', company_role: 'manager', company_id: 9 }), engagement)).toBe(false)
+    expect(canReadFindings(user({ role: 'company', company_role: 'owner', company_id: 8 }), engagement)).toBe(false)
   })
 })

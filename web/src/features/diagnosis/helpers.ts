@@ -220,6 +220,12 @@ export function canManageDiagnosis(user: User | null, engagement: Engagement | n
  */
 export function canRecordFindings(user: User | null, engagement: Engagement | null): boolean {
   if (!user || !engagement) return false
-  if (user.role === 'secretariat') return true
   return user.role === 'expert' && engagement.expert_id === user.id
+}
+
+/** The drill-down notes are a working record: the expert and the owner read them, the secretariat does not. */
+export function canReadFindings(user: User | null, engagement: Engagement | null): boolean {
+  if (!user || !engagement) return false
+  if (user.role === 'expert') return engagement.expert_id === user.id
+  return user.role === 'company' && user.company_role === 'owner' && user.company_id === engagement.company_id
 }
