@@ -20,6 +20,8 @@ std::vector<Route> audit_routes(services::Services& services);
 std::vector<Route> engagement_routes(services::Services& services);
 std::vector<Route> meta_routes(services::Services& services);
 std::vector<Route> plan_routes(services::Services& services);
+std::vector<Route> course_work_routes(services::Services& services);
+std::vector<Route> report_routes(services::Services& services);
 std::vector<Route> diagnosis_round_routes(services::Services& services);
 std::vector<Route> diagnosis_respondent_routes(services::Services& services);
 std::vector<Route> diagnosis_finding_routes(services::Services& services);

@@ -147,9 +147,13 @@ ApiResponse Dispatcher::run(const Route& route, const restinio::request_handle_t
     }
     // Access before anything reads the body: a caller without the right learns nothing from
     // validation messages.
-    if (const auto& guard = route.access.guard)
+    if (const auto& guard = route.access.guard) {
         call.grant = services_.access.grant(call.ctx, guard->anchor, call.path_id(guard->param),
                                             guard->action);
+        // Opening the company's records is kept for the owner to see (core::logged_read_label).
+        if (route.method == Method::get)
+            services_.record_reads.note(call.ctx, *call.grant, std::string(req->header().path()));
+    }
     call.query = query_of(req);
     if (route.body == BodyType::csv) {
         call.raw_body = req->body();

@@ -1,10 +1,15 @@
 #pragma once
 #include "services/access/access_service.hpp"
+#include "services/access/record_read_service.hpp"
 #include "services/accounts/auth_service.hpp"
 #include "services/accounts/user_service.hpp"
 #include "services/audit/audit_service.hpp"
 #include "services/companies/company_service.hpp"
+#include "services/course/confirmation_service.hpp"
 #include "services/course/planning_service.hpp"
+#include "services/course/report_service.hpp"
+#include "services/course/session_record_service.hpp"
+#include "services/course/task_service.hpp"
 #include "services/diagnosis/diagnosis_services.hpp"
 #include "services/engagements/engagement_service.hpp"
 
@@ -20,6 +25,11 @@ struct Services {
           users(service_env),
           engagements(service_env),
           planning(service_env),
+          tasks(service_env),
+          confirmations(service_env),
+          session_records(service_env),
+          reports(service_env),
+          record_reads(service_env),
           audit(service_env),
           diagnosis(service_env) {}
 
@@ -30,6 +40,11 @@ struct Services {
     UserService users;
     EngagementService engagements;
     PlanningService planning;
+    TaskService tasks;
+    ConfirmationService confirmations;
+    SessionRecordService session_records;
+    ReportService reports;
+    RecordReadService record_reads;
     AuditService audit;
     DiagnosisServices diagnosis;
 };

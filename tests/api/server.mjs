@@ -246,6 +246,7 @@ export class Client {
   get(p, o) { return this.request('GET', p, o); }
   post(p, json, o = {}) { return this.request('POST', p, { json, ...o }); }
   patch(p, json, o = {}) { return this.request('PATCH', p, { json, ...o }); }
+  put(p, json, o = {}) { return this.request('PUT', p, { json, ...o }); }
 
   async login(email, password = DEMO_PASSWORD) {
     const res = await this.post('/api/v1/auth/login', { email, password });

@@ -15,6 +15,16 @@ constexpr Labelled<AuditAction> action_table[] = {
     {AuditAction::enter_paper, "enter_paper", "紙の回答の入力"},
     {AuditAction::import_csv, "import_csv", "CSVの取り込み"},
     {AuditAction::submit, "submit", "回答の提出"},
+    {AuditAction::complete_task, "complete_task", "タスクの完了"},
+    {AuditAction::reopen_task, "reopen_task", "タスクの再開"},
+    {AuditAction::confirm_arrangements, "confirm_arrangements", "依頼・調整事項の確認"},
+    {AuditAction::acknowledge_information_handling, "acknowledge_information_handling",
+     "情報の取り扱いの了承"},
+    {AuditAction::hold_session, "hold_session", "指導の実施"},
+    {AuditAction::move_session, "move_session", "指導日の変更"},
+    {AuditAction::submit_report, "submit_report", "実施報告の提出"},
+    {AuditAction::return_report, "return_report", "実施報告の差戻し"},
+    {AuditAction::accept_report, "accept_report", "実施報告の受理"},
 };
 
 constexpr Labelled<AuditEntity> entity_table[] = {
@@ -24,6 +34,10 @@ constexpr Labelled<AuditEntity> entity_table[] = {
     {AuditEntity::diagnosis_round, "diagnosis_round", "自社診断の回"},
     {AuditEntity::respondent, "respondent", "自社診断の回答者"},
     {AuditEntity::diagnosis_finding, "diagnosis_finding", "課題整理"},
+    {AuditEntity::task, "task", "準備タスク"},
+    {AuditEntity::confirmations, "confirmations", "依頼・調整事項"},
+    {AuditEntity::session_record, "session_record", "指導の記録"},
+    {AuditEntity::session_report, "session_report", "実施報告"},
 };
 
 }  // namespace

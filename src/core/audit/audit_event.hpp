@@ -20,6 +20,15 @@ enum class AuditAction {
     enter_paper,
     import_csv,
     submit,
+    complete_task,
+    reopen_task,
+    confirm_arrangements,
+    acknowledge_information_handling,
+    hold_session,
+    move_session,
+    submit_report,
+    return_report,
+    accept_report,
 };
 
 enum class AuditEntity {
@@ -29,6 +38,10 @@ enum class AuditEntity {
     diagnosis_round,
     respondent,
     diagnosis_finding,
+    task,
+    confirmations,
+    session_record,
+    session_report,
 };
 
 std::span<const Labelled<AuditAction>> audit_actions();

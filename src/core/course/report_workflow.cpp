@@ -1,5 +1,7 @@
 #include "core/course/report_workflow.hpp"
 
+#include "core/course/report.hpp"
+
 namespace shido::core {
 
 namespace {
@@ -24,7 +26,17 @@ constexpr ReportTransition workflow[] = {
     {ReportState::submitted, ReportEvent::accept, ReportState::accepted, ReportParty::secretariat},
 };
 
+constexpr Labelled<DeliverableState> deliverable_state_table[] = {
+    {DeliverableState::not_started, "not_started", "未着手"},
+    {DeliverableState::in_progress, "in_progress", "作成中"},
+    {DeliverableState::done, "done", "完成"},
+};
+
 }  // namespace
+
+std::span<const Labelled<DeliverableState>> deliverable_states() {
+    return deliverable_state_table;
+}
 
 std::span<const Labelled<ReportState>> report_states() {
     return report_state_table;

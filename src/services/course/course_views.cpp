@@ -2,6 +2,19 @@
 
 namespace shido::services {
 
+namespace {
+
+nlohmann::json timetable_json(const std::optional<content::Timetable>& t) {
+    if (!t) return nullptr;
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& item : t->items)
+        items.push_back(
+            {{"minutes", item.minutes}, {"title", item.title}, {"points", item.points}});
+    return {{"start", t->start}, {"items", items}};
+}
+
+}  // namespace
+
 nlohmann::json to_json(const content::Curriculum& c) {
     nlohmann::json sessions = nlohmann::json::array();
     for (const auto& s : c.sessions) {
@@ -11,9 +24,20 @@ nlohmann::json to_json(const content::Curriculum& c) {
                             {"expert_prepares", s.expert_prepares},
                             {"company_prepares", s.company_prepares},
                             {"agenda", s.agenda},
-                            {"deliverables", s.deliverables}});
+                            {"deliverables", s.deliverables},
+                            {"tools", s.tools},
+                            {"timetable", timetable_json(s.timetable)}});
     }
-    return {{"id", c.id}, {"version", c.version}, {"title", c.title}, {"sessions", sessions}};
+    nlohmann::json kinds = nlohmann::json::array();
+    for (const auto& [key, label] : c.participant_kinds)
+        kinds.push_back({{"key", key}, {"label", label}});
+    return {{"id", c.id},
+            {"version", c.version},
+            {"title", c.title},
+            {"sessions", sessions},
+            {"participant_kinds", kinds},
+            {"information_handling",
+             {{"version", c.information_handling_version}, {"points", c.information_handling}}}};
 }
 
 nlohmann::json to_json(const PlanCheck& check) {

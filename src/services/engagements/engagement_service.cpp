@@ -7,6 +7,7 @@
 #include "core/validation.hpp"
 #include "services/audit/audit_service.hpp"
 #include "services/course/planning_service.hpp"
+#include "services/course/task_service.hpp"
 #include "services/engagements/engagement_views.hpp"
 #include "storage/accounts/user_repository.hpp"
 #include "storage/companies/company_repository.hpp"
@@ -157,6 +158,7 @@ core::Engagement EngagementService::create(const RequestContext& ctx, const Enga
     storage::EngagementRepository repo(c);
     e.id = repo.insert(e, now);
     auto created = repo.find(e.id).value();
+    make_course_tasks(c, created, course_of(env_.content, created), now);
     record(c, ctx, now,
            Change{core::AuditAction::create, core::AuditEntity::engagement, e.id, e.id, nullptr,
                   snapshot(created)});
@@ -198,6 +200,7 @@ core::Engagement EngagementService::update(const RequestContext& ctx, const Enga
     if (to_json(after) == to_json(*before)) return *before;  // nothing changed: nothing to record
     if (!repo.update(after, *in.version, now)) throw_stale();
     auto stored = repo.find(id).value();
+    if (!in.sessions.empty()) follow_plan(c, stored, now);
     record(c, ctx, now,
            Change{core::AuditAction::update, core::AuditEntity::engagement, id, id,
                   snapshot(*before), snapshot(stored)});

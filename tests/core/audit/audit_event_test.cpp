@@ -25,6 +25,15 @@ const std::vector<std::pair<AuditAction, std::string>> actions = {
     {AuditAction::enter_paper, "enter_paper"},
     {AuditAction::import_csv, "import_csv"},
     {AuditAction::submit, "submit"},
+    {AuditAction::complete_task, "complete_task"},
+    {AuditAction::reopen_task, "reopen_task"},
+    {AuditAction::confirm_arrangements, "confirm_arrangements"},
+    {AuditAction::acknowledge_information_handling, "acknowledge_information_handling"},
+    {AuditAction::hold_session, "hold_session"},
+    {AuditAction::move_session, "move_session"},
+    {AuditAction::submit_report, "submit_report"},
+    {AuditAction::return_report, "return_report"},
+    {AuditAction::accept_report, "accept_report"},
 };
 
 const std::vector<std::pair<AuditEntity, std::string>> entities = {
@@ -34,6 +43,10 @@ const std::vector<std::pair<AuditEntity, std::string>> entities = {
     {AuditEntity::diagnosis_round, "diagnosis_round"},
     {AuditEntity::respondent, "respondent"},
     {AuditEntity::diagnosis_finding, "diagnosis_finding"},
+    {AuditEntity::task, "task"},
+    {AuditEntity::confirmations, "confirmations"},
+    {AuditEntity::session_record, "session_record"},
+    {AuditEntity::session_report, "session_report"},
 };
 
 template <typename Enum>
