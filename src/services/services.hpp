@@ -3,6 +3,7 @@
 #include "services/accounts/auth_service.hpp"
 #include "services/accounts/user_service.hpp"
 #include "services/audit/audit_service.hpp"
+#include "services/calendar/calendar_service.hpp"
 #include "services/companies/company_service.hpp"
 #include "services/course/planning_service.hpp"
 #include "services/diagnosis/diagnosis_services.hpp"
@@ -21,7 +22,8 @@ struct Services {
           engagements(service_env),
           planning(service_env),
           audit(service_env),
-          diagnosis(service_env) {}
+          diagnosis(service_env),
+          calendar(service_env) {}
 
     ServiceEnv env;
     AccessService access;
@@ -32,6 +34,7 @@ struct Services {
     PlanningService planning;
     AuditService audit;
     DiagnosisServices diagnosis;
+    CalendarService calendar;
 };
 
 }  // namespace shido::services

@@ -15,6 +15,8 @@ constexpr Labelled<AuditAction> action_table[] = {
     {AuditAction::enter_paper, "enter_paper", "紙の回答の入力"},
     {AuditAction::import_csv, "import_csv", "CSVの取り込み"},
     {AuditAction::submit, "submit", "回答の提出"},
+    {AuditAction::issue_calendar_feed, "issue_calendar_feed", "カレンダー購読URLの発行"},
+    {AuditAction::revoke_calendar_feed, "revoke_calendar_feed", "カレンダー購読URLの停止"},
 };
 
 constexpr Labelled<AuditEntity> entity_table[] = {
@@ -24,6 +26,7 @@ constexpr Labelled<AuditEntity> entity_table[] = {
     {AuditEntity::diagnosis_round, "diagnosis_round", "自社診断の回"},
     {AuditEntity::respondent, "respondent", "自社診断の回答者"},
     {AuditEntity::diagnosis_finding, "diagnosis_finding", "課題整理"},
+    {AuditEntity::calendar_feed, "calendar_feed", "カレンダー購読URL"},
 };
 
 }  // namespace

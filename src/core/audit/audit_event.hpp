@@ -20,6 +20,8 @@ enum class AuditAction {
     enter_paper,
     import_csv,
     submit,
+    issue_calendar_feed,  // a subscription URL created or replaced
+    revoke_calendar_feed,
 };
 
 enum class AuditEntity {
@@ -29,6 +31,7 @@ enum class AuditEntity {
     diagnosis_round,
     respondent,
     diagnosis_finding,
+    calendar_feed,
 };
 
 std::span<const Labelled<AuditAction>> audit_actions();

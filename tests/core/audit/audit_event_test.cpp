@@ -25,6 +25,8 @@ const std::vector<std::pair<AuditAction, std::string>> actions = {
     {AuditAction::enter_paper, "enter_paper"},
     {AuditAction::import_csv, "import_csv"},
     {AuditAction::submit, "submit"},
+    {AuditAction::issue_calendar_feed, "issue_calendar_feed"},
+    {AuditAction::revoke_calendar_feed, "revoke_calendar_feed"},
 };
 
 const std::vector<std::pair<AuditEntity, std::string>> entities = {
@@ -34,6 +36,7 @@ const std::vector<std::pair<AuditEntity, std::string>> entities = {
     {AuditEntity::diagnosis_round, "diagnosis_round"},
     {AuditEntity::respondent, "respondent"},
     {AuditEntity::diagnosis_finding, "diagnosis_finding"},
+    {AuditEntity::calendar_feed, "calendar_feed"},
 };
 
 template <typename Enum>
