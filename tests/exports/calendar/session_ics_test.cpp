@@ -37,7 +37,7 @@ core::CalendarEvent timed_event() {
     core::CalendarEvent e;
     e.uid = "engagement-12-session-3@shido";
     e.sequence = 4;
-    e.stamp = 1796284800;  // 2026-12-01T08:00:00Z
+    e.stamp = 1796112000;  // 2026-12-01T08:00:00Z
     e.date = core::CivilDate{2027, 1, 7};
     e.start_minute = 10 * 60;
     e.end_minute = 12 * 60 + 30;
