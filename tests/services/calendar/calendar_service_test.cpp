@@ -108,8 +108,9 @@ TEST_F(CalendarServiceTest, AnExpertReassignedAwayLosesTheSessionsAtTheNextPoll)
     auto theirs = services_->calendar.feed(issue(expert2), base);
     EXPECT_EQ(theirs.events.size(), 5u);
     for (const auto& e : theirs.events)
-        if (e.uid.starts_with("engagement-" + std::to_string(maker.id) + "-"))
+        if (e.uid.starts_with("engagement-" + std::to_string(maker.id) + "-")) {
             EXPECT_EQ(e.sequence, maker.version + 1) << "the update replaces the event";
+        }
 }
 
 TEST_F(CalendarServiceTest, RotatedRevokedUnknownAndInactiveTokensAreOneNotFound) {
@@ -174,7 +175,9 @@ TEST_F(CalendarServiceTest, OnlyTheTokensHashIsStoredAndChangesAreAudited) {
     for (const auto& entry : audit) {
         EXPECT_EQ(entry.entity_id, expert1.id);
         for (const auto& json : {entry.before_json, entry.after_json})
-            if (json) EXPECT_EQ(json->find("hash"), std::string::npos) << *json;
+            if (json) {
+                EXPECT_EQ(json->find("hash"), std::string::npos) << *json;
+            }
     }
 }
 
