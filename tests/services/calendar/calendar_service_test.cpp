@@ -15,7 +15,7 @@ namespace {
 using core::Anchor;
 using core::EngagementAction;
 
-const std::string base = "https://shido.example.jp";
+const std::string site_url = "https://shido.example.jp";
 
 // The token at the end of a feed URL (…/calendar-feeds/<token>/calendar.ics).
 std::string token_of(const std::string& url) {
@@ -44,7 +44,7 @@ class CalendarServiceTest : public DatabaseTest {
         carrier = services_->engagements.list(as(expert2), {}).items.at(0);
     }
     std::string issue(const core::User& user) {
-        return token_of(services_->calendar.issue_feed(as(user), base).url);
+        return token_of(services_->calendar.issue_feed(as(user), site_url).url);
     }
     std::vector<storage::AuditEntry> feed_audit() {
         services::AuditFilter filter;
@@ -57,7 +57,7 @@ class CalendarServiceTest : public DatabaseTest {
 
 TEST_F(CalendarServiceTest, SessionCalendarOfADatedSession) {
     auto g = grant(as(expert1), Anchor::engagement, maker.id, EngagementAction::view);
-    auto session = services_->calendar.session_calendar(g, 1, base);
+    auto session = services_->calendar.session_calendar(g, 1, site_url);
     ASSERT_EQ(session.calendar.events.size(), 1u);
     const auto& event = session.calendar.events[0];
     EXPECT_EQ(event.uid, "engagement-" + std::to_string(maker.id) + "-session-1@shido");
@@ -72,24 +72,27 @@ TEST_F(CalendarServiceTest, SessionCalendarOfADatedSession) {
 TEST_F(CalendarServiceTest, SessionCalendarRefusesUndatedAndUnknownSessions) {
     auto g = grant(as(jimu), Anchor::engagement, carrier.id, EngagementAction::view);
     auto& calendar = services_->calendar;
-    EXPECT_EQ(code_of([&] { calendar.session_calendar(g, 2, base); }), core::ErrorCode::not_found);
-    EXPECT_EQ(code_of([&] { calendar.session_calendar(g, 5, base); }), core::ErrorCode::not_found);
-    EXPECT_EQ(code_of([&] { calendar.session_calendar(g, 0, base); }), core::ErrorCode::not_found);
+    EXPECT_EQ(code_of([&] { calendar.session_calendar(g, 2, site_url); }),
+              core::ErrorCode::not_found);
+    EXPECT_EQ(code_of([&] { calendar.session_calendar(g, 5, site_url); }),
+              core::ErrorCode::not_found);
+    EXPECT_EQ(code_of([&] { calendar.session_calendar(g, 0, site_url); }),
+              core::ErrorCode::not_found);
     auto edit = grant(as(jimu), Anchor::engagement, carrier.id, EngagementAction::edit_plan);
-    EXPECT_THROW(calendar.session_calendar(edit, 1, base), std::logic_error)
+    EXPECT_THROW(calendar.session_calendar(edit, 1, site_url), std::logic_error)
         << "a grant for another action";
 }
 
 TEST_F(CalendarServiceTest, FeedHoldsTheDatedSessionsTheUserMayView) {
     auto& calendar = services_->calendar;
-    auto all = calendar.feed(issue(jimu), base);
+    auto all = calendar.feed(issue(jimu), site_url);
     EXPECT_TRUE(all.subscription);
     EXPECT_EQ(all.events.size(), 5u) << "four of the maker, one of the carrier";
-    auto mine = calendar.feed(issue(expert1), base);
+    auto mine = calendar.feed(issue(expert1), site_url);
     EXPECT_EQ(mine.events.size(), 4u);
     for (const auto& e : mine.events)
         EXPECT_NE(e.summary.find("サンプル製作所"), std::string::npos);
-    auto owner2 = calendar.feed(issue(demo_user("owner2")), base);
+    auto owner2 = calendar.feed(issue(demo_user("owner2")), site_url);
     ASSERT_EQ(owner2.events.size(), 1u);
     EXPECT_EQ(owner2.events[0].uid,
               "engagement-" + std::to_string(carrier.id) + "-session-1@shido");
@@ -97,15 +100,15 @@ TEST_F(CalendarServiceTest, FeedHoldsTheDatedSessionsTheUserMayView) {
 
 TEST_F(CalendarServiceTest, AnExpertReassignedAwayLosesTheSessionsAtTheNextPoll) {
     auto token = issue(expert1);
-    EXPECT_EQ(services_->calendar.feed(token, base).events.size(), 4u);
+    EXPECT_EQ(services_->calendar.feed(token, site_url).events.size(), 4u);
     services::EngagementInput input;
     input.version = maker.version;
     input.expert_id = std::optional<core::Id>(expert2.id);
     services_->engagements.update(
         as(jimu), grant(as(jimu), Anchor::engagement, maker.id, EngagementAction::edit_plan),
         input);
-    EXPECT_TRUE(services_->calendar.feed(token, base).events.empty());
-    auto theirs = services_->calendar.feed(issue(expert2), base);
+    EXPECT_TRUE(services_->calendar.feed(token, site_url).events.empty());
+    auto theirs = services_->calendar.feed(issue(expert2), site_url);
     EXPECT_EQ(theirs.events.size(), 5u);
     for (const auto& e : theirs.events)
         if (e.uid.starts_with("engagement-" + std::to_string(maker.id) + "-")) {
@@ -118,11 +121,11 @@ TEST_F(CalendarServiceTest, RotatedRevokedUnknownAndInactiveTokensAreOneNotFound
     auto first = issue(expert1);
     auto second = issue(expert1);
     EXPECT_NE(first, second);
-    EXPECT_EQ(code_of([&] { calendar.feed(first, base); }), core::ErrorCode::not_found);
-    EXPECT_EQ(calendar.feed(second, base).events.size(), 4u);
-    EXPECT_EQ(code_of([&] { calendar.feed("not-a-token", base); }), core::ErrorCode::not_found);
+    EXPECT_EQ(code_of([&] { calendar.feed(first, site_url); }), core::ErrorCode::not_found);
+    EXPECT_EQ(calendar.feed(second, site_url).events.size(), 4u);
+    EXPECT_EQ(code_of([&] { calendar.feed("not-a-token", site_url); }), core::ErrorCode::not_found);
     calendar.revoke_feed(as(expert1));
-    EXPECT_EQ(code_of([&] { calendar.feed(second, base); }), core::ErrorCode::not_found);
+    EXPECT_EQ(code_of([&] { calendar.feed(second, site_url); }), core::ErrorCode::not_found);
     calendar.revoke_feed(as(expert1));  // nothing left: nothing happens
     EXPECT_FALSE(calendar.feed_status(as(expert1)).active);
 
@@ -131,18 +134,18 @@ TEST_F(CalendarServiceTest, RotatedRevokedUnknownAndInactiveTokensAreOneNotFound
         storage::Connection c(*db_);
         c.sql() << "UPDATE users SET active = 0 WHERE id = :id", soci::use(expert2.id);
     }
-    auto inactive = error_of([&] { calendar.feed(third, base); });
+    auto inactive = error_of([&] { calendar.feed(third, site_url); });
     ASSERT_TRUE(inactive);
     EXPECT_EQ(inactive->code(), core::ErrorCode::not_found);
-    auto unknown = error_of([&] { calendar.feed("not-a-token", base); });
+    auto unknown = error_of([&] { calendar.feed("not-a-token", site_url); });
     EXPECT_EQ(std::string(inactive->what()), std::string(unknown->what())) << "nothing told apart";
 }
 
 TEST_F(CalendarServiceTest, OnlyTheTokensHashIsStoredAndChangesAreAudited) {
     auto& calendar = services_->calendar;
     now_ = 1'800'000'000;
-    auto issued = calendar.issue_feed(as(expert1), base);
-    EXPECT_TRUE(issued.url.starts_with(base + "/api/v1/calendar-feeds/"));
+    auto issued = calendar.issue_feed(as(expert1), site_url);
+    EXPECT_TRUE(issued.url.starts_with(site_url + "/api/v1/calendar-feeds/"));
     auto token = token_of(issued.url);
     EXPECT_EQ(token.size(), 43u) << "32 random bytes, base64url without padding";
     {
@@ -157,10 +160,10 @@ TEST_F(CalendarServiceTest, OnlyTheTokensHashIsStoredAndChangesAreAudited) {
     EXPECT_EQ(status.created_at, now_);
     EXPECT_FALSE(status.last_polled_at);
     now_ += 100;
-    calendar.feed(token, base);
+    calendar.feed(token, site_url);
     EXPECT_EQ(calendar.feed_status(as(expert1)).last_polled_at, now_);
     now_ += 10;  // within a minute: not written again
-    calendar.feed(token, base);
+    calendar.feed(token, site_url);
     EXPECT_EQ(calendar.feed_status(as(expert1)).last_polled_at, now_ - 10);
 
     issue(expert1);
@@ -184,16 +187,16 @@ TEST_F(CalendarServiceTest, OnlyTheTokensHashIsStoredAndChangesAreAudited) {
 TEST_F(CalendarServiceTest, FeedLeavesOutSessionsMoreThanAYearPast) {
     now_ += 2 * 365 * 24 * 60 * 60;  // two years on: the demo's sessions are long past
     auto token = issue(expert1);
-    EXPECT_TRUE(services_->calendar.feed(token, base).events.empty());
+    EXPECT_TRUE(services_->calendar.feed(token, site_url).events.empty());
 }
 
 TEST_F(CalendarServiceTest, FeedReadsAPageAtATimeUpToItsLimit) {
     services::CalendarService small(env(), services::CalendarLimits{365, 1, 1, 60});
     auto token = issue(jimu);
-    auto first_only = small.feed(token, base);
+    auto first_only = small.feed(token, site_url);
     EXPECT_EQ(uids(first_only).size(), 1u) << "the newest engagement: the carrier's one session";
     services::CalendarService paged(env(), services::CalendarLimits{365, 10, 1, 60});
-    EXPECT_EQ(paged.feed(token, base).events.size(), 5u) << "both, one page each";
+    EXPECT_EQ(paged.feed(token, site_url).events.size(), 5u) << "both, one page each";
 }
 
 }  // namespace
