@@ -46,7 +46,7 @@ scenario(
     await page.getByText('このURLを知っている人は誰でも').waitFor()
 
     await page.getByTestId('calendar-feed-copy').click()
-    await page.getByText(/URLをコピーしました|URLを選択しました/).waitFor()
+    await page.getByText(/購読URLをコピーしました|コピーできませんでした/).waitFor()
     const clipboard = await page.evaluate(() => navigator.clipboard.readText().catch(() => null))
     if (clipboard !== null) assert.equal(clipboard, url)
     await checkAxe(page, 'カレンダー連携')
