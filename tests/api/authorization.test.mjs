@@ -104,7 +104,7 @@ describe('authorization of every route for every actor', () => {
           `${route.method} ${route.path}: anchor ${route.anchor} is unknown to authorization.test.mjs: add how to find its id (urlFor) and its engagement`);
         return String(anchorIds[route.anchor]);
       }
-      if (name === 'item_no' || name === 'no' || name === 'task_id') return '1';
+      if (name === 'item_no' || name === 'no' || name === 'task_id') return '1';  // a question, a session, a task
       if (name === 'token') return f.token;
       const collection = route.path.slice(0, offset).split('/').filter(Boolean).pop();
       assert.ok(collection in byCollection, `${route.method} ${route.path}: no value for {${name}} in authorization.test.mjs (urlFor)`);
