@@ -7,6 +7,7 @@
 #include "services/course/planning_service.hpp"
 #include "services/diagnosis/diagnosis_services.hpp"
 #include "services/engagements/engagement_service.hpp"
+#include "services/notifications/notification_service.hpp"
 
 namespace shido::services {
 
@@ -21,7 +22,9 @@ struct Services {
           engagements(service_env),
           planning(service_env),
           audit(service_env),
-          diagnosis(service_env) {}
+          diagnosis(service_env),
+          notifications(service_env),
+          outbox(service_env) {}
 
     ServiceEnv env;
     AccessService access;
@@ -32,6 +35,8 @@ struct Services {
     PlanningService planning;
     AuditService audit;
     DiagnosisServices diagnosis;
+    NotificationService notifications;
+    OutboxService outbox;
 };
 
 }  // namespace shido::services

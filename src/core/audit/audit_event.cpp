@@ -15,6 +15,7 @@ constexpr Labelled<AuditAction> action_table[] = {
     {AuditAction::enter_paper, "enter_paper", "紙の回答の入力"},
     {AuditAction::import_csv, "import_csv", "CSVの取り込み"},
     {AuditAction::submit, "submit", "回答の提出"},
+    {AuditAction::requeue, "requeue", "メールの再送"},
 };
 
 constexpr Labelled<AuditEntity> entity_table[] = {
@@ -24,6 +25,7 @@ constexpr Labelled<AuditEntity> entity_table[] = {
     {AuditEntity::diagnosis_round, "diagnosis_round", "自社診断の回"},
     {AuditEntity::respondent, "respondent", "自社診断の回答者"},
     {AuditEntity::diagnosis_finding, "diagnosis_finding", "課題整理"},
+    {AuditEntity::outbox_message, "outbox_message", "送信待ちメール"},
 };
 
 }  // namespace

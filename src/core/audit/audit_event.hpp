@@ -20,6 +20,7 @@ enum class AuditAction {
     enter_paper,
     import_csv,
     submit,
+    requeue,
 };
 
 enum class AuditEntity {
@@ -29,6 +30,7 @@ enum class AuditEntity {
     diagnosis_round,
     respondent,
     diagnosis_finding,
+    outbox_message,
 };
 
 std::span<const Labelled<AuditAction>> audit_actions();

@@ -25,6 +25,7 @@ const std::vector<std::pair<AuditAction, std::string>> actions = {
     {AuditAction::enter_paper, "enter_paper"},
     {AuditAction::import_csv, "import_csv"},
     {AuditAction::submit, "submit"},
+    {AuditAction::requeue, "requeue"},
 };
 
 const std::vector<std::pair<AuditEntity, std::string>> entities = {
@@ -34,6 +35,7 @@ const std::vector<std::pair<AuditEntity, std::string>> entities = {
     {AuditEntity::diagnosis_round, "diagnosis_round"},
     {AuditEntity::respondent, "respondent"},
     {AuditEntity::diagnosis_finding, "diagnosis_finding"},
+    {AuditEntity::outbox_message, "outbox_message"},
 };
 
 template <typename Enum>
