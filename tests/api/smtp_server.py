@@ -36,6 +36,7 @@ class Recorder:
             return refusal
         message = message_from_bytes(envelope.content, policy=policy.default)
         record = {
+            "peer": list(session.peer) if session.peer else None,
             "mail_from": envelope.mail_from,
             "rcpt_tos": envelope.rcpt_tos,
             "message_id": message["Message-ID"],
