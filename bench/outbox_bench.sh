@@ -3,7 +3,8 @@
 # sent by one `shido serve` to a local SMTP server (aiosmtpd, tests/api/smtp_server.py, which
 # parses and records every message). Prints messages/s from the moment the server listens
 # until the last row is `sent`, and checks that the mail server received every message exactly
-# once (by Message-ID); exit 1 otherwise.
+# once (by Message-ID); exit 1 otherwise. Also prints the mail server's own ceiling: the same
+# messages from Python's smtplib over one connection (bench/smtp_baseline.py).
 # Usage: bench/outbox_bench.sh [--db sqlite|postgres] [--messages N]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -62,6 +63,14 @@ smtp_port=$(bench_port)
 smtp=$!
 for _ in $(seq 1 100); do grep -q ready "$work/smtp.log" && break; sleep 0.1; done
 
+# The receiving server's own ceiling (Python's smtplib, one connection), on a second instance.
+base_port=$(bench_port)
+/usr/bin/python3 tests/api/smtp_server.py "$base_port" "$work/baseline.jsonl" "$work/mode" >"$work/base.log" 2>&1 &
+base_smtp=$!
+for _ in $(seq 1 100); do grep -q ready "$work/base.log" && break; sleep 0.1; done
+baseline=$(/usr/bin/python3 bench/smtp_baseline.py "$base_port" "$(( messages < 500 ? messages : 500 ))")
+kill "$base_smtp"; wait "$base_smtp" 2>/dev/null || true
+
 port=$(bench_port)
 bench_start_server "$bin" "$db_url" "$port" "$work/server.log" --static "$work" \
   --smtp-url "smtp://127.0.0.1:$smtp_port" --smtp-from shido@example.jp --outbox-poll-ms 50
@@ -85,4 +94,5 @@ unique=$(grep -o '"message_id": "[^"]*"' "$work/received.jsonl" | sort -u | wc -
 rate=$(echo "($total - $sent_at_start) / ($end - $start)" | bc -l)
 printf 'outbox → aiosmtpd on %s: %d messages in %.2f s = %.0f messages/s (received %d, distinct Message-IDs %d, SMTP connections %d)\n' \
   "$engine" "$((total - sent_at_start))" "$(echo "$end - $start" | bc -l)" "$rate" "$received" "$unique" "$connections"
+echo "the same aiosmtpd fed by Python's smtplib over one connection (its ceiling): $baseline messages/s"
 [ "$received" -eq "$total" ] && [ "$unique" -eq "$total" ] || { echo "FAIL: lost or duplicated messages" >&2; exit 1; }

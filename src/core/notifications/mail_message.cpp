@@ -21,14 +21,14 @@ bool is_ascii_printable(std::string_view text) {
 
 // Length of the UTF-8 sequence starting with `lead` (1 for continuation bytes: never split
 // inside a character whatever the input).
-std::size_t utf8_length(unsigned char lead) {
+std::size_t mail_sequence_length(unsigned char lead) {
     if (lead >= 0xf0) return 4;
     if (lead >= 0xe0) return 3;
     if (lead >= 0xc0) return 2;
     return 1;
 }
 
-[[noreturn]] void refuse(const char* field, const char* message) {
+[[noreturn]] void refuse_mail(const char* field, const char* message) {
     throw DomainError(ErrorCode::validation, "メールを作成できません。", {{field, message}});
 }
 
@@ -39,7 +39,7 @@ std::string two_digits(int value) {
 }  // namespace
 
 std::string base64_encode(std::string_view bytes) {
-    static constexpr char alphabet[] =
+    static constexpr char base64_alphabet[] =
         "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     std::string out;
     out.reserve((bytes.size() + 2) / 3 * 4);
@@ -48,17 +48,17 @@ std::string base64_encode(std::string_view bytes) {
         unsigned n = (static_cast<unsigned char>(bytes[i]) << 16) |
                      (static_cast<unsigned char>(bytes[i + 1]) << 8) |
                      static_cast<unsigned char>(bytes[i + 2]);
-        out += alphabet[(n >> 18) & 63];
-        out += alphabet[(n >> 12) & 63];
-        out += alphabet[(n >> 6) & 63];
-        out += alphabet[n & 63];
+        out += base64_alphabet[(n >> 18) & 63];
+        out += base64_alphabet[(n >> 12) & 63];
+        out += base64_alphabet[(n >> 6) & 63];
+        out += base64_alphabet[n & 63];
     }
     if (i < bytes.size()) {
         unsigned n = static_cast<unsigned char>(bytes[i]) << 16;
         if (i + 1 < bytes.size()) n |= static_cast<unsigned char>(bytes[i + 1]) << 8;
-        out += alphabet[(n >> 18) & 63];
-        out += alphabet[(n >> 12) & 63];
-        out += i + 1 < bytes.size() ? alphabet[(n >> 6) & 63] : '=';
+        out += base64_alphabet[(n >> 18) & 63];
+        out += base64_alphabet[(n >> 12) & 63];
+        out += i + 1 < bytes.size() ? base64_alphabet[(n >> 6) & 63] : '=';
         out += '=';
     }
     return out;
@@ -87,7 +87,7 @@ std::string encode_header_text(std::string_view text) {
     while (pos < text.size()) {
         std::size_t end = pos;
         while (end < text.size()) {
-            auto next = end + utf8_length(static_cast<unsigned char>(text[end]));
+            auto next = end + mail_sequence_length(static_cast<unsigned char>(text[end]));
             if (next > text.size()) next = text.size();
             if (next - pos > max_bytes) break;
             end = next;
@@ -117,13 +117,13 @@ std::string format_mail_date(Timestamp t) {
 }
 
 std::string render_mail(const MailMessage& m) {
-    if (!is_plain_address(m.from)) refuse("from", "差出人のアドレスが正しくありません。");
-    if (!is_plain_address(m.to)) refuse("to", "宛先のアドレスが正しくありません。");
-    if (has_control(m.subject)) refuse("subject", "件名に改行や制御文字は使えません。");
+    if (!is_plain_address(m.from)) refuse_mail("from", "差出人のアドレスが正しくありません。");
+    if (!is_plain_address(m.to)) refuse_mail("to", "宛先のアドレスが正しくありません。");
+    if (has_control(m.subject)) refuse_mail("subject", "件名に改行や制御文字は使えません。");
     if (!is_ascii_printable(m.message_id) || m.message_id.size() < 5 ||
         m.message_id.front() != '<' || m.message_id.back() != '>' ||
         m.message_id.find('@') == std::string::npos)
-        refuse("message_id", "Message-ID が正しくありません。");
+        refuse_mail("message_id", "Message-ID が正しくありません。");
     std::string body;
     body.reserve(m.body.size() + m.body.size() / 16);
     for (std::size_t i = 0; i < m.body.size(); ++i) {

@@ -13,7 +13,7 @@ std::string session_of(const NoticeFacts& f) {
 }
 
 // 2026年12月2日（水）
-std::string date_ja(const std::string& iso) {
+std::string notice_date_ja(const std::string& iso) {
     auto date = parse_civil_date(iso);
     if (!date) return iso;
     auto weekday = std::string(label_ja(weekday_of(*date)));
@@ -22,7 +22,7 @@ std::string date_ja(const std::string& iso) {
 }
 
 std::string when_of(const NoticeFacts& f) {
-    std::string text = f.date ? date_ja(*f.date) : std::string("日付未定");
+    std::string text = f.date ? notice_date_ja(*f.date) : std::string("日付未定");
     if (f.start_time) text += " " + *f.start_time + (f.end_time ? "〜" + *f.end_time : "〜");
     return text;
 }
@@ -50,11 +50,11 @@ NoticeText compose_notice(NotificationKind kind, const NoticeFacts& f) {
         case NotificationKind::task_due_soon:
             return {label + "：" + f.subject_name,
                     "タスク「" + f.subject_name + "」（" + f.company_name + "）の期限は " +
-                        (f.date ? date_ja(*f.date) : std::string()) + " です。"};
+                        (f.date ? notice_date_ja(*f.date) : std::string()) + " です。"};
         case NotificationKind::task_overdue:
             return {label + "：" + f.subject_name,
                     "タスク「" + f.subject_name + "」（" + f.company_name + "）は期限 " +
-                        (f.date ? date_ja(*f.date) : std::string()) + " を過ぎています。"};
+                        (f.date ? notice_date_ja(*f.date) : std::string()) + " を過ぎています。"};
         case NotificationKind::report_submitted:
             return {
                 label + "：" + session_of(f),

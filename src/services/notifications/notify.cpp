@@ -25,6 +25,29 @@ std::string place_of(const storage::PlannedSession& s) {
 
 }  // namespace
 
+std::vector<core::Id> recipients_of(storage::Connection& c, const core::Engagement& engagement,
+                                    std::initializer_list<Audience> audiences) {
+    std::vector<core::Id> ids;
+    storage::NotificationRepository repo(c);
+    auto add = [&ids](core::Id id) {
+        if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+    };
+    for (auto audience : audiences) {
+        switch (audience) {
+            case Audience::secretariat:
+                for (auto id : repo.secretariat_ids()) add(id);
+                break;
+            case Audience::expert:
+                if (engagement.expert_id) add(*engagement.expert_id);
+                break;
+            case Audience::company_users:
+                for (auto id : repo.company_user_ids(engagement.company_id)) add(id);
+                break;
+        }
+    }
+    return ids;
+}
+
 NotifyResult notify(storage::Connection& c, const Notice& notice, core::Timestamp now) {
     NotifyResult result;
     auto text = core::compose_notice(notice.kind, notice.facts);

@@ -1,4 +1,5 @@
 #pragma once
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,6 +27,17 @@ struct NotifyResult {
     int notifications = 0;  // new in-app notifications
     int emails = 0;         // outbox rows queued (recipients whose account is active)
 };
+
+// Who is told, by what they are to an engagement.
+enum class Audience {
+    secretariat,    // every active 事務局 user
+    expert,         // the engagement's assigned expert, if any
+    company_users,  // every active user of the engagement's company
+};
+
+// The user ids of these audiences of `engagement` (each once), for Notice::recipients.
+std::vector<core::Id> recipients_of(storage::Connection& c, const core::Engagement& engagement,
+                                    std::initializer_list<Audience> audiences);
 
 // Writes one in-app notification per recipient and, for each recipient whose account is
 // active, one e-mail in the outbox — on the caller's connection, inside the caller's

@@ -15,14 +15,14 @@ MailMessage sample_mail() {
 
 // Decodes one "=?UTF-8?B?…?=" word (test helper: the reverse of base64_encode).
 std::string decode_word(const std::string& word) {
-    static const std::string alphabet =
+    static const std::string base64_alphabet =
         "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     std::string b64 = word.substr(10, word.size() - 12), out;
     unsigned buffer = 0;
     int bits = 0;
     for (char ch : b64) {
         if (ch == '=') break;
-        buffer = (buffer << 6) | static_cast<unsigned>(alphabet.find(ch));
+        buffer = (buffer << 6) | static_cast<unsigned>(base64_alphabet.find(ch));
         bits += 6;
         if (bits >= 8) {
             bits -= 8;

@@ -138,6 +138,16 @@ TEST_F(NotifyTest, TheDedupeKeyWritesOncePerRecipient) {
     EXPECT_EQ(count("SELECT COUNT(*) FROM notifications WHERE kind = 'report_submitted'"), 2);
 }
 
+TEST_F(NotifyTest, RecipientsByAudience) {
+    storage::Connection c(*db_);
+    using services::Audience;
+    EXPECT_EQ(services::recipients_of(c, maker, {Audience::secretariat}),
+              (std::vector<core::Id>{jimu.id}));
+    EXPECT_EQ(services::recipients_of(
+                  c, maker, {Audience::expert, Audience::company_users, Audience::expert}),
+              (std::vector<core::Id>{expert1.id, owner1.id}));
+}
+
 TEST_F(NotifyTest, AnInactiveAccountGetsTheNotificationButNoMail) {
     storage::Connection c(*db_);
     c.sql() << "UPDATE users SET active = 0 WHERE id = :id", soci::use(owner1.id);
