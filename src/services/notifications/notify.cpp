@@ -111,6 +111,8 @@ NotifyResult notify_sessions_tomorrow(storage::Database& db, const std::string& 
     if (!date) return {};
     auto tomorrow = core::to_string(core::add_days(*date, 1));
     storage::Connection c(db);
+    // Read first: most minutes there is nothing to tell, and no write lock is taken for that.
+    if (storage::sessions_on(c, tomorrow).empty()) return {};
     storage::Transaction tx(c);
     NotifyResult total;
     storage::NotificationRepository notifications(c);
