@@ -9,6 +9,7 @@ pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)
 pkg_check_modules(PANGOCAIRO REQUIRED IMPORTED_TARGET pangocairo cairo-pdf)
 pkg_check_modules(QRENCODE REQUIRED IMPORTED_TARGET libqrencode)
 pkg_check_modules(LIBICAL REQUIRED IMPORTED_TARGET libical)
+find_package(CURL REQUIRED)  # SMTP for the outbox (libcurl4-openssl-dev)
 find_package(SQLite3 REQUIRED)
 find_package(PostgreSQL REQUIRED)
 

@@ -9,10 +9,14 @@
 #include "content/library.hpp"
 #include "core/access/access_policy.hpp"
 #include "core/error.hpp"
+#include "core/notifications/mail_message.hpp"
+#include "core/notifications/retry_policy.hpp"
 #include "http/server.hpp"
 #include "http/trusted_hosts.hpp"
 #include "services/crypto.hpp"
 #include "services/demo/demo_data.hpp"
+#include "services/notifications/outbox_worker.hpp"
+#include "services/notifications/smtp_sender.hpp"
 #include "services/services.hpp"
 #include "storage/migrations.hpp"
 #include "storage/transaction.hpp"
@@ -61,6 +65,43 @@ std::vector<std::string> comma_separated(const std::string& text) {
     return parts;
 }
 
+services::SmtpConfig smtp_config(const Options& o, const std::string& url) {
+    if (url.rfind("smtp://", 0) != 0 && url.rfind("smtps://", 0) != 0)
+        throw UsageError("--smtp-url must start with smtp:// or smtps://");
+    services::SmtpConfig smtp;
+    smtp.url = url;
+    smtp.user = o.get("smtp-user");
+    smtp.password = o.get("smtp-password");
+    smtp.from = o.get("smtp-from");
+    auto tls = o.get("smtp-starttls");
+    if (tls == "required")
+        smtp.starttls = services::StartTls::required;
+    else if (tls == "try")
+        smtp.starttls = services::StartTls::try_it;
+    else if (tls == "off")
+        smtp.starttls = services::StartTls::off;
+    else
+        throw UsageError("--smtp-starttls must be required, try or off");
+    return smtp;
+}
+
+services::OutboxConfig outbox_config(const Options& o, const http::ServerConfig& server) {
+    services::OutboxConfig outbox;
+    outbox.worker_id = services::make_worker_id();
+    outbox.from = o.get("smtp-from");
+    if (!core::is_plain_address(outbox.from))
+        throw UsageError("--smtp-from must be a bare address (name@example.jp)");
+    auto delays = core::parse_delays(o.get("smtp-retry-delays"));
+    if (!delays) throw UsageError("--smtp-retry-delays must be seconds separated by commas");
+    outbox.retry.delays_seconds = *delays;
+    outbox.retry.max_attempts = static_cast<int>(o.number("smtp-max-attempts", 1, 100));
+    outbox.poll = std::chrono::milliseconds(o.number("outbox-poll-ms", 50, 3600000));
+    outbox.public_url = server.public_url.empty()
+                            ? "http://" + server.listen_address + ":" + std::to_string(server.port)
+                            : server.public_url;
+    return outbox;
+}
+
 }  // namespace
 
 int serve_command(const Args& args) {
@@ -84,7 +125,25 @@ int serve_command(const Args& args) {
               {"workers", "SHIDO_WORKERS",
                "threads for heavy work: password hashing, PDF and xlsx exports", false,
                std::to_string(std::max(1u, std::thread::hardware_concurrency()))},
-              {"demo", "SHIDO_DEMO", "load the demo data first when it is missing", true, ""}}),
+              {"demo", "SHIDO_DEMO", "load the demo data first when it is missing", true, ""},
+              {"smtp-url", "SHIDO_SMTP_URL",
+               "mail server for notifications: smtp://host:port or smtps://host:port; without "
+               "it nothing is sent and the secretariat reads the outbox",
+               false, ""},
+              {"smtp-user", "SHIDO_SMTP_USER", "SMTP login (AUTH); empty: none", false, ""},
+              {"smtp-password", "SHIDO_SMTP_PASSWORD",
+               "SMTP password (prefer the environment variable)", false, ""},
+              {"smtp-from", "SHIDO_SMTP_FROM", "sender address of notification e-mails", false,
+               "shido@localhost"},
+              {"smtp-starttls", "SHIDO_SMTP_STARTTLS", "STARTTLS for smtp://: required, try or off",
+               false, "try"},
+              {"smtp-retry-delays", "SHIDO_SMTP_RETRY_DELAYS",
+               "seconds before each retry of a failed send; the last one repeats", false,
+               "60,300,900,3600,10800,21600"},
+              {"smtp-max-attempts", "SHIDO_SMTP_MAX_ATTEMPTS",
+               "attempts before a message is marked failed", false, "8"},
+              {"outbox-poll-ms", "SHIDO_OUTBOX_POLL_MS", "how often the outbox is looked at", false,
+               "5000"}}),
         args);
     if (print_help_if_asked(o, "shido serve [options]", "Serves the web UI and the JSON API."))
         return 0;
@@ -106,7 +165,7 @@ int serve_command(const Args& args) {
     http::Logger logger(config.log_level);
 
     // Each request thread and each worker may hold one database connection at a time.
-    App app(o, config.threads + config.workers);
+    App app(o, config.threads + config.workers + 1);  // + the outbox worker
     if (o.on("demo")) services::load_demo(app.services.env, {});
     logger.log(http::LogLevel::info, "starting",
                {{"database", redacted(database_url(o))}, {"static", config.static_dir.string()}});
@@ -117,7 +176,20 @@ int serve_command(const Args& args) {
                 {"note", trusted.empty() ? "listening on every address: set --public-url or "
                                            "--allowed-hosts, or logins from browsers are refused"
                                          : "set --public-url or --allowed-hosts for others"}});
+    auto outbox = outbox_config(o, config);
+    std::unique_ptr<services::SmtpSender> smtp;
+    if (auto url = o.get("smtp-url"); !url.empty())
+        smtp = std::make_unique<services::SmtpSender>(smtp_config(o, url));
+    logger.log(http::LogLevel::info, "outbox",
+               {{"smtp", smtp ? redacted(o.get("smtp-url")) : "none: messages stay queued"},
+                {"worker", outbox.worker_id}});
+    services::OutboxWorker worker(app.services.env, outbox, smtp.get(),
+                                  [&logger](const std::string& event, const std::string& detail) {
+                                      logger.log(http::LogLevel::warn, event, {{"error", detail}});
+                                  });
+    worker.start();
     http::run_server(app.services, config, logger);
+    worker.stop();
     return 0;
 }
 

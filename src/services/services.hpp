@@ -13,6 +13,7 @@
 #include "services/course/task_service.hpp"
 #include "services/diagnosis/diagnosis_services.hpp"
 #include "services/engagements/engagement_service.hpp"
+#include "services/notifications/notification_service.hpp"
 
 namespace shido::services {
 
@@ -33,7 +34,9 @@ struct Services {
           record_reads(service_env),
           audit(service_env),
           diagnosis(service_env),
-          calendar(service_env) {}
+          calendar(service_env),
+          notifications(service_env),
+          outbox(service_env) {}
 
     ServiceEnv env;
     AccessService access;
@@ -50,6 +53,8 @@ struct Services {
     AuditService audit;
     DiagnosisServices diagnosis;
     CalendarService calendar;
+    NotificationService notifications;
+    OutboxService outbox;
 };
 
 }  // namespace shido::services

@@ -57,10 +57,14 @@ describe('authorization of every route for every actor', () => {
     actor.user = res.data.user;
   };
 
+  let outboxId;  // a queued demo message (the demo tells each expert of their assignment)
+
   // Each demo engagement with a self-assessment round and a respondent (created as the
   // secretariat where missing), re-read so that relations follow the current data.
   async function ensureFixtures() {
     engagements = await allPages(jimu, '/api/v1/engagements');
+    outboxId ??= (await jimu.get('/api/v1/outbox?limit=1')).data.items[0]?.id;
+    assert.ok(outboxId, 'the demo queued no e-mail');
     const list = { data: { items: engagements } };
     for (const [label, company] of [['maker', MAKER], ['carrier', CARRIER]]) {
       const engagement = list.data.items.find((e) => e.company_name === company);
@@ -97,7 +101,7 @@ describe('authorization of every route for every actor', () => {
     const param = route.param ?? 'id';
     const anchorIds = { engagement: f.engagement.id, diagnosis_round: f.round.id, respondent: f.respondent.id, company: f.engagement.company_id };
     // Other {id}s (routes without an anchor) by the collection they follow.
-    const byCollection = { engagements: f.engagement.id, companies: f.engagement.company_id, rounds: f.round.id, respondents: f.respondent.id };
+    const byCollection = { engagements: f.engagement.id, companies: f.engagement.company_id, rounds: f.round.id, respondents: f.respondent.id, outbox: outboxId };
     return route.path.replace(/\{([^}]+)\}/g, (whole, name, offset) => {
       if (route.access === 'engagement' && name === param) {
         assert.ok(route.anchor in anchorIds,

@@ -246,6 +246,20 @@ describe('the OpenAPI document matches real responses', () => {
     await conforms(expert1, 'DELETE', feed, feed);
     await conforms(expert1, 'DELETE', feed, feed);
     await conforms(server.client(), 'GET', poll, url);
+  test('notifications and the outbox', async () => {
+    const list = await conforms(expert1, 'GET', '/api/v1/notifications', '/api/v1/notifications?limit=1');
+    await conforms(expert1, 'GET', '/api/v1/notifications', '/api/v1/notifications?unread=true&limit=0');
+    await conforms(expert1, 'GET', '/api/v1/notifications/unread-count', '/api/v1/notifications/unread-count');
+    await conforms(expert1, 'POST', '/api/v1/notifications/read', '/api/v1/notifications/read', { json: { ids: [list.data.items[0].id] } });
+    await conforms(expert1, 'POST', '/api/v1/notifications/read', '/api/v1/notifications/read', { json: { ids: [999999] } });
+    await conforms(expert1, 'POST', '/api/v1/notifications/read', '/api/v1/notifications/read', { json: {} });
+    await conforms(expert1, 'POST', '/api/v1/notifications/read-all', '/api/v1/notifications/read-all', { json: {} });
+    const outbox = await conforms(secretariat, 'GET', '/api/v1/outbox', '/api/v1/outbox?status=queued&limit=1');
+    await conforms(secretariat, 'GET', '/api/v1/outbox', '/api/v1/outbox?status=lost');
+    await conforms(expert1, 'GET', '/api/v1/outbox', '/api/v1/outbox');
+    await conforms(secretariat, 'POST', '/api/v1/outbox/{id}/retry', `/api/v1/outbox/${outbox.data.items[0].id}/retry`, { json: {} });
+    await conforms(secretariat, 'POST', '/api/v1/outbox/{id}/retry', '/api/v1/outbox/999999/retry', { json: {} });
+    await conforms(expert1, 'POST', '/api/v1/outbox/{id}/retry', '/api/v1/outbox/1/retry', { json: {} });
   });
 
   test('operations endpoints', async () => {

@@ -27,6 +27,7 @@ constexpr Labelled<AuditAction> action_table[] = {
     {AuditAction::accept_report, "accept_report", "実施報告の受理"},
     {AuditAction::issue_calendar_feed, "issue_calendar_feed", "カレンダー購読URLの発行"},
     {AuditAction::revoke_calendar_feed, "revoke_calendar_feed", "カレンダー購読URLの停止"},
+    {AuditAction::requeue, "requeue", "メールの再送"},
 };
 
 constexpr Labelled<AuditEntity> entity_table[] = {
@@ -41,6 +42,7 @@ constexpr Labelled<AuditEntity> entity_table[] = {
     {AuditEntity::session_record, "session_record", "指導の記録"},
     {AuditEntity::session_report, "session_report", "実施報告"},
     {AuditEntity::calendar_feed, "calendar_feed", "カレンダー購読URL"},
+    {AuditEntity::outbox_message, "outbox_message", "送信待ちメール"},
 };
 
 }  // namespace

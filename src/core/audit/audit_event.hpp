@@ -31,6 +31,7 @@ enum class AuditAction {
     accept_report,
     issue_calendar_feed,  // a subscription URL created or replaced
     revoke_calendar_feed,
+    requeue,
 };
 
 enum class AuditEntity {
@@ -45,6 +46,7 @@ enum class AuditEntity {
     session_record,
     session_report,
     calendar_feed,
+    outbox_message,
 };
 
 std::span<const Labelled<AuditAction>> audit_actions();

@@ -8,6 +8,7 @@
 #include "services/crypto.hpp"
 #include "services/diagnosis/diagnosis_views.hpp"
 #include "services/engagements/engagement_views.hpp"
+#include "services/notifications/notify.hpp"
 #include "storage/accounts/user_repository.hpp"
 #include "storage/companies/company_repository.hpp"
 #include "storage/diagnosis/diagnosis_repository.hpp"
@@ -24,6 +25,7 @@ struct DemoLoader {
     core::Timestamp now;
     std::string password_hash;
     const content::Curriculum& course;  // the course demo engagements are opened on
+    bool notify_assignments;            // the demo's experts hear of their engagements
 
     core::Id user(const std::string& email, const std::string& name, core::Role role,
                   std::optional<core::Id> company = {},
@@ -60,9 +62,11 @@ struct DemoLoader {
             if (dates[i] != nullptr) e.sessions[i].planned_date = dates[i];
         storage::EngagementRepository repo(c);
         e.id = repo.insert(e, now);
+        auto stored = *repo.find(e.id);
         record(c, ctx, now,
                Change{core::AuditAction::create, core::AuditEntity::engagement, e.id, e.id, nullptr,
-                      snapshot(*repo.find(e.id))});
+                      snapshot(stored)});
+        if (notify_assignments) notify_expert_assigned(c, stored, std::nullopt, now);
         return e.id;
     }
 };
@@ -165,7 +169,10 @@ DemoSummary load_demo(ServiceEnv env, const DemoOptions& options) {
     storage::Transaction tx(c);
     DemoLoader load{c,
                     RequestContext{core::Actor{0, core::Role::secretariat, {}, "demo", {}}, "demo"},
-                    env.now(), hash, env.content.curriculum};
+                    env.now(),
+                    hash,
+                    env.content.curriculum,
+                    true};
 
     load.user("jimu@demo.shido.jp", "事務局 花子", core::Role::secretariat);
     auto expert1 = load.user("expert1@demo.shido.jp", "専門家 一郎", core::Role::expert);
@@ -186,6 +193,7 @@ DemoSummary load_demo(ServiceEnv env, const DemoOptions& options) {
     load_demo_diagnosis(load, env.content.current_instrument(), maker_engagement);
     load.engagement(carrier, expert2, core::EngagementStatus::planned,
                     {"2027-01-12", nullptr, nullptr, nullptr});
+    load.notify_assignments = false;  // generated bench data: no mail for thousands of rows
     load_generated(load, options);
     tx.commit();
     return {true, 2 + options.extra_engagements};

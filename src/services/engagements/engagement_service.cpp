@@ -9,6 +9,7 @@
 #include "services/course/planning_service.hpp"
 #include "services/course/task_service.hpp"
 #include "services/engagements/engagement_views.hpp"
+#include "services/notifications/notify.hpp"
 #include "storage/accounts/user_repository.hpp"
 #include "storage/companies/company_repository.hpp"
 #include "storage/engagements/engagement_repository.hpp"
@@ -162,6 +163,7 @@ core::Engagement EngagementService::create(const RequestContext& ctx, const Enga
     record(c, ctx, now,
            Change{core::AuditAction::create, core::AuditEntity::engagement, e.id, e.id, nullptr,
                   snapshot(created)});
+    notify_expert_assigned(c, created, std::nullopt, now);
     tx.commit();
     return created;
 }
@@ -204,6 +206,7 @@ core::Engagement EngagementService::update(const RequestContext& ctx, const Enga
     record(c, ctx, now,
            Change{core::AuditAction::update, core::AuditEntity::engagement, id, id,
                   snapshot(*before), snapshot(stored)});
+    notify_expert_assigned(c, stored, before->expert_id, now);
     tx.commit();
     return stored;
 }

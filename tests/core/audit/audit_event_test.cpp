@@ -36,6 +36,7 @@ const std::vector<std::pair<AuditAction, std::string>> actions = {
     {AuditAction::accept_report, "accept_report"},
     {AuditAction::issue_calendar_feed, "issue_calendar_feed"},
     {AuditAction::revoke_calendar_feed, "revoke_calendar_feed"},
+    {AuditAction::requeue, "requeue"},
 };
 
 const std::vector<std::pair<AuditEntity, std::string>> entities = {
@@ -50,6 +51,7 @@ const std::vector<std::pair<AuditEntity, std::string>> entities = {
     {AuditEntity::session_record, "session_record"},
     {AuditEntity::session_report, "session_report"},
     {AuditEntity::calendar_feed, "calendar_feed"},
+    {AuditEntity::outbox_message, "outbox_message"},
 };
 
 template <typename Enum>

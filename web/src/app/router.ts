@@ -41,6 +41,8 @@ const AuditLogView = () => import('@/features/audit/AuditLogView.vue')
 const AnswerSheetView = () => import('@/features/answer/AnswerSheetView.vue')
 const DiagnosisRoundsView = () => import('@/features/diagnosis/DiagnosisRoundsView.vue')
 const RoundView = () => import('@/features/diagnosis/RoundView.vue')
+const NotificationListView = () => import('@/features/notifications/NotificationListView.vue')
+const OutboxView = () => import('@/features/notifications/OutboxView.vue')
 
 const routes: RouteRecordRaw[] = [
   { path: '/', redirect: { name: 'engagements' } },
@@ -141,6 +143,18 @@ const routes: RouteRecordRaw[] = [
     name: 'audit',
     component: AuditLogView,
     meta: { title: '監査ログ', roles: SECRETARIAT },
+  },
+  {
+    path: '/notifications',
+    name: 'notifications',
+    component: NotificationListView,
+    meta: { title: '通知' },
+  },
+  {
+    path: '/outbox',
+    name: 'outbox',
+    component: OutboxView,
+    meta: { title: '送信待ちメール', roles: SECRETARIAT },
   },
   {
     path: '/forbidden',

@@ -106,3 +106,8 @@ export type RoundComparison = Schemas['Comparison']
 // The respondent's answer sheet behind a link (/a/<token>), named by its route so that it is never
 // confused with the company's アンケート.
 export type AnswerSheet = ResponseOf<'/answer/{token}', 'get'>
+
+// 通知・メール
+export type Notification = Schemas['Notification']
+export type OutboxMessage = Schemas['OutboxMessage']
+export type OutboxStatus = OutboxMessage['status']
