@@ -19,7 +19,7 @@ Timetable parse_timetable(const nlohmann::json& node, const std::string& where) 
         TimetableItem entry;
         entry.minutes = item.integer("minutes");
         entry.title = item.text("title");
-        entry.points = item.text("points");
+        if (item.has("points")) entry.points = item.text("points");  // a break has none
         if (entry.minutes < 1 || entry.minutes > 480) item.fail("'minutes' must be 1 to 480");
         item.finish();
         t.items.push_back(std::move(entry));
