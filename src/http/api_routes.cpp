@@ -9,7 +9,7 @@ std::vector<Route> api_routes(services::Services& services, Dispatcher& dispatch
           audit_routes(services), engagement_routes(services), meta_routes(services),
           plan_routes(services), diagnosis_round_routes(services),
           diagnosis_respondent_routes(services), diagnosis_finding_routes(services),
-          diagnosis_export_routes(services), answer_routes(services)}) {
+          diagnosis_export_routes(services), answer_routes(services), dashboard_routes(services)}) {
         for (auto& route : part) all.push_back(std::move(route));
     }
     return all;

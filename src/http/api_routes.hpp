@@ -25,5 +25,6 @@ std::vector<Route> diagnosis_respondent_routes(services::Services& services);
 std::vector<Route> diagnosis_finding_routes(services::Services& services);
 std::vector<Route> diagnosis_export_routes(services::Services& services);
 std::vector<Route> answer_routes(services::Services& services);
+std::vector<Route> dashboard_routes(services::Services& services);
 
 }  // namespace shido::http

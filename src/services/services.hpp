@@ -5,6 +5,7 @@
 #include "services/audit/audit_service.hpp"
 #include "services/companies/company_service.hpp"
 #include "services/course/planning_service.hpp"
+#include "services/dashboard/dashboard_service.hpp"
 #include "services/diagnosis/diagnosis_services.hpp"
 #include "services/engagements/engagement_service.hpp"
 
@@ -21,7 +22,8 @@ struct Services {
           engagements(service_env),
           planning(service_env),
           audit(service_env),
-          diagnosis(service_env) {}
+          diagnosis(service_env),
+          dashboard(service_env) {}
 
     ServiceEnv env;
     AccessService access;
@@ -32,6 +34,7 @@ struct Services {
     PlanningService planning;
     AuditService audit;
     DiagnosisServices diagnosis;
+    DashboardService dashboard;
 };
 
 }  // namespace shido::services

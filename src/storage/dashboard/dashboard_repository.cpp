@@ -1,0 +1,374 @@
+#include "storage/dashboard/dashboard_repository.hpp"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "core/calendar/civil_date.hpp"
+#include "storage/list_query.hpp"
+#include "storage/nullable.hpp"
+
+namespace shido::storage {
+
+namespace {
+
+using core::SessionProgress;
+
+// The SQL codes are the enum's order; the CASE below and these must change together.
+static_assert(static_cast<int>(SessionProgress::unplanned) == 0);
+static_assert(static_cast<int>(SessionProgress::planned) == 1);
+static_assert(static_cast<int>(SessionProgress::held) == 2);
+static_assert(static_cast<int>(SessionProgress::report_submitted) == 3);
+static_assert(static_cast<int>(SessionProgress::report_returned) == 4);
+static_assert(static_cast<int>(SessionProgress::report_accepted) == 5);
+
+// core::progress_of in SQL: the report's state first, then held, then dated.
+const std::string progress_code =
+    "(CASE WHEN r.state = 'accepted' THEN 5 WHEN r.state = 'returned' THEN 4 "
+    "WHEN r.state = 'submitted' THEN 3 WHEN s.held_on IS NOT NULL THEN 2 "
+    "WHEN s.planned_date IS NOT NULL THEN 1 ELSE 0 END)";
+
+const std::string sessions_and_reports =
+    " engagement_sessions s LEFT JOIN session_reports r ON r.engagement_id = s.engagement_id "
+    "AND r.session_no = s.session_no ";
+
+// core::current_session in SQL, per engagement (GROUP BY s.engagement_id): the smallest
+// session_no * 10 + code over the sessions not accepted names the current session (/ 10) and
+// its progress (% 10) in one number; none left means every report is accepted.
+const std::string current_key =
+    "MIN(CASE WHEN " + progress_code + " < 5 THEN s.session_no * 10 + " + progress_code + " END)";
+const std::string current_state = "COALESCE(" + current_key + " % 10, 5)";
+const std::string current_no = "COALESCE(" + current_key + " / 10, MAX(s.session_no))";
+
+constexpr const char* active_statuses = "('planned', 'in_progress')";
+
+bool joins_company(const core::DashboardFilter& f) {
+    return f.industry || !f.company_name_contains.empty();
+}
+
+// The filters in use as conditions on e (engagements) and c (companies).
+Conditions dashboard_conditions(const core::DashboardFilter& f, bool with_state) {
+    Conditions where;
+    if (f.industry) where.add("c.industry = ?", {*f.industry});
+    if (f.expert_id) where.add("e.expert_id = ?", {*f.expert_id});
+    if (f.unassigned) where.add("e.expert_id IS NULL", {});
+    if (f.status) where.add("e.status = ?", {std::string(core::to_string(*f.status))});
+    if (!f.company_name_contains.empty())
+        where.add("c.name LIKE ? ESCAPE '\\'", {contains_pattern(f.company_name_contains)});
+    if (with_state && f.state)
+        where.add("e.id IN (SELECT s.engagement_id FROM" + sessions_and_reports +
+                      "GROUP BY s.engagement_id HAVING " + current_state + " = ?)",
+                  {static_cast<long long>(*f.state)});
+    return where;
+}
+
+std::string engagements_from(const core::DashboardFilter& f) {
+    return joins_company(f) ? "engagements e JOIN companies c ON c.id = e.company_id"
+                            : "engagements e";
+}
+
+struct DashboardRowIn {
+    long long id = 0, company_id = 0;
+    std::string company_name, industry;
+    NullableIn<long long> expert_id;
+    NullableIn<std::string> expert_name;
+    std::string status;
+    int version = 0;
+
+    void bind(soci::statement& st) {
+        st.exchange(soci::into(id));
+        st.exchange(soci::into(company_id));
+        st.exchange(soci::into(company_name));
+        st.exchange(soci::into(industry));
+        st.exchange(soci::into(expert_id.value, expert_id.ind));
+        st.exchange(soci::into(expert_name.value, expert_name.ind));
+        st.exchange(soci::into(status));
+        st.exchange(soci::into(version));
+    }
+
+    core::DashboardRow row() const {
+        core::DashboardRow r;
+        r.id = id;
+        r.company_id = company_id;
+        r.company_name = company_name;
+        r.industry = industry;
+        r.expert_id = expert_id.get();
+        r.expert_name = expert_name.get();
+        r.status = core::parse_engagement_status(status).value_or(core::EngagementStatus::planned);
+        r.version = version;
+        return r;
+    }
+};
+
+constexpr const char* dashboard_select =
+    "SELECT e.id, e.company_id, c.name, c.industry, e.expert_id, u.name, e.status, e.version "
+    "FROM engagements e JOIN companies c ON c.id = e.company_id "
+    "LEFT JOIN users u ON u.id = e.expert_id";
+
+// Rows counted per key (a state code, an industry) by a statement prepared once per
+// connection and SQL text.
+template <typename Key>
+struct DashboardGroups {
+    DashboardGroups(soci::session& sql, const std::string& text, const Conditions& conditions)
+        : st(sql), where(conditions) {
+        st.exchange(soci::into(key));
+        st.exchange(soci::into(count));
+        where.bind(st);
+        prepare(st, text);
+    }
+    soci::statement st;
+    Conditions where;
+    Key key{};
+    long long count = 0;
+};
+
+template <typename Key, typename Take>
+void read_groups(Connection& c, const std::string& text, const Conditions& where, Take&& take) {
+    auto& q = c.prepared<DashboardGroups<Key>>(text, where);
+    q.where.take_values_of(where);
+    q.st.execute(false);
+    while (q.st.fetch()) take(q.key, q.count);
+    finish(q.st, c.dialect());
+}
+
+// "1,2,3": ids read from the database, written into an IN list.
+template <typename T, typename IdOf>
+std::string id_list(const std::vector<T>& items, std::size_t from, std::size_t to, IdOf&& id_of) {
+    std::string ids;
+    for (std::size_t i = from; i < to; ++i)
+        ids += (ids.empty() ? "" : ",") + std::to_string(id_of(items[i]));
+    return ids;
+}
+
+constexpr std::size_t detail_chunk = 500;  // ids per IN list
+
+std::string date_after(const std::string& today, int days) {
+    auto date = core::parse_civil_date(today);
+    return date ? core::to_string(core::add_days(*date, days)) : today;
+}
+
+}  // namespace
+
+const std::string& session_progress_sql() {
+    return progress_code;
+}
+
+std::vector<core::DashboardRow> DashboardRepository::read(const core::DashboardFilter& filter,
+                                                          const std::optional<std::string>& after,
+                                                          long long limit) {
+    auto where = dashboard_conditions(filter, true);
+    if (after) {
+        auto parts = core::cursor_parts(*after, 1);
+        where.add("e.id < ?", {core::cursor_id(parts[0])});
+    }
+    std::vector<core::DashboardRow> rows;
+    read_list<DashboardRowIn>(
+        c_, std::string(dashboard_select) + where.where() + " ORDER BY e.id DESC LIMIT :limit",
+        where, limit, [&rows](const DashboardRowIn& row) { rows.push_back(row.row()); });
+    return rows;
+}
+
+void DashboardRepository::attach_details(std::vector<core::DashboardRow>& rows) {
+    for (std::size_t from = 0; from < rows.size(); from += detail_chunk) {
+        auto to = std::min(rows.size(), from + detail_chunk);
+        auto ids = id_list(rows, from, to, [](const core::DashboardRow& r) { return r.id; });
+        std::unordered_map<core::Id, core::DashboardRow*> by_id;
+        for (auto i = from; i < to; ++i) by_id.emplace(rows[i].id, &rows[i]);
+
+        long long engagement_id = 0;
+        int no = 0, code = 0;
+        NullableIn<std::string> date, held;
+        soci::statement sessions =
+            (c_.sql().prepare << "SELECT s.engagement_id, s.session_no, s.planned_date, "
+                                 "s.held_on, " +
+                                     progress_code + " FROM" + sessions_and_reports +
+                                     "WHERE s.engagement_id IN (" + ids +
+                                     ") ORDER BY s.engagement_id, s.session_no",
+             soci::into(engagement_id), soci::into(no), soci::into(date.value, date.ind),
+             soci::into(held.value, held.ind), soci::into(code));
+        sessions.execute();
+        while (sessions.fetch()) {
+            auto found = by_id.find(engagement_id);
+            if (found == by_id.end()) continue;
+            found->second->sessions.push_back(
+                {no, date.get(), held.get(), static_cast<SessionProgress>(code)});
+        }
+
+        int current = 0, state = 0;
+        long long waiting = 0, overdue = 0;
+        NullableIn<std::string> next;
+        std::string today1 = today_, today2 = today_;
+        soci::statement per_engagement =
+            (c_.sql().prepare << "SELECT s.engagement_id, " + current_no + ", " + current_state +
+                                     ", MIN(CASE WHEN s.held_on IS NULL AND s.planned_date >= "
+                                     ":t1 THEN s.planned_date END), SUM(CASE WHEN r.state = "
+                                     "'submitted' THEN 1 ELSE 0 END), (SELECT COUNT(*) FROM "
+                                     "engagement_tasks t WHERE t.engagement_id = "
+                                     "s.engagement_id AND t.done_at IS NULL AND t.due_date < "
+                                     ":t2) FROM" +
+                                     sessions_and_reports + "WHERE s.engagement_id IN (" + ids +
+                                     ") GROUP BY s.engagement_id",
+             soci::into(engagement_id), soci::into(current), soci::into(state),
+             soci::into(next.value, next.ind), soci::into(waiting), soci::into(overdue),
+             soci::use(today1), soci::use(today2));
+        per_engagement.execute();
+        while (per_engagement.fetch()) {
+            auto found = by_id.find(engagement_id);
+            if (found == by_id.end()) continue;
+            auto& row = *found->second;
+            row.current = {current, static_cast<SessionProgress>(state)};
+            row.next_date = next.get();
+            row.reports_waiting = waiting;
+            row.overdue_tasks = overdue;
+        }
+    }
+}
+
+core::Page<core::DashboardRow> DashboardRepository::page(const core::DashboardFilter& filter,
+                                                         const core::PageRequest& request) {
+    core::Page<core::DashboardRow> page;
+    page.total = count(filter);
+    page.items = read(filter, request.after, rows_to_read(request));
+    close_page(page, request, [](const core::DashboardRow& row) {
+        return core::encode_cursor({std::to_string(row.id)});
+    });
+    attach_details(page.items);
+    return page;
+}
+
+std::vector<core::DashboardRow> DashboardRepository::rows(const core::DashboardFilter& filter,
+                                                          long long limit) {
+    auto rows = read(filter, std::nullopt, limit);
+    attach_details(rows);
+    return rows;
+}
+
+long long DashboardRepository::count(const core::DashboardFilter& filter) {
+    return count_rows(c_, engagements_from(filter), dashboard_conditions(filter, true));
+}
+
+core::DashboardSummary DashboardRepository::summary(const core::DashboardFilter& filter) {
+    core::DashboardSummary summary;
+    const auto from = engagements_from(filter);
+    const auto where = dashboard_conditions(filter, true);
+    summary.engagements = count_rows(c_, from, where);
+    auto unassigned = where;
+    unassigned.add("e.expert_id IS NULL", {});
+    summary.unassigned = count_rows(c_, from, unassigned);
+
+    auto waiting = where;
+    waiting.add("r.state = 'submitted'", {});
+    const std::string company_join =
+        joins_company(filter) ? " JOIN companies c ON c.id = e.company_id" : "";
+    summary.reports_waiting = count_rows(
+        c_, "session_reports r JOIN engagements e ON e.id = r.engagement_id" + company_join,
+        waiting);
+    auto overdue = where;
+    overdue.add("t.done_at IS NULL AND t.due_date < ?", {today_});
+    summary.overdue_tasks = count_rows(
+        c_, "engagement_tasks t JOIN engagements e ON e.id = t.engagement_id" + company_join,
+        overdue);
+
+    for (const auto& entry : core::session_progresses())
+        summary.by_state.push_back({entry.value, 0});
+    const auto without_state = dashboard_conditions(filter, false);
+    read_groups<int>(c_,
+                     "SELECT p.state, COUNT(*) FROM " + from +
+                         " JOIN (SELECT s.engagement_id AS engagement_id, " + current_state +
+                         " AS state FROM" + sessions_and_reports +
+                         "GROUP BY s.engagement_id) p ON p.engagement_id = e.id" +
+                         without_state.where() + " GROUP BY p.state",
+                     without_state, [&summary](int state, long long count) {
+                         if (state >= 0 && state < static_cast<int>(summary.by_state.size()))
+                             summary.by_state[static_cast<std::size_t>(state)].engagements = count;
+                     });
+
+    read_groups<std::string>(c_,
+                             "SELECT c.industry, COUNT(*) FROM engagements e JOIN companies c ON "
+                             "c.id = e.company_id GROUP BY c.industry",
+                             Conditions{}, [&summary](const std::string& industry, long long n) {
+                                 summary.industries.push_back({industry, n});
+                             });
+    // Byte order, the same on both engines (their collations differ).
+    std::sort(summary.industries.begin(), summary.industries.end(),
+              [](const auto& a, const auto& b) { return a.industry < b.industry; });
+    return summary;
+}
+
+namespace {
+
+struct DashboardExpertIn {
+    long long id = 0;
+    std::string name;
+    int active = 1;
+
+    void bind(soci::statement& st) {
+        st.exchange(soci::into(id));
+        st.exchange(soci::into(name));
+        st.exchange(soci::into(active));
+    }
+};
+
+}  // namespace
+
+core::Page<core::ExpertWorkload> DashboardRepository::experts(const core::PageRequest& request) {
+    core::Page<core::ExpertWorkload> page;
+    Conditions where;
+    where.add("u.role = 'expert'", {});
+    page.total = count_rows(c_, "users u", where);
+    if (request.after) {
+        auto parts = core::cursor_parts(*request.after, 2);
+        auto id = core::cursor_id(parts[1]);
+        where.add("(u.name > ? OR (u.name = ? AND u.id > ?))", {parts[0], parts[0], id});
+    }
+    read_list<DashboardExpertIn>(c_,
+                                 "SELECT u.id, u.name, u.active FROM users u" + where.where() +
+                                     " ORDER BY u.name, u.id LIMIT :limit",
+                                 where, rows_to_read(request),
+                                 [&page](const DashboardExpertIn& row) {
+                                     core::ExpertWorkload w;
+                                     w.expert_id = row.id;
+                                     w.name = row.name;
+                                     w.active = row.active != 0;
+                                     page.items.push_back(std::move(w));
+                                 });
+    close_page(page, request, [](const core::ExpertWorkload& w) {
+        return core::encode_cursor({w.name, std::to_string(w.expert_id)});
+    });
+    if (page.items.empty()) return page;
+
+    auto ids = id_list(page.items, 0, page.items.size(),
+                       [](const core::ExpertWorkload& w) { return w.expert_id; });
+    std::unordered_map<core::Id, core::ExpertWorkload*> by_id;
+    for (auto& w : page.items) by_id.emplace(w.expert_id, &w);
+    long long id = 0, active = 0, soon = 0, waiting = 0, overdue = 0;
+    std::string from = today_, to = date_after(today_, core::workload_days), today = today_;
+    soci::statement st =
+        (c_.sql().prepare
+             << std::string("SELECT u.id, (SELECT COUNT(*) FROM engagements e WHERE e.expert_id = "
+                            "u.id AND e.status IN ") +
+                    active_statuses +
+                    "), (SELECT COUNT(*) FROM engagements e JOIN engagement_sessions s ON "
+                    "s.engagement_id = e.id WHERE e.expert_id = u.id AND e.status IN " +
+                    active_statuses +
+                    " AND s.held_on IS NULL AND s.planned_date >= :d1 AND s.planned_date < :d2), "
+                    "(SELECT COUNT(*) FROM engagements e JOIN session_reports r ON "
+                    "r.engagement_id = e.id WHERE e.expert_id = u.id AND r.state = 'submitted'), "
+                    "(SELECT COUNT(*) FROM engagements e JOIN engagement_tasks t ON "
+                    "t.engagement_id = e.id WHERE e.expert_id = u.id AND t.done_at IS NULL AND "
+                    "t.due_date < :d3) FROM users u WHERE u.id IN (" +
+                    ids + ")",
+         soci::into(id), soci::into(active), soci::into(soon), soci::into(waiting),
+         soci::into(overdue), soci::use(from), soci::use(to), soci::use(today));
+    st.execute();
+    while (st.fetch()) {
+        auto found = by_id.find(id);
+        if (found == by_id.end()) continue;
+        found->second->active_engagements = active;
+        found->second->sessions_next_30_days = soon;
+        found->second->reports_waiting = waiting;
+        found->second->overdue_tasks = overdue;
+    }
+    return page;
+}
+
+}  // namespace shido::storage
