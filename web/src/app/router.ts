@@ -40,9 +40,17 @@ const AuditLogView = () => import('@/features/audit/AuditLogView.vue')
 const AnswerSheetView = () => import('@/features/answer/AnswerSheetView.vue')
 const DiagnosisRoundsView = () => import('@/features/diagnosis/DiagnosisRoundsView.vue')
 const RoundView = () => import('@/features/diagnosis/RoundView.vue')
+const DashboardView = () => import('@/features/dashboard/DashboardView.vue')
 
 const routes: RouteRecordRaw[] = [
-  { path: '/', redirect: { name: 'engagements' } },
+  // The secretariat starts at the dashboard; everybody else at their engagements.
+  {
+    path: '/',
+    name: 'home',
+    component: EngagementListView,
+    // Runs after the global guard, so the session is known by then.
+    beforeEnter: () => ({ name: useSession().isSecretariat.value ? 'dashboard' : 'engagements', replace: true }),
+  },
   {
     path: '/login',
     name: 'login',
@@ -60,6 +68,12 @@ const routes: RouteRecordRaw[] = [
     name: 'engagements',
     component: EngagementListView,
     meta: { title: '指導案件一覧' },
+  },
+  {
+    path: '/dashboard',
+    name: 'dashboard',
+    component: DashboardView,
+    meta: { title: 'ダッシュボード', roles: SECRETARIAT },
   },
   {
     path: '/engagements/new',
