@@ -223,11 +223,53 @@ void DashboardRepository::attach_details(std::vector<core::DashboardRow>& rows) 
     }
 }
 
+namespace {
+
+struct DashboardIdIn {
+    long long id = 0;
+    void bind(soci::statement& st) { st.exchange(soci::into(id)); }
+};
+
+}  // namespace
+
+std::vector<core::DashboardRow> DashboardRepository::read_ids(const std::vector<core::Id>& ids) {
+    std::vector<core::DashboardRow> rows;
+    if (ids.empty()) return rows;
+    DashboardRowIn row;
+    soci::statement st(c_.sql());
+    row.bind(st);
+    prepare(st, std::string(dashboard_select) + " WHERE e.id IN (" +
+                    id_list(ids, 0, ids.size(), [](core::Id id) { return id; }) +
+                    ") ORDER BY e.id DESC");
+    st.execute(false);
+    while (st.fetch()) rows.push_back(row.row());
+    return rows;
+}
+
 core::Page<core::DashboardRow> DashboardRepository::page(const core::DashboardFilter& filter,
                                                          const core::PageRequest& request) {
     core::Page<core::DashboardRow> page;
-    page.total = count(filter);
-    page.items = read(filter, request.after, rows_to_read(request));
+    if (filter.state) {
+        // The state is computed over every session: read the matching ids once (the total and
+        // the page from the same pass) rather than once for the count and again for the rows.
+        std::optional<long long> before;
+        if (request.after) before = core::cursor_id(core::cursor_parts(*request.after, 1)[0]);
+        auto where = dashboard_conditions(filter, true);
+        std::vector<core::Id> ids;
+        const auto wanted = static_cast<std::size_t>(rows_to_read(request));
+        read_list<DashboardIdIn>(c_,
+                                 "SELECT e.id FROM " + engagements_from(filter) + where.where() +
+                                     " ORDER BY e.id DESC LIMIT :limit",
+                                 where, core::max_export_rows * 50, [&](const DashboardIdIn& row) {
+                                     ++page.total;
+                                     if ((!before || row.id < *before) && ids.size() < wanted)
+                                         ids.push_back(row.id);
+                                 });
+        page.items = read_ids(ids);
+    } else {
+        page.total = count(filter);
+        page.items = read(filter, request.after, rows_to_read(request));
+    }
     close_page(page, request, [](const core::DashboardRow& row) {
         return core::encode_cursor({std::to_string(row.id)});
     });
@@ -246,41 +288,63 @@ long long DashboardRepository::count(const core::DashboardFilter& filter) {
     return count_rows(c_, engagements_from(filter), dashboard_conditions(filter, true));
 }
 
+namespace {
+
+// Per state: engagements, unassigned, reports waiting, overdue tasks (one pass over every
+// session; the overdue tasks are read from the partial index of open tasks).
+struct DashboardStateTotals {
+    DashboardStateTotals(soci::session& sql, const std::string& text, const Conditions& conditions)
+        : st(sql), where(conditions) {
+        st.exchange(soci::into(state));
+        st.exchange(soci::into(engagements));
+        st.exchange(soci::into(unassigned));
+        st.exchange(soci::into(waiting));
+        st.exchange(soci::into(overdue));
+        st.exchange(soci::use(today));
+        where.bind(st);
+        prepare(st, text);
+    }
+    soci::statement st;
+    Conditions where;
+    std::string today;
+    int state = 0;
+    long long engagements = 0, unassigned = 0, waiting = 0, overdue = 0;
+};
+
+}  // namespace
+
 core::DashboardSummary DashboardRepository::summary(const core::DashboardFilter& filter) {
     core::DashboardSummary summary;
-    const auto from = engagements_from(filter);
-    const auto where = dashboard_conditions(filter, true);
-    summary.engagements = count_rows(c_, from, where);
-    auto unassigned = where;
-    unassigned.add("e.expert_id IS NULL", {});
-    summary.unassigned = count_rows(c_, from, unassigned);
-
-    auto waiting = where;
-    waiting.add("r.state = 'submitted'", {});
-    const std::string company_join =
-        joins_company(filter) ? " JOIN companies c ON c.id = e.company_id" : "";
-    summary.reports_waiting = count_rows(
-        c_, "session_reports r JOIN engagements e ON e.id = r.engagement_id" + company_join,
-        waiting);
-    auto overdue = where;
-    overdue.add("t.done_at IS NULL AND t.due_date < ?", {today_});
-    summary.overdue_tasks = count_rows(
-        c_, "engagement_tasks t JOIN engagements e ON e.id = t.engagement_id" + company_join,
-        overdue);
-
     for (const auto& entry : core::session_progresses())
         summary.by_state.push_back({entry.value, 0});
-    const auto without_state = dashboard_conditions(filter, false);
-    read_groups<int>(c_,
-                     "SELECT p.state, COUNT(*) FROM " + from +
-                         " JOIN (SELECT s.engagement_id AS engagement_id, " + current_state +
-                         " AS state FROM" + sessions_and_reports +
-                         "GROUP BY s.engagement_id) p ON p.engagement_id = e.id" +
-                         without_state.where() + " GROUP BY p.state",
-                     without_state, [&summary](int state, long long count) {
-                         if (state >= 0 && state < static_cast<int>(summary.by_state.size()))
-                             summary.by_state[static_cast<std::size_t>(state)].engagements = count;
-                     });
+    const auto where = dashboard_conditions(filter, false);
+    const std::string text =
+        "SELECT p.state, COUNT(*), SUM(CASE WHEN e.expert_id IS NULL THEN 1 ELSE 0 END), "
+        "SUM(p.waiting), SUM(COALESCE(o.overdue, 0)) FROM " +
+        engagements_from(filter) + " JOIN (SELECT s.engagement_id AS engagement_id, " +
+        current_state +
+        " AS state, SUM(CASE WHEN r.state = 'submitted' THEN 1 ELSE 0 END) AS waiting FROM" +
+        sessions_and_reports +
+        "GROUP BY s.engagement_id) p ON p.engagement_id = e.id "
+        "LEFT JOIN (SELECT t.engagement_id AS engagement_id, COUNT(*) AS overdue FROM "
+        "engagement_tasks t WHERE t.done_at IS NULL AND t.due_date < :today "
+        "GROUP BY t.engagement_id) o ON o.engagement_id = e.id" +
+        where.where() + " GROUP BY p.state";
+    auto& q = c_.prepared<DashboardStateTotals>(text, where);
+    q.where.take_values_of(where);
+    q.today = today_;
+    q.st.execute(false);
+    while (q.st.fetch()) {
+        if (q.state < 0 || q.state >= static_cast<int>(summary.by_state.size())) continue;
+        summary.by_state[static_cast<std::size_t>(q.state)].engagements = q.engagements;
+        // The totals: of the chosen state only, or of all.
+        if (filter.state && static_cast<int>(*filter.state) != q.state) continue;
+        summary.engagements += q.engagements;
+        summary.unassigned += q.unassigned;
+        summary.reports_waiting += q.waiting;
+        summary.overdue_tasks += q.overdue;
+    }
+    finish(q.st, c_.dialect());
 
     read_groups<std::string>(c_,
                              "SELECT c.industry, COUNT(*) FROM engagements e JOIN companies c ON "

@@ -28,6 +28,7 @@ class DashboardRepository {
   private:
     std::vector<core::DashboardRow> read(const core::DashboardFilter& filter,
                                          const std::optional<std::string>& after, long long limit);
+    std::vector<core::DashboardRow> read_ids(const std::vector<core::Id>& ids);  // newest first
     void attach_details(std::vector<core::DashboardRow>& rows);
 
     Connection& c_;
