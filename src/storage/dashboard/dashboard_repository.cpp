@@ -134,8 +134,10 @@ void read_groups(Connection& c, const std::string& text, const Conditions& where
 template <typename T, typename IdOf>
 std::string id_list(const std::vector<T>& items, std::size_t from, std::size_t to, IdOf&& id_of) {
     std::string ids;
-    for (std::size_t i = from; i < to; ++i)
-        ids += (ids.empty() ? "" : ",") + std::to_string(id_of(items[i]));
+    for (std::size_t i = from; i < to; ++i) {
+        if (!ids.empty()) ids += ',';
+        ids += std::to_string(id_of(items[i]));
+    }
     return ids;
 }
 

@@ -29,7 +29,7 @@ constexpr std::optional<core::ReportState> report_options[] = {
     std::nullopt, core::ReportState::draft, core::ReportState::submitted,
     core::ReportState::returned, core::ReportState::accepted};
 
-struct Expected {
+struct ExpectedRow {
     core::Id id = 0;
     core::Id company_id = 0;
     std::string company_name, industry;
@@ -67,7 +67,7 @@ class DashboardData : public DatabaseTest {
         const auto accepted = SessionFacts{true, true, core::ReportState::accepted};
         const int count = 60;
         for (int i = 0; i < count; ++i) {
-            Expected e;
+            ExpectedRow e;
             int k = i % 3;
             e.company_name = names[k];
             e.industry = industries[k];
@@ -114,7 +114,7 @@ class DashboardData : public DatabaseTest {
         return storage::DashboardRepository(c, today);
     }
 
-    bool matches(const Expected& e, const core::DashboardFilter& f) const {
+    bool matches(const ExpectedRow& e, const core::DashboardFilter& f) const {
         if (f.industry && e.industry != *f.industry) return false;
         if (f.expert_id && e.expert_id != f.expert_id) return false;
         if (f.unassigned && e.expert_id) return false;
@@ -143,7 +143,7 @@ class DashboardData : public DatabaseTest {
 
     std::string today;
     core::Id expert1 = 0, expert2 = 0, expert3 = 0;
-    std::vector<Expected> expected;
+    std::vector<ExpectedRow> expected;
 };
 
 TEST_F(DashboardData, EachSessionsProgressInSqlIsCoreProgressOf) {
@@ -153,7 +153,7 @@ TEST_F(DashboardData, EachSessionsProgressInSqlIsCoreProgressOf) {
     std::set<std::tuple<bool, bool, int>> seen;
     for (const auto& row : rows) {
         auto e = std::find_if(expected.begin(), expected.end(),
-                              [&](const Expected& x) { return x.id == row.id; });
+                              [&](const ExpectedRow& x) { return x.id == row.id; });
         ASSERT_NE(e, expected.end());
         ASSERT_EQ(row.sessions.size(), 4u);
         for (std::size_t n = 0; n < 4; ++n) {
@@ -173,7 +173,7 @@ TEST_F(DashboardData, CurrentSessionNextDateAndCountsPerRow) {
     std::set<int> currents;
     for (const auto& row : rows) {
         auto e = std::find_if(expected.begin(), expected.end(),
-                              [&](const Expected& x) { return x.id == row.id; });
+                              [&](const ExpectedRow& x) { return x.id == row.id; });
         ASSERT_NE(e, expected.end());
         EXPECT_EQ(row.current.no, e->current.no) << row.id;
         EXPECT_EQ(row.current.progress, e->current.progress) << row.id;
