@@ -406,34 +406,42 @@ core::Page<core::ExpertWorkload> DashboardRepository::experts(const core::PageRe
                        [](const core::ExpertWorkload& w) { return w.expert_id; });
     std::unordered_map<core::Id, core::ExpertWorkload*> by_id;
     for (auto& w : page.items) by_id.emplace(w.expert_id, &w);
-    long long id = 0, active = 0, soon = 0, waiting = 0, overdue = 0;
-    std::string from = today_, to = date_after(today_, core::workload_days), today = today_;
-    soci::statement st =
-        (c_.sql().prepare
-             << std::string("SELECT u.id, (SELECT COUNT(*) FROM engagements e WHERE e.expert_id = "
-                            "u.id AND e.status IN ") +
-                    active_statuses +
-                    "), (SELECT COUNT(*) FROM engagements e JOIN engagement_sessions s ON "
-                    "s.engagement_id = e.id WHERE e.expert_id = u.id AND e.status IN " +
-                    active_statuses +
-                    " AND s.held_on IS NULL AND s.planned_date >= :d1 AND s.planned_date < :d2), "
-                    "(SELECT COUNT(*) FROM engagements e JOIN session_reports r ON "
-                    "r.engagement_id = e.id WHERE e.expert_id = u.id AND r.state = 'submitted'), "
-                    "(SELECT COUNT(*) FROM engagements e JOIN engagement_tasks t ON "
-                    "t.engagement_id = e.id WHERE e.expert_id = u.id AND t.done_at IS NULL AND "
-                    "t.due_date < :d3) FROM users u WHERE u.id IN (" +
-                    ids + ")",
-         soci::into(id), soci::into(active), soci::into(soon), soci::into(waiting),
-         soci::into(overdue), soci::use(from), soci::use(to), soci::use(today));
-    st.execute();
-    while (st.fetch()) {
-        auto found = by_id.find(id);
-        if (found == by_id.end()) continue;
-        found->second->active_engagements = active;
-        found->second->sessions_next_30_days = soon;
-        found->second->reports_waiting = waiting;
-        found->second->overdue_tasks = overdue;
-    }
+    // One grouped query per figure over the page's experts (one pass each, whichever index the
+    // planner starts from; a subquery per expert repeated its scan of the open tasks 50 times).
+    const std::string from = today_, to = date_after(today_, core::workload_days), today = today_;
+    const std::string mine = "e.expert_id IN (" + ids + ")";
+    auto per_expert = [&](const std::string& sql, long long core::ExpertWorkload::*field,
+                          auto&&... dates) {
+        long long id = 0, n = 0;
+        soci::statement st(c_.sql());
+        st.exchange(soci::into(id));
+        st.exchange(soci::into(n));
+        (st.exchange(soci::use(dates)), ...);
+        prepare(st, sql);
+        st.execute(false);
+        while (st.fetch())
+            if (auto found = by_id.find(id); found != by_id.end()) found->second->*field = n;
+    };
+    per_expert("SELECT e.expert_id, COUNT(*) FROM engagements e WHERE " + mine +
+                   " AND e.status IN " + active_statuses + " GROUP BY e.expert_id",
+               &core::ExpertWorkload::active_engagements);
+    per_expert(
+        "SELECT e.expert_id, COUNT(*) FROM engagements e JOIN engagement_sessions s ON "
+        "s.engagement_id = e.id WHERE " +
+            mine + " AND e.status IN " + active_statuses +
+            " AND s.held_on IS NULL AND s.planned_date >= :d1 AND s.planned_date < :d2 "
+            "GROUP BY e.expert_id",
+        &core::ExpertWorkload::sessions_next_30_days, from, to);
+    per_expert(
+        "SELECT e.expert_id, COUNT(*) FROM engagements e JOIN session_reports r ON "
+        "r.engagement_id = e.id WHERE " +
+            mine + " AND r.state = 'submitted' GROUP BY e.expert_id",
+        &core::ExpertWorkload::reports_waiting);
+    per_expert(
+        "SELECT e.expert_id, COUNT(*) FROM engagements e JOIN engagement_tasks t ON "
+        "t.engagement_id = e.id WHERE " +
+            mine + " AND t.done_at IS NULL AND t.due_date < :d3 GROUP BY e.expert_id",
+        &core::ExpertWorkload::overdue_tasks, today);
     return page;
 }
 
