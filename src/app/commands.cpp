@@ -205,7 +205,9 @@ int migrate_command(const Args& args) {
 
 int demo_command(const Args& args) {
     Options o(with(database_options(),
-                   {{"engagements", "", "extra generated engagements (benchmarks)", false, "0"}}),
+                   {{"engagements", "", "extra generated engagements (benchmarks)", false, "0"},
+                    {"course-work", "",
+                     "give the generated engagements held sessions, reports and tasks", true, ""}}),
               args);
     if (print_help_if_asked(o, "shido demo [options]",
                             "Loads the demo users, companies and engagements (once)."))
@@ -213,6 +215,7 @@ int demo_command(const Args& args) {
     App app(o, 1);
     services::DemoOptions options;
     options.extra_engagements = static_cast<int>(o.number("engagements", 0, 100000));
+    options.course_work = o.on("course-work");
     auto summary = services::load_demo(app.services.env, options);
     std::cout << (summary.loaded
                       ? "demo loaded: " + std::to_string(summary.engagements) + " engagements\n"

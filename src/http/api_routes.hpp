@@ -29,5 +29,6 @@ std::vector<Route> diagnosis_export_routes(services::Services& services);
 std::vector<Route> answer_routes(services::Services& services);
 std::vector<Route> calendar_routes(services::Services& services);
 std::vector<Route> notification_routes(services::Services& services);
+std::vector<Route> dashboard_routes(services::Services& services);
 
 }  // namespace shido::http

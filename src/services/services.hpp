@@ -11,6 +11,7 @@
 #include "services/course/report_service.hpp"
 #include "services/course/session_record_service.hpp"
 #include "services/course/task_service.hpp"
+#include "services/dashboard/dashboard_service.hpp"
 #include "services/diagnosis/diagnosis_services.hpp"
 #include "services/engagements/engagement_service.hpp"
 #include "services/notifications/notification_service.hpp"
@@ -36,7 +37,8 @@ struct Services {
           diagnosis(service_env),
           calendar(service_env),
           notifications(service_env),
-          outbox(service_env) {}
+          outbox(service_env),
+          dashboard(service_env) {}
 
     ServiceEnv env;
     AccessService access;
@@ -55,6 +57,7 @@ struct Services {
     CalendarService calendar;
     NotificationService notifications;
     OutboxService outbox;
+    DashboardService dashboard;
 };
 
 }  // namespace shido::services

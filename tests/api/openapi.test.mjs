@@ -269,6 +269,23 @@ describe('the OpenAPI document matches real responses', () => {
     await conforms(server.client(), 'GET', '/metrics', '/metrics');
   });
 
+  test('dashboard', async () => {
+    const list = '/api/v1/dashboard/engagements';
+    const page = await conforms(secretariat, 'GET', list, `${list}?limit=1`);
+    await conforms(secretariat, 'GET', list, `${list}?limit=1&after=${encodeURIComponent(page.data.next_after)}`);
+    await conforms(secretariat, 'GET', list, `${list}?state=planned&expert_id=none&industry=x&status=planned&q=a`);
+    await conforms(secretariat, 'GET', list, `${list}?state=nope`);
+    await conforms(expert1, 'GET', list, list);
+    await conforms(secretariat, 'GET', '/api/v1/dashboard/summary', '/api/v1/dashboard/summary?state=planned');
+    await conforms(secretariat, 'GET', '/api/v1/dashboard/summary', '/api/v1/dashboard/summary?expert_id=x');
+    await conforms(expert1, 'GET', '/api/v1/dashboard/summary', '/api/v1/dashboard/summary');
+    await conforms(secretariat, 'GET', '/api/v1/dashboard/experts', '/api/v1/dashboard/experts?limit=1');
+    await conforms(expert1, 'GET', '/api/v1/dashboard/experts', '/api/v1/dashboard/experts');
+    await conforms(secretariat, 'GET', '/api/v1/dashboard/engagements.xlsx', '/api/v1/dashboard/engagements.xlsx');
+    await conforms(secretariat, 'GET', '/api/v1/dashboard/engagements.xlsx', '/api/v1/dashboard/engagements.xlsx?state=x');
+    await conforms(expert1, 'GET', '/api/v1/dashboard/engagements.xlsx', '/api/v1/dashboard/engagements.xlsx');
+  });
+
   test('every route was exercised above', () => {
     for (const r of routes) assert.ok(seen.has(`${r.method} ${r.path}`), `${r.method} ${r.path} not checked against the document`);
   });

@@ -10,7 +10,7 @@ namespace shido::core {
 
 // Where one session stands, as the secretariat follows it: 未計画 → 予定 → 実施済 → 報告提出
 // (→ 差戻し → 報告提出) → 報告受理. The dashboard computes the same in SQL
-// (storage/course/dashboard_repository), checked against this function by a test.
+// (storage/dashboard/dashboard_repository), checked against this function by a test.
 enum class SessionProgress {
     unplanned,
     planned,

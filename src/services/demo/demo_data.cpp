@@ -1,5 +1,7 @@
 #include "services/demo/demo_data.hpp"
 
+#include "core/calendar/civil_date.hpp"
+
 #include "services/accounts/user_service.hpp"
 #include "services/accounts/user_views.hpp"
 #include "services/audit/audit_service.hpp"
@@ -11,6 +13,7 @@
 #include "services/notifications/notify.hpp"
 #include "storage/accounts/user_repository.hpp"
 #include "storage/companies/company_repository.hpp"
+#include "storage/dashboard/course_work_seed.hpp"
 #include "storage/diagnosis/diagnosis_repository.hpp"
 #include "storage/engagements/engagement_repository.hpp"
 #include "storage/transaction.hpp"
@@ -139,7 +142,55 @@ void load_demo_diagnosis(DemoLoader& load, const core::diagnosis::Instrument& in
     repo.save_finding(round, instrument.id, finding);
 }
 
-void load_generated(DemoLoader& load, const DemoOptions& options) {
+// Engagement number i at one of ten stages, in turn: 0 nothing dated; 1 every session dated
+// ahead; 2–9 one to four sessions held (two stages each), the reports of the earlier ones
+// accepted and the last one's submitted (even stages) or returned, not yet written or accepted
+// (odd ones, in turn). Each session has a company and an expert task due the day before it,
+// done once the session is held; every fourth engagement has an overdue company task.
+void add_course_work(storage::CourseWorkSeed& seed, core::Id engagement, int i, int sessions,
+                     const core::CivilDate& today, core::Timestamp now) {
+    auto day = [&](long long offset) { return core::to_string(core::add_days(today, offset)); };
+    const int stage = i % 10;
+    if (stage == 0) {
+        for (int no = 1; no <= sessions; ++no)
+            seed.sessions.push_back({engagement, no, std::nullopt, std::nullopt});
+        return;
+    }
+    const int held = stage == 1 ? 0 : std::min(sessions, 1 + (stage - 2) / 2);
+    const long long start =
+        held == 0 ? 5 + i % 20 : -14LL * (held - 1) - 3 - i % 7;  // session 1's day from today
+    for (int no = 1; no <= sessions; ++no) {
+        long long offset = start + 14LL * (no - 1);
+        bool was_held = no <= held;
+        seed.sessions.push_back(
+            {engagement, no, day(offset),
+             was_held ? std::optional<std::string>(day(offset)) : std::nullopt});
+        for (const char* side : {"company", "expert"})
+            seed.tasks.push_back({engagement, no, side,
+                                  std::string(side[0] == 'c' ? "事前資料の準備" : "事前確認") +
+                                      "（第" + std::to_string(no) + "回）",
+                                  day(offset - 1),
+                                  was_held ? std::optional<core::Timestamp>(now) : std::nullopt});
+        if (!was_held) continue;
+        if (no < held) {
+            seed.reports.push_back({engagement, no, "accepted"});
+        } else if (stage % 2 == 0) {
+            seed.reports.push_back({engagement, no, "submitted"});
+        } else if (int turn = (i / 10) % 3; turn == 0) {
+            seed.reports.push_back({engagement, no, "returned"});
+        } else if (turn == 2) {
+            seed.reports.push_back({engagement, no, "accepted"});
+        }
+    }
+    if (i % 4 == 0)
+        seed.tasks.push_back({engagement, std::min(sessions, held + 1), "company", "追加資料の提出",
+                              day(-2), std::nullopt});
+}
+
+void load_generated(DemoLoader& load, const DemoOptions& options, const std::string& today) {
+    storage::CourseWorkSeed seed;
+    const auto today_date = core::parse_civil_date(today).value();
+    const int sessions = static_cast<int>(load.course.sessions.size());
     static const char* industries[] = {"製造業", "運輸業", "卸売業",
                                        "小売業", "建設業", "医療・福祉"};
     std::optional<core::Id> expert;
@@ -155,9 +206,11 @@ void load_generated(DemoLoader& load, const DemoOptions& options) {
         // Every status in turn, so that status filters are as selective as in real use.
         auto status = core::all_engagement_statuses[static_cast<std::size_t>(i) %
                                                     std::size(core::all_engagement_statuses)];
-        load.engagement(company, expert, status,
-                        {"2026-12-01", "2026-12-15", "2027-01-05", "2027-01-19"});
+        auto id = load.engagement(company, expert, status,
+                                  {"2026-12-01", "2026-12-15", "2027-01-05", "2027-01-19"});
+        if (options.course_work) add_course_work(seed, id, i, sessions, today_date, load.now);
     }
+    storage::write_course_work(load.c, seed, load.now);
 }
 
 }  // namespace
@@ -194,7 +247,7 @@ DemoSummary load_demo(ServiceEnv env, const DemoOptions& options) {
     load.engagement(carrier, expert2, core::EngagementStatus::planned,
                     {"2027-01-12", nullptr, nullptr, nullptr});
     load.notify_assignments = false;  // generated bench data: no mail for thousands of rows
-    load_generated(load, options);
+    load_generated(load, options, today(env));
     tx.commit();
     return {true, 2 + options.extra_engagements};
 }

@@ -11,6 +11,9 @@ struct DemoOptions {
     // Extra generated engagements (for benchmarks), spread over generated experts.
     int extra_engagements = 0;
     int engagements_per_generated_expert = 20;
+    // The generated engagements at every stage of the course: sessions held, 実施報告 in each
+    // state, tasks done, open and overdue, around today (for the dashboard's benchmark).
+    bool course_work = false;
 };
 
 struct DemoSummary {

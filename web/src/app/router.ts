@@ -43,9 +43,17 @@ const DiagnosisRoundsView = () => import('@/features/diagnosis/DiagnosisRoundsVi
 const RoundView = () => import('@/features/diagnosis/RoundView.vue')
 const NotificationListView = () => import('@/features/notifications/NotificationListView.vue')
 const OutboxView = () => import('@/features/notifications/OutboxView.vue')
+const DashboardView = () => import('@/features/dashboard/DashboardView.vue')
 
 const routes: RouteRecordRaw[] = [
-  { path: '/', redirect: { name: 'engagements' } },
+  // The secretariat starts at the dashboard; everybody else at their engagements.
+  {
+    path: '/',
+    name: 'home',
+    component: EngagementListView,
+    // Runs after the global guard, so the session is known by then.
+    beforeEnter: () => ({ name: useSession().isSecretariat.value ? 'dashboard' : 'engagements', replace: true }),
+  },
   {
     path: '/login',
     name: 'login',
@@ -69,6 +77,12 @@ const routes: RouteRecordRaw[] = [
     name: 'engagements',
     component: EngagementListView,
     meta: { title: '指導案件一覧' },
+  },
+  {
+    path: '/dashboard',
+    name: 'dashboard',
+    component: DashboardView,
+    meta: { title: 'ダッシュボード', roles: SECRETARIAT },
   },
   {
     path: '/engagements/new',
