@@ -40,6 +40,7 @@ const AuditLogView = () => import('@/features/audit/AuditLogView.vue')
 const AnswerSheetView = () => import('@/features/answer/AnswerSheetView.vue')
 const DiagnosisRoundsView = () => import('@/features/diagnosis/DiagnosisRoundsView.vue')
 const RoundView = () => import('@/features/diagnosis/RoundView.vue')
+const CourseSessionView = () => import('@/features/course/SessionView.vue')
 
 const routes: RouteRecordRaw[] = [
   { path: '/', redirect: { name: 'engagements' } },
@@ -80,6 +81,13 @@ const routes: RouteRecordRaw[] = [
     component: DiagnosisRoundsView,
     props: (route) => ({ id: Number(route.params.id) }),
     meta: { title: '自社診断' },
+  },
+  {
+    path: '/engagements/:id(\\d+)/sessions/:no(\\d+)',
+    name: 'course-session',
+    component: CourseSessionView,
+    props: (route) => ({ id: Number(route.params.id), no: Number(route.params.no) }),
+    meta: { title: '指導の回' },
   },
   {
     path: '/diagnosis/rounds/:rid(\\d+)/:tab(respondents|analysis|findings)?',

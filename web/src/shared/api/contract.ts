@@ -106,3 +106,25 @@ export type RoundComparison = Schemas['Comparison']
 // The respondent's answer sheet behind a link (/a/<token>), named by its route so that it is never
 // confused with the company's アンケート.
 export type AnswerSheet = ResponseOf<'/answer/{token}', 'get'>
+
+// The course as it is run: preparation tasks, 依頼・調整事項, session records, 実施報告
+export type Task = Schemas['Task']
+export type TaskList = Schemas['TaskList']
+export type TaskCreate = Schemas['TaskCreate']
+export type TaskSide = Schemas['TaskSide']
+export type Confirmations = Schemas['Confirmations']
+export type ConfirmationsInput = Schemas['ConfirmationsInput']
+export type ParticipantKind = Schemas['ParticipantKind']
+export type WebExperience = Schemas['WebExperience']
+export type SessionRecordView = Schemas['SessionRecordView']
+export type SessionRecordInput = Schemas['SessionRecordInput']
+export type AgendaEntry = Schemas['AgendaEntry']
+export type Attendee = Schemas['Attendee']
+export type SessionProgress = Schemas['SessionProgress']
+export type ReportView = Schemas['ReportView']
+export type ReportBody = Schemas['ReportBody']
+export type ReportInput = Schemas['ReportInput']
+export type ReportState = Schemas['ReportState']
+export type DeliverableState = Schemas['DeliverableState']
+export type RecordRead = Schemas['RecordRead']
+export type Timetable = Schemas['Timetable']
