@@ -157,8 +157,8 @@ describe('the OpenAPI document matches real responses', () => {
     await conforms(secretariat, 'GET', rep, r);
     const draft = await conforms(expert1, 'POST', `${rep}/draft`, `${r}/draft`);
     await conforms(expert1, 'PUT', rep, r, { json: { ...start.data.draft, deliverables: [{ name: 'x', state: 'bad' }], version: 0 } });
-    const v1 = await conforms(expert1, 'PUT', rep, r, { json: { ...draft.data.draft, include_record: true, version: 0 } });
-    await conforms(expert1, 'PUT', rep, r, { json: { ...draft.data.draft, version: 0 } });
+    const v1 = await conforms(expert1, 'PUT', rep, r, { json: { ...draft.data, include_record: true, version: 0 } });
+    await conforms(expert1, 'PUT', rep, r, { json: { ...draft.data, version: 0 } });
     await conforms(owner2, 'POST', `${rep}/submit`, `${r}/submit`, { json: { version: v1.data.report.version } });
     await conforms(secretariat, 'POST', `${rep}/accept`, `${r}/accept`, { json: { version: v1.data.report.version } });
     const sub = await conforms(expert1, 'POST', `${rep}/submit`, `${r}/submit`, { json: { version: v1.data.report.version } });

@@ -5,6 +5,7 @@ import type {
   Engagement,
   Page,
   RecordRead,
+  ReportBody,
   ReportInput,
   ReportView,
   SessionRecordInput,
@@ -40,7 +41,7 @@ export const courseApi = {
 
   report: (id: number, no: number) => http.get<ReportView>(report(id, no)),
   saveReport: (id: number, no: number, input: ReportInput) => http.put<ReportView>(report(id, no), input),
-  draftReport: (id: number, no: number) => http.post<ReportView>(report(id, no, '/draft')),
+  draftReport: (id: number, no: number) => http.post<ReportBody>(report(id, no, '/draft')),
   submitReport: (id: number, no: number, version: number) =>
     http.post<ReportView>(report(id, no, '/submit'), { version }),
   returnReport: (id: number, no: number, version: number, comment: string) =>
