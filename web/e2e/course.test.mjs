@@ -1,15 +1,18 @@
 // The course as it is run, in the browser, with every role in its own browser: the secretariat
-// opens an engagement for サンプル運輸 with expert 一郎; the expert plans the dates; the company's
+// opens an engagement for サンプル運輸 with an expert of its own (a fresh 専門家 each run, so that
+// the demo experts keep exactly the engagements the other specs expect); the expert plans the dates; the company's
 // owner confirms participants and information handling and ticks off a task (the overdue ones
 // stand out); the expert records session 1, marks it held, writes and submits the 実施報告; the
 // secretariat returns it with a comment, the expert resubmits, the secretariat accepts; the
 // engagement page shows each state; the owner finds the secretariat in 閲覧記録.
 // Creates a new engagement on each run.
-import { scenario, extraPage, login, assert, DEMO, UNYU } from './helpers.mjs'
+import { scenario, extraPage, login, api, assert, DEMO, PASSWORD, UNYU } from './helpers.mjs'
 
 const japanDate = (days = 0) => new Date(Date.now() + 9 * 3600_000 + days * 86400_000).toISOString().slice(0, 10)
 const TODAY = japanDate()
 const LATER = japanDate(14)
+const RUN = Date.now().toString(36)
+const EXPERT = { email: `course-${RUN}@example.jp`, name: `専門家 指導${RUN}` }
 
 /** The progress chip of session `no` on the engagement page. */
 async function progressOn(page, id, no) {
@@ -30,18 +33,22 @@ scenario(
   async (page) => {
     // ---- 事務局: the engagement, assigned to 一郎 ----
     await login(page, DEMO.secretariat.email)
+    const made = await api(page, 'POST', '/users', { email: EXPERT.email, name: EXPERT.name, role: 'expert', password: PASSWORD })
+    assert.equal(made.status, 201, JSON.stringify(made.body))
     await page.goto('/engagements/new')
     await page.getByRole('searchbox', { name: '指導先企業を検索' }).fill('サンプル運輸')
     const picker = page.getByRole('combobox', { name: /^指導先企業/ })
     await picker.locator('option', { hasText: UNYU }).waitFor({ state: 'attached' })
     await picker.selectOption({ label: UNYU })
-    await page.getByLabel(/^担当専門家/).selectOption({ label: DEMO.expert1.name })
+    const expertChoice = page.getByLabel(/^担当専門家/)
+    await expertChoice.locator('option', { hasText: EXPERT.name }).waitFor({ state: 'attached' })
+    await expertChoice.selectOption({ label: EXPERT.name })
     await page.getByRole('button', { name: '登録する' }).click()
     await page.waitForURL((url) => /^\/engagements\/\d+$/.test(url.pathname))
     const id = Number(new URL(page.url()).pathname.split('/').pop())
     assert.equal(await progressOn(page, id, 1), '未計画')
 
-    const expert = await asUser(DEMO.expert1.email)
+    const expert = await asUser(EXPERT.email)
     const owner = await asUser(DEMO.owner2.email)
     try {
       // ---- 専門家: the dates, with the existing plan form ----
@@ -144,7 +151,7 @@ scenario(
       // ---- 企業（経営者）: who opened the company's records ----
       await op.goto(`/engagements/${id}`)
       await op.getByTestId('record-read').filter({ hasText: DEMO.secretariat.name }).first().waitFor()
-      assert.ok((await op.getByTestId('record-read').filter({ hasText: DEMO.expert1.name }).count()) > 0)
+      assert.ok((await op.getByTestId('record-read').filter({ hasText: EXPERT.name }).count()) > 0)
 
       assert.deepEqual(expert.problems, [], 'expert page problems')
       assert.deepEqual(owner.problems, [], 'owner page problems')
