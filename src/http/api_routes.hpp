@@ -27,5 +27,6 @@ std::vector<Route> diagnosis_respondent_routes(services::Services& services);
 std::vector<Route> diagnosis_finding_routes(services::Services& services);
 std::vector<Route> diagnosis_export_routes(services::Services& services);
 std::vector<Route> answer_routes(services::Services& services);
+std::vector<Route> calendar_routes(services::Services& services);
 
 }  // namespace shido::http

@@ -4,6 +4,7 @@
 #include "services/accounts/auth_service.hpp"
 #include "services/accounts/user_service.hpp"
 #include "services/audit/audit_service.hpp"
+#include "services/calendar/calendar_service.hpp"
 #include "services/companies/company_service.hpp"
 #include "services/course/confirmation_service.hpp"
 #include "services/course/planning_service.hpp"
@@ -31,7 +32,8 @@ struct Services {
           reports(service_env),
           record_reads(service_env),
           audit(service_env),
-          diagnosis(service_env) {}
+          diagnosis(service_env),
+          calendar(service_env) {}
 
     ServiceEnv env;
     AccessService access;
@@ -47,6 +49,7 @@ struct Services {
     RecordReadService record_reads;
     AuditService audit;
     DiagnosisServices diagnosis;
+    CalendarService calendar;
 };
 
 }  // namespace shido::services

@@ -171,12 +171,15 @@ test('実施報告: draft, submit, return with a comment, resubmit, accept; froz
   assert.match(draft.attendees, /運輸 太郎/);
   assert.match(draft.requests, /ネットワーク構成図/);
   assert.ok(draft.deliverables.some((d) => d.name === '自社診断結果のまとめ'));
-  assertError(await jimu.get(at('/sessions/1/report')), 404, 'not_found');
+  const notYet = await jimu.get(at('/sessions/1/report'));
+  assert.equal(notYet.status, 200, notYet.text);
+  assert.deepEqual([notYet.data.report, notYet.data.draft, notYet.data.working_copy], [null, null, false]);
+  assertError(await jimu.get(at('/sessions/1/report.pdf')), 409, 'conflict');
 
   const saved = await expert1.put(at('/sessions/1/report'), { ...draft, include_record: true, version: 0 });
   assert.equal(saved.status, 200, saved.text);
   assert.equal(saved.data.report.state, 'draft');
-  assertError(await jimu.get(at('/sessions/1/report')), 404, 'not_found');
+  assert.equal((await jimu.get(at('/sessions/1/report'))).data.report, null, 'a draft stays the expert\'s');
   assertError(await jimu.post(at('/sessions/1/report/accept'), { version: saved.data.report.version }), 409, 'conflict');
   assertError(await owner2.post(at('/sessions/1/report/submit'), { version: saved.data.report.version }), 403, 'forbidden');
 

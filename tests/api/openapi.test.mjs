@@ -288,6 +288,30 @@ describe('the OpenAPI document matches real responses', () => {
     await conforms(secretariat, 'GET', '/api/v1/audit', `/api/v1/audit?entity=respondent&entity_id=${named.respondent.id}`);
   });
 
+  test('calendar', async () => {
+    const engagement = (await secretariat.get('/api/v1/engagements')).data.items.find((e) => e.company_name === MAKER);
+    const carrier = (await secretariat.get('/api/v1/engagements')).data.items.find((e) => e.company_name === CARRIER);
+    const ics = '/api/v1/engagements/{id}/sessions/{no}/calendar.ics';
+    const ok = await conforms(expert1, 'GET', ics, `/api/v1/engagements/${engagement.id}/sessions/1/calendar.ics`);
+    assert.match(ok.headers.get('content-type'), /^text\/calendar; charset=utf-8/);
+    await conforms(expert1, 'GET', ics, `/api/v1/engagements/${engagement.id}/sessions/9/calendar.ics`);
+    await conforms(secretariat, 'GET', ics, `/api/v1/engagements/${carrier.id}/sessions/2/calendar.ics`);  // no date
+    await conforms(expert1, 'GET', ics, `/api/v1/engagements/${carrier.id}/sessions/1/calendar.ics`);
+    const feed = '/api/v1/me/calendar-feed';
+    await conforms(expert1, 'GET', feed, feed);
+    const issued = await conforms(expert1, 'POST', feed, feed, { json: {} });
+    await conforms(expert1, 'POST', feed, feed, { json: { name: 'x' } });
+    await conforms(expert1, 'POST', feed, feed, { json: {}, csrf: false });
+    await conforms(expert1, 'GET', feed, feed);
+    const poll = '/api/v1/calendar-feeds/{token}/calendar.ics';
+    const url = new URL(issued.data.url).pathname;
+    await conforms(server.client(), 'GET', poll, url);
+    await conforms(expert1, 'GET', feed, feed);
+    await conforms(expert1, 'DELETE', feed, feed);
+    await conforms(expert1, 'DELETE', feed, feed);
+    await conforms(server.client(), 'GET', poll, url);
+  });
+
   test('operations endpoints', async () => {
     await conforms(server.client(), 'GET', '/healthz', '/healthz');
     await conforms(server.client(), 'GET', '/livez', '/livez');

@@ -44,12 +44,12 @@ describe('route table', () => {
     // secretariat's alone): nothing under /engagements/{id} or /diagnosis/ is merely `authenticated`.
     for (const r of routes.filter((x) => /^\/api\/v1\/(engagements\/\{|diagnosis\/)/.test(x.path)))
       assert.ok(['engagement', 'secretariat'].includes(r.access), `${r.method} ${r.path}: ${r.access}`);
-    // Only logging in and answering the self-assessment by link (the token is the credential)
-    // are public.
+    // Only logging in, answering the self-assessment by link and polling a calendar
+    // subscription (the token is the credential) are public.
     assert.deepEqual(
       routes.filter((r) => r.access === 'public').map((r) => `${r.method} ${r.path}`).sort(),
-      ['GET /api/v1/answer/{token}', 'POST /api/v1/answer/{token}/submit', 'POST /api/v1/auth/login',
-       'PUT /api/v1/answer/{token}/items/{item_no}'],
+      ['GET /api/v1/answer/{token}', 'GET /api/v1/calendar-feeds/{token}/calendar.ics', 'POST /api/v1/answer/{token}/submit',
+       'POST /api/v1/auth/login', 'PUT /api/v1/answer/{token}/items/{item_no}'],
     );
   });
 
@@ -153,7 +153,7 @@ describe('route table', () => {
   });
 
   test('downloads document their file type and the CSV upload its text/csv body', () => {
-    const files = { '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', '.pdf': 'application/pdf' };
+    const files = { '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', '.pdf': 'application/pdf', '.ics': 'text/calendar' };
     const downloads = routes.filter((r) => Object.keys(files).some((ext) => r.path.endsWith(ext)));
     assert.ok(downloads.length >= 3, 'expected the xlsx and pdf downloads');
     for (const r of downloads) {

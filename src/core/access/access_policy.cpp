@@ -12,14 +12,15 @@ constexpr std::size_t relation_count = std::size(all_relations);
 
 // Rows follow all_relations, columns all_engagement_actions:
 constexpr bool T = true, F = false;
-//    view plan assign audit diagnosis findings records write tasks confirm reports review reads
+// view plan assign audit diagnosis findings records write tasks confirm acknowledge reports
+// review reads
 constexpr std::array<std::array<bool, action_count>, relation_count> policy_table{{
-    /* secretariat     */ {T, T, T, T, T, F, F, F, F, F, T, T, F},
-    /* assigned_expert */ {T, T, F, F, T, T, T, T, T, T, T, F, F},
-    /* other_expert    */ {F, F, F, F, F, F, F, F, F, F, F, F, F},
-    /* owner           */ {T, F, F, F, T, F, T, F, T, T, T, F, T},
-    /* manager         */ {T, F, F, F, F, F, F, F, T, T, F, F, F},
-    /* other_company   */ {F, F, F, F, F, F, F, F, F, F, F, F, F},
+    /* secretariat     */ {T, T, T, T, T, F, F, F, F, F, F, T, T, F},
+    /* assigned_expert */ {T, T, F, F, T, T, T, T, T, T, F, T, F, F},
+    /* other_expert    */ {F, F, F, F, F, F, F, F, F, F, F, F, F, F},
+    /* owner           */ {T, F, F, F, T, F, T, F, T, T, T, T, F, T},
+    /* manager         */ {T, F, F, F, F, F, F, F, T, T, T, F, F, F},
+    /* other_company   */ {F, F, F, F, F, F, F, F, F, F, F, F, F, F},
 }};
 
 template <typename Enum, std::size_t N>
@@ -53,6 +54,8 @@ std::string_view to_string(EngagementAction action) {
             return "work_tasks";
         case EngagementAction::confirm_arrangements:
             return "confirm_arrangements";
+        case EngagementAction::acknowledge_handling:
+            return "acknowledge_handling";
         case EngagementAction::view_reports:
             return "view_reports";
         case EngagementAction::review_reports:

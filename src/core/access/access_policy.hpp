@@ -32,7 +32,8 @@ enum class EngagementAction {
     view_records,          // the working records: session records, drill-down notes
     write_records,         // record sessions, write and submit 実施報告
     work_tasks,            // tick off and add preparation tasks (each side its own)
-    confirm_arrangements,  // 依頼・調整事項: participants, room, information handling
+    confirm_arrangements,  // 依頼・調整事項: participants, room, web meeting
+    acknowledge_handling,  // the company's own acknowledgement of how its information is handled
     view_reports,          // 実施報告 as submitted, their states and history
     review_reports,        // accept or return a submitted report
     view_record_reads,     // who outside the company opened its records
@@ -49,6 +50,7 @@ inline constexpr EngagementAction all_engagement_actions[] = {
     EngagementAction::write_records,
     EngagementAction::work_tasks,
     EngagementAction::confirm_arrangements,
+    EngagementAction::acknowledge_handling,
     EngagementAction::view_reports,
     EngagementAction::review_reports,
     EngagementAction::view_record_reads};

@@ -25,6 +25,8 @@ constexpr Labelled<AuditAction> action_table[] = {
     {AuditAction::submit_report, "submit_report", "実施報告の提出"},
     {AuditAction::return_report, "return_report", "実施報告の差戻し"},
     {AuditAction::accept_report, "accept_report", "実施報告の受理"},
+    {AuditAction::issue_calendar_feed, "issue_calendar_feed", "カレンダー購読URLの発行"},
+    {AuditAction::revoke_calendar_feed, "revoke_calendar_feed", "カレンダー購読URLの停止"},
 };
 
 constexpr Labelled<AuditEntity> entity_table[] = {
@@ -38,6 +40,7 @@ constexpr Labelled<AuditEntity> entity_table[] = {
     {AuditEntity::confirmations, "confirmations", "依頼・調整事項"},
     {AuditEntity::session_record, "session_record", "指導の記録"},
     {AuditEntity::session_report, "session_report", "実施報告"},
+    {AuditEntity::calendar_feed, "calendar_feed", "カレンダー購読URL"},
 };
 
 }  // namespace

@@ -29,6 +29,8 @@ enum class AuditAction {
     submit_report,
     return_report,
     accept_report,
+    issue_calendar_feed,  // a subscription URL created or replaced
+    revoke_calendar_feed,
 };
 
 enum class AuditEntity {
@@ -42,6 +44,7 @@ enum class AuditEntity {
     confirmations,
     session_record,
     session_report,
+    calendar_feed,
 };
 
 std::span<const Labelled<AuditAction>> audit_actions();

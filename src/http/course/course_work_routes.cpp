@@ -3,8 +3,8 @@
 #include "http/api_routes.hpp"
 #include "http/course/course_bodies.hpp"
 #include "http/json_input.hpp"
-#include "services/engagements/engagement_views.hpp"
 #include "services/course/course_work_views.hpp"
+#include "services/engagements/engagement_views.hpp"
 
 namespace shido::http {
 
@@ -49,7 +49,7 @@ std::vector<Route> course_work_routes(services::Services& s) {
              return ApiResponse{200, services::to_json(saved)};
          }},
         {Method::post, "/api/v1/engagements/{id}/confirmations/information-handling",
-         on(Anchor::engagement, EngagementAction::confirm_arrangements),
+         on(Anchor::engagement, EngagementAction::acknowledge_handling),
          [&confirmations](ApiCall& call) {
              BodyReader in(call.body);
              auto statement = in.integer("statement_version");

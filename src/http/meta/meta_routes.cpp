@@ -2,6 +2,9 @@
 #include "core/audit/audit_event.hpp"
 #include "core/diagnosis/respondent_role.hpp"
 #include "core/diagnosis/respondent_status.hpp"
+#include "core/course/report.hpp"
+#include "core/course/session_progress.hpp"
+#include "core/course/tasks.hpp"
 #include "core/engagements/engagement.hpp"
 #include "http/api_routes.hpp"
 #include "services/course/course_views.hpp"
@@ -42,6 +45,12 @@ std::vector<Route> meta_routes(services::Services& s) {
                                 {"respondent_roles", labels_of(diagnosis::all_respondent_roles)},
                                 {"respondent_statuses", labels(diagnosis::respondent_statuses())},
                                 {"round_statuses", labels(diagnosis::round_statuses())},
+                                {"session_modes", labels_of(all_session_modes)},
+                                {"session_progresses", labels(session_progresses())},
+                                {"report_states", labels(report_states())},
+                                {"deliverable_states", labels(deliverable_states())},
+                                {"task_sides", labels(task_sides())},
+                                {"task_origins", labels(task_origins())},
                                 {"curriculum", services::to_json(s.env.content.curriculum)}},
                  {}};
          }},

@@ -87,10 +87,7 @@ ConfirmationsView ConfirmationService::acknowledge(const RequestContext& ctx,
                                                    const EngagementGrant& grant,
                                                    std::optional<int> statement_version,
                                                    std::optional<int> version) {
-    grant.require(core::EngagementAction::confirm_arrangements);
-    if (ctx.actor.role != core::Role::company)
-        throw core::DomainError(core::ErrorCode::forbidden,
-                                "情報の取り扱いは、指導先企業の方が確認して了承します。");
+    grant.require(core::EngagementAction::acknowledge_handling);
     core::Validator v;
     if (!statement_version) v.fail("statement_version", "了承する文面の版を指定してください。");
     if (!version) v.fail("version", "version を指定してください。");

@@ -40,7 +40,7 @@ class ConfirmationService {
                            const ArrangementsInput& input);
     // The company (owner or manager) acknowledges the statement of this version.
     ConfirmationsView acknowledge(const RequestContext& ctx,
-                                  const EngagementGrant& grant,  // confirm_arrangements
+                                  const EngagementGrant& grant,  // acknowledge_handling
                                   std::optional<int> statement_version, std::optional<int> version);
 
   private:

@@ -118,6 +118,8 @@ core::AuditAction audit_action_of(core::ReportEvent event) {
 }  // namespace
 
 core::ReportDocument report_document(const ReportView& view) {
+    if (!view.working_copy && !view.report)
+        throw_refused("この回の実施報告はまだ提出されていません。");
     core::ReportDocument d;
     d.company_name = view.engagement.company_name;
     d.expert_name = view.engagement.expert_name.value_or("");
@@ -160,9 +162,9 @@ ReportView ReportService::get(const RequestContext& ctx, const EngagementGrant& 
     grant.require(core::EngagementAction::view_reports);
     storage::Connection c(env_.db);
     auto view = view_of(c, ctx, grant, session_no);
-    // Others than the author read only what was submitted to the secretariat.
-    if (!view.working_copy && (!view.report || !view.report->submitted))
-        core::throw_not_found("提出された実施報告");
+    // Others than the author read only what was submitted to the secretariat: before that,
+    // there is no report for them.
+    if (!view.working_copy && view.report && !view.report->submitted) view.report.reset();
     return view;
 }
 

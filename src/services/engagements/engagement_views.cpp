@@ -69,7 +69,8 @@ nlohmann::json snapshot(const core::Engagement& e) {
              {"mode", s.mode ? nlohmann::json(core::to_string(*s.mode)) : nlohmann::json(nullptr)},
              {"meeting_tool", nullable(s.meeting_tool)},
              {"meeting_url", nullable(s.meeting_url)},
-             {"place", nullable(s.place)}});
+             {"place", nullable(s.place)},
+             {"held_on", nullable(s.held_on)}});
     return {{"id", e.id},
             {"company_id", e.company_id},
             {"expert_id", nullable(e.expert_id)},

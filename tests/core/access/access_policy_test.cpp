@@ -40,11 +40,11 @@ const Case cases[] = {
      {20, Role::company, 10, "社長", CompanyRole::owner},
      Relation::owner,
      {A::view, A::manage_diagnosis, A::view_records, A::work_tasks, A::confirm_arrangements,
-      A::view_reports, A::view_record_reads}},
+      A::acknowledge_handling, A::view_reports, A::view_record_reads}},
     {"manager",
      {21, Role::company, 10, "担当者", CompanyRole::manager},
      Relation::manager,
-     {A::view, A::work_tasks, A::confirm_arrangements}},
+     {A::view, A::work_tasks, A::confirm_arrangements, A::acknowledge_handling}},
     {"other company",
      {22, Role::company, 11, "他社の社長", CompanyRole::owner},
      Relation::other_company,
@@ -65,6 +65,7 @@ const EngagementAction every_action[] = {A::view,
                                          A::write_records,
                                          A::work_tasks,
                                          A::confirm_arrangements,
+                                         A::acknowledge_handling,
                                          A::view_reports,
                                          A::review_reports,
                                          A::view_record_reads};
@@ -93,11 +94,11 @@ TEST(AccessPolicy, KeysAreDistinct) {
     std::set<std::string_view> actions, relations;
     for (auto action : all_engagement_actions) actions.insert(to_string(action));
     for (auto relation : all_relations) relations.insert(to_string(relation));
-    EXPECT_EQ(actions,
-              (std::set<std::string_view>{"view", "edit_plan", "assign_expert", "view_audit",
-                                          "manage_diagnosis", "record_findings", "view_records",
-                                          "write_records", "work_tasks", "confirm_arrangements",
-                                          "view_reports", "review_reports", "view_record_reads"}));
+    EXPECT_EQ(actions, (std::set<std::string_view>{
+                           "view", "edit_plan", "assign_expert", "view_audit", "manage_diagnosis",
+                           "record_findings", "view_records", "write_records", "work_tasks",
+                           "confirm_arrangements", "acknowledge_handling", "view_reports",
+                           "review_reports", "view_record_reads"}));
     EXPECT_EQ(relations,
               (std::set<std::string_view>{"secretariat", "assigned_expert", "other_expert", "owner",
                                           "manager", "other_company"}));

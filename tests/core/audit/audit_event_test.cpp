@@ -34,6 +34,8 @@ const std::vector<std::pair<AuditAction, std::string>> actions = {
     {AuditAction::submit_report, "submit_report"},
     {AuditAction::return_report, "return_report"},
     {AuditAction::accept_report, "accept_report"},
+    {AuditAction::issue_calendar_feed, "issue_calendar_feed"},
+    {AuditAction::revoke_calendar_feed, "revoke_calendar_feed"},
 };
 
 const std::vector<std::pair<AuditEntity, std::string>> entities = {
@@ -47,6 +49,7 @@ const std::vector<std::pair<AuditEntity, std::string>> entities = {
     {AuditEntity::confirmations, "confirmations"},
     {AuditEntity::session_record, "session_record"},
     {AuditEntity::session_report, "session_report"},
+    {AuditEntity::calendar_feed, "calendar_feed"},
 };
 
 template <typename Enum>

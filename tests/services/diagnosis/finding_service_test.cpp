@@ -37,7 +37,7 @@ TEST_F(FindingServiceTest, FindingsArePrioritisedAndAudited) {
     now_ += 20;
     auto saved = findings.save(as(expert), record, key);
     EXPECT_EQ(saved.updated_at, now_);
-    auto list = findings.list(on_round());
+    auto list = findings.list(on_round(EngagementAction::view_records));
     ASSERT_EQ(list.size(), 2u);
     EXPECT_EQ(list[1].item_no, 7);
     EXPECT_EQ(list[1].notes, "社長のみ例外");
@@ -64,7 +64,7 @@ TEST_F(FindingServiceTest, UnknownItemsAndLongTextAreRefused) {
     long_notes.notes = std::string(2001, 'a');
     EXPECT_TRUE(
         fails_on("notes", [&] { diagnosis().findings.save(as(expert), record, long_notes); }));
-    EXPECT_TRUE(diagnosis().findings.list(on_round()).empty());
+    EXPECT_TRUE(diagnosis().findings.list(on_round(EngagementAction::view_records)).empty());
 }
 
 TEST_F(FindingServiceTest, NotesKeepTheirLineBreaksButNoOtherControlCharacters) {
@@ -73,7 +73,7 @@ TEST_F(FindingServiceTest, NotesKeepTheirLineBreaksButNoOtherControlCharacters) 
     paragraphs.notes = "社長のみ例外。\n理由:\r\n\t出張が多い";
     paragraphs.finding = "1行目\n2行目";
     diagnosis().findings.save(as(expert), record, paragraphs);
-    auto stored = diagnosis().findings.list(on_round());
+    auto stored = diagnosis().findings.list(on_round(EngagementAction::view_records));
     ASSERT_EQ(stored.size(), 1u);
     EXPECT_EQ(stored[0].notes, paragraphs.notes);
     EXPECT_EQ(stored[0].finding, paragraphs.finding);
@@ -87,8 +87,7 @@ TEST_F(FindingServiceTest, TheOwnerReadsFindingsButOnlyTheExpertRecordsThem) {
     auto owner1 = demo_user("owner1");
     diagnosis().findings.save(as(expert), on_round(EngagementAction::record_findings),
                               item_finding(1));
-    auto read =
-        grant(as(owner1), Anchor::diagnosis_round, round, EngagementAction::manage_diagnosis);
+    auto read = grant(as(owner1), Anchor::diagnosis_round, round, EngagementAction::view_records);
     EXPECT_EQ(diagnosis().findings.list(read).size(), 1u);
     EXPECT_EQ(code_of([&] {
                   grant(as(owner1), Anchor::diagnosis_round, round,
@@ -100,9 +99,11 @@ TEST_F(FindingServiceTest, TheOwnerReadsFindingsButOnlyTheExpertRecordsThem) {
                         EngagementAction::record_findings);
               }),
               core::ErrorCode::forbidden);
-    auto jimu = grant(as(demo_user("jimu")), Anchor::diagnosis_round, round,
-                      EngagementAction::record_findings);
-    EXPECT_NO_THROW(diagnosis().findings.save(as(demo_user("jimu")), jimu, item_finding(2)));
+    // The drill-down notes are a working record: the secretariat neither writes nor reads them.
+    for (auto action : {EngagementAction::record_findings, EngagementAction::view_records})
+        EXPECT_EQ(
+            code_of([&] { grant(as(demo_user("jimu")), Anchor::diagnosis_round, round, action); }),
+            core::ErrorCode::forbidden);
 }
 
 TEST_F(FindingServiceTest, UseCasesRefuseGrantsForAnotherActionOrRecord) {
@@ -110,14 +111,14 @@ TEST_F(FindingServiceTest, UseCasesRefuseGrantsForAnotherActionOrRecord) {
     UseCase list = [&](const auto& g) { findings.list(g); };
     UseCase save = [&](const auto& g) { findings.save(as(expert), g, item_finding(1)); };
     expect_requires_action(services_->access, Anchor::diagnosis_round, round,
-                           EngagementAction::manage_diagnosis, list);
+                           EngagementAction::view_records, list);
     expect_requires_action(services_->access, Anchor::diagnosis_round, round,
                            EngagementAction::record_findings, save);
     expect_requires_anchor(services_->access, Anchor::engagement, engagement,
-                           EngagementAction::manage_diagnosis, Anchor::diagnosis_round, list);
+                           EngagementAction::view_records, Anchor::diagnosis_round, list);
     expect_requires_anchor(services_->access, Anchor::engagement, engagement,
                            EngagementAction::record_findings, Anchor::diagnosis_round, save);
-    EXPECT_TRUE(findings.list(on_round()).empty());
+    EXPECT_TRUE(findings.list(on_round(EngagementAction::view_records)).empty());
 }
 
 }  // namespace

@@ -30,6 +30,7 @@ const SECRETARIAT: Role[] = ['secretariat']
 // other screen loads on demand. The respondent's phone never downloads the staff views, and the
 // chart library is fetched only on the analysis pages.
 const PasswordView = () => import('@/features/auth/PasswordView.vue')
+const CalendarFeedView = () => import('@/features/calendar/CalendarFeedView.vue')
 const EngagementCreateView = () => import('@/features/engagements/EngagementCreateView.vue')
 const EngagementDetailView = () => import('@/features/engagements/EngagementDetailView.vue')
 const CompanyListView = () => import('@/features/companies/CompanyListView.vue')
@@ -55,6 +56,12 @@ const routes: RouteRecordRaw[] = [
     name: 'password',
     component: PasswordView,
     meta: { title: 'パスワード変更' },
+  },
+  {
+    path: '/calendar',
+    name: 'calendar-feed',
+    component: CalendarFeedView,
+    meta: { title: 'カレンダー連携' },
   },
   {
     path: '/engagements',

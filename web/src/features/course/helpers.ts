@@ -2,8 +2,9 @@
 // (the same table as the server's policy), labels of the course's states, tasks by session and
 // side, due texts, the record's and the report's editable copies.
 //
-// /meta does not (yet) list the labels of the report states, deliverable states, session progress
-// and task sides: they are the server's tables (src/core/course/*.cpp), spelled here once.
+// The labels of the report states, deliverable states, session progress and task sides are spelled
+// here as in the server's tables (src/core/course/*.cpp); /meta now lists them too
+// (session_progresses, report_states, …) and should replace these tables.
 
 import type {
   AgendaEntry,
