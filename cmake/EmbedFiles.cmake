@@ -9,7 +9,10 @@ function(shido_embed target ns output)
     file(READ ${file} content)
     get_filename_component(name ${file} NAME)
     string(MAKE_C_IDENTIFIER ${name} ident)
-    string(APPEND body "static constexpr std::string_view ${ident} = R\"SHIDO_EMBED(${content})SHIDO_EMBED\";\n")
+    # An array and its size, not a string_view from a pointer: measuring a literal of more than
+    # 256 KiB in a constant expression exceeds GCC's constexpr loop limit.
+    string(APPEND body "static constexpr char ${ident}_data[] = R\"SHIDO_EMBED(${content})SHIDO_EMBED\";\n")
+    string(APPEND body "static constexpr std::string_view ${ident}{${ident}_data, sizeof(${ident}_data) - 1};\n")
     string(APPEND table "        {\"${name}\", ${ident}},\n")
   endforeach()
   string(APPEND body "const std::vector<std::pair<std::string_view, std::string_view>>& embedded_files() {\n    static const std::vector<std::pair<std::string_view, std::string_view>> files{\n${table}    };\n    return files;\n}\n}  // namespace ${ns}\n")

@@ -84,6 +84,11 @@ describe('authorization of every route for every actor', () => {
         const reopened = await jimu.patch(`/api/v1/diagnosis/rounds/${f.round.id}`, { status: 'open' });
         assert.equal(reopened.status, 200, reopened.text);
       }
+      // A preparation task of this engagement ({task_id}).
+      const tasks = await jimu.get(`/api/v1/engagements/${engagement.id}/tasks`);
+      assert.equal(tasks.status, 200, tasks.text);
+      f.task = tasks.data.items[0];
+      assert.ok(f.task, `no preparation task on the ${label} engagement`);
       const respondents = await jimu.get(`/api/v1/diagnosis/rounds/${f.round.id}/respondents?limit=200`);
       assert.equal(respondents.status, 200, respondents.text);
       const live = respondents.data.items.filter((r) => r.source === 'link' && r.status !== 'revoked');
@@ -108,7 +113,8 @@ describe('authorization of every route for every actor', () => {
           `${route.method} ${route.path}: anchor ${route.anchor} is unknown to authorization.test.mjs: add how to find its id (urlFor) and its engagement`);
         return String(anchorIds[route.anchor]);
       }
-      if (name === 'item_no' || name === 'no' || name === 'task_id') return '1';  // a question, a session, a task
+      if (name === 'item_no' || name === 'no') return '1';
+      if (name === 'task_id') return String(f.task.id);
       if (name === 'token') return f.token;
       const collection = route.path.slice(0, offset).split('/').filter(Boolean).pop();
       assert.ok(collection in byCollection, `${route.method} ${route.path}: no value for {${name}} in authorization.test.mjs (urlFor)`);

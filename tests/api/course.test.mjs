@@ -4,7 +4,8 @@
 // who read the company's records, and reassignment taking access away at once.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { CARRIER, DEMO, DEMO_NAMES, assertError, startServer } from './server.mjs';
+import { conformingClient } from './openapi-schema.mjs';
+import { CARRIER, DEMO, DEMO_NAMES, assertError, openapiDocument, startServer } from './server.mjs';
 
 let server, jimu, expert1, expert2, owner2, engagement;
 
@@ -19,10 +20,13 @@ const at = (p) => `/api/v1/engagements/${engagement.id}${p}`;
 
 before(async () => {
   server = await startServer();
-  jimu = await server.login(DEMO.secretariat);
-  expert1 = await server.login(DEMO.expert1);
-  expert2 = await server.login(DEMO.expert2);
-  owner2 = await server.login(DEMO.owner2);
+  // Every answer below is also checked against openapi.json (status documented, body fits).
+  const doc = await openapiDocument();
+  const login = async (email) => conformingClient(doc, await server.login(email));
+  jimu = await login(DEMO.secretariat);
+  expert1 = await login(DEMO.expert1);
+  expert2 = await login(DEMO.expert2);
+  owner2 = await login(DEMO.owner2);
   const companies = (await jimu.get('/api/v1/companies?limit=200')).data.items;
   const carrier = companies.find((c) => c.name === CARRIER);
   const users = (await jimu.get('/api/v1/users?limit=200')).data.items;

@@ -63,3 +63,44 @@ export function schemaValidator(doc) {
     });
   };
 }
+
+// The documented operation a request goes to: the path template of `doc` that matches the URL's
+// path (literal segments win over parameters), or undefined.
+export function operationOf(doc, method, url) {
+  const pathname = new URL(url, 'http://x').pathname;
+  let best;
+  for (const template of Object.keys(doc.paths)) {
+    const pattern = new RegExp(`^${template.replace(/[.]/g, '\\.').replace(/\{[^}]+\}/g, '[^/]+')}$`);
+    if (!pattern.test(pathname)) continue;
+    const params = (template.match(/\{/g) ?? []).length;
+    if (!best || params < best.params) best = { template, params };
+  }
+  const op = best && doc.paths[best.template][method.toLowerCase()];
+  return op ? { template: best.template, op } : undefined;
+}
+
+// Makes every answer `client` gets checked against the document: the status is documented for
+// the operation and a JSON body fits its schema. Throws (an assertion error) otherwise.
+export function conformingClient(doc, client) {
+  const validate = schemaValidator(doc);
+  const request = client.request.bind(client);
+  client.request = async (method, url, options) => {
+    const res = await request(method, url, options);
+    const found = operationOf(doc, method, url);
+    if (!found) throw new Error(`${method} ${url} is not documented`);
+    let response = found.op.responses[String(res.status)];
+    if (!response) throw new Error(`${method} ${found.template} answered ${res.status}, which is not documented: ${res.text.slice(0, 300)}`);
+    while (response.$ref) {
+      let v = doc;
+      for (const part of response.$ref.replace(/^#\//, '').split('/')) v = v?.[part];
+      response = v;
+    }
+    const schema = response.content?.['application/json']?.schema;
+    if (schema && res.status !== 204) {
+      const errors = validate(schema, res.data);
+      if (errors.length) throw new Error(`${method} ${url} → ${res.status} does not fit the schema:\n${errors.join('\n')}\n${res.text.slice(0, 500)}`);
+    }
+    return res;
+  };
+  return client;
+}

@@ -114,6 +114,70 @@ describe('the OpenAPI document matches real responses', () => {
     await conforms(secretariat, 'POST', check, `${url}/plan/check`, { json: { sessions: [{ no: 9, planned_date: null }] } });
   });
 
+  test('the course as it is run: tasks, confirmations, records, 実施報告, record reads', async () => {
+    const owner2 = await server.login(DEMO.owner2);
+    const japanDate = (days = 0) => new Date(Date.now() + 9 * 3600_000 + days * 86400_000).toISOString().slice(0, 10);
+    const carrier = (await secretariat.get('/api/v1/companies?limit=200')).data.items.find((c) => c.name === CARRIER);
+    const created = await secretariat.post('/api/v1/engagements',
+      { company_id: carrier.id, expert_id: expert1.user.id, sessions: [{ no: 1, planned_date: japanDate() }, { no: 2, planned_date: japanDate(14) }] });
+    const E = '/api/v1/engagements/{id}', url = `/api/v1/engagements/${created.data.id}`;
+    const tasks = await conforms(owner2, 'GET', `${E}/tasks`, `${url}/tasks`);
+    const own = tasks.data.items.find((t) => t.side === 'company');
+    await conforms(owner2, 'PATCH', `${E}/tasks/{task_id}`, `${url}/tasks/${own.id}`, { json: { done: true } });
+    await conforms(owner2, 'PATCH', `${E}/tasks/{task_id}`, `${url}/tasks/${own.id}`, { json: { done: 'x' } });
+    await conforms(secretariat, 'PATCH', `${E}/tasks/{task_id}`, `${url}/tasks/${own.id}`, { json: { done: true } });
+    await conforms(owner2, 'PATCH', `${E}/tasks/{task_id}`, `${url}/tasks/999999`, { json: { done: true } });
+    await conforms(expert1, 'POST', `${E}/tasks`, `${url}/tasks`, { json: { session_no: 2, side: 'company', title: '構成図', requested_in: 1 } });
+    await conforms(expert1, 'POST', `${E}/tasks`, `${url}/tasks`, { json: { session_no: 9, side: 'x', title: '' } });
+    const conf = await conforms(owner2, 'GET', `${E}/confirmations`, `${url}/confirmations`);
+    const saved = await conforms(owner2, 'PUT', `${E}/confirmations`, `${url}/confirmations`,
+      { json: { version: conf.data.version, participants: [{ name: '運輸 太郎', title: '社長', kind: 'executive' }], web_experience: 'none' } });
+    await conforms(owner2, 'PUT', `${E}/confirmations`, `${url}/confirmations`, { json: { version: 0 } });
+    await conforms(owner2, 'PUT', `${E}/confirmations`, `${url}/confirmations`, { json: { version: saved.data.version, participants: [{ kind: 'boss' }] } });
+    const ih = `${E}/confirmations/information-handling`;
+    await conforms(expert1, 'POST', ih, `${url}/confirmations/information-handling`, { json: { statement_version: 1, version: saved.data.version } });
+    await conforms(owner2, 'POST', ih, `${url}/confirmations/information-handling`,
+      { json: { statement_version: saved.data.information_handling.version, version: saved.data.version } });
+    const rec = `${E}/sessions/{no}/record`;
+    const record = await conforms(expert1, 'GET', rec, `${url}/sessions/1/record`);
+    await conforms(secretariat, 'GET', rec, `${url}/sessions/1/record`);
+    await conforms(expert1, 'GET', rec, `${url}/sessions/9/record`);
+    const { attendees, agenda, decisions, version } = record.data.record;
+    await conforms(expert1, 'PUT', rec, `${url}/sessions/1/record`, { json: { attendees, agenda, decisions: '方針を作る', version } });
+    await conforms(expert1, 'PUT', rec, `${url}/sessions/1/record`, { json: { attendees, agenda, decisions, version } });
+    await conforms(expert1, 'PUT', rec, `${url}/sessions/1/record`, { json: { version: 1, extra: 1 } });
+    await conforms(expert1, 'PUT', `${E}/sessions/{no}/held`, `${url}/sessions/1/held`, { json: { held_on: japanDate(1) } });
+    await conforms(expert1, 'PUT', `${E}/sessions/{no}/held`, `${url}/sessions/1/held`, { json: { held_on: japanDate() } });
+    await conforms(expert1, 'POST', `${E}/sessions/{no}/move`, `${url}/sessions/2/move`, { json: { date: japanDate(15), reason: '都合' } });
+    await conforms(expert1, 'POST', `${E}/sessions/{no}/move`, `${url}/sessions/1/move`, { json: { date: japanDate(15), reason: '都合' } });
+    await conforms(expert1, 'POST', `${E}/sessions/{no}/move`, `${url}/sessions/2/move`, { json: { date: japanDate(-2) } });
+    await conforms(expert1, 'GET', rec, `${url}/sessions/2/record`);
+    const rep = `${E}/sessions/{no}/report`, r = `${url}/sessions/1/report`;
+    const start = await conforms(expert1, 'GET', rep, r);
+    await conforms(secretariat, 'GET', rep, r);
+    const draft = await conforms(expert1, 'POST', `${rep}/draft`, `${r}/draft`);
+    await conforms(expert1, 'PUT', rep, r, { json: { ...start.data.draft, deliverables: [{ name: 'x', state: 'bad' }], version: 0 } });
+    const v1 = await conforms(expert1, 'PUT', rep, r, { json: { ...draft.data, include_record: true, version: 0 } });
+    await conforms(expert1, 'PUT', rep, r, { json: { ...draft.data, version: 0 } });
+    await conforms(owner2, 'POST', `${rep}/submit`, `${r}/submit`, { json: { version: v1.data.report.version } });
+    await conforms(secretariat, 'POST', `${rep}/accept`, `${r}/accept`, { json: { version: v1.data.report.version } });
+    const sub = await conforms(expert1, 'POST', `${rep}/submit`, `${r}/submit`, { json: { version: v1.data.report.version } });
+    await conforms(expert1, 'POST', `${rep}/submit`, `${r}/submit`, { json: { version: 'x' } });
+    await conforms(secretariat, 'GET', rep, r);
+    await conforms(owner2, 'GET', rep, r);
+    await conforms(secretariat, 'POST', `${rep}/return`, `${r}/return`, { json: { version: sub.data.report.version } });
+    const ret = await conforms(secretariat, 'POST', `${rep}/return`, `${r}/return`, { json: { version: sub.data.report.version, comment: '追記を' } });
+    await conforms(expert1, 'GET', rep, r);
+    const sub2 = await conforms(expert1, 'POST', `${rep}/submit`, `${r}/submit`, { json: { version: ret.data.report.version } });
+    await conforms(secretariat, 'POST', `${rep}/accept`, `${r}/accept`, { json: { version: sub2.data.report.version, comment: '受理します' } });
+    await conforms(secretariat, 'GET', `${rep}.pdf`, `${r}.pdf`);
+    await conforms(secretariat, 'GET', `${rep}.pdf`, `${url}/sessions/2/report.pdf`);
+    await conforms(secretariat, 'GET', E, url);
+    await conforms(owner2, 'GET', `${E}/record-reads`, `${url}/record-reads?limit=1`);
+    await conforms(owner2, 'GET', `${E}/record-reads`, `${url}/record-reads?limit=0`);
+    await conforms(secretariat, 'GET', `${E}/record-reads`, `${url}/record-reads`);
+  });
+
   test('audit and meta', async () => {
     await conforms(secretariat, 'GET', '/api/v1/audit', '/api/v1/audit');
     await conforms(secretariat, 'GET', '/api/v1/audit', '/api/v1/audit?entity=engagement&entity_id=1');

@@ -53,7 +53,7 @@ async function api(page, method, path, body) {
 
 for (const [screen, viewport] of Object.entries(SCREENS)) {
   scenario(
-    `accessibility (${screen}): login, engagement list and detail, round, analysis, answer page`,
+    `accessibility (${screen}): login, engagement list and detail, session page, owner's engagement page, round, analysis, answer page`,
     async (page) => {
       await page.goto('/login')
       await page.getByRole('heading', { level: 1, name: 'ログイン' }).waitFor()
@@ -67,6 +67,14 @@ for (const [screen, viewport] of Object.entries(SCREENS)) {
       await page.getByTestId('session-4').waitFor()
       await checkAxe(page, 'engagement detail')
       const engagementId = Number(new URL(page.url()).pathname.split('/').pop())
+
+      // The course as it is run: the session page (review, dates, record editor, 実施報告 form).
+      await page.goto(`/engagements/${engagementId}/sessions/1`)
+      await page.getByTestId('record').waitFor()
+      await page.getByTestId('report').locator('form').waitFor()
+      await checkAxe(page, 'session page (expert)')
+      await page.goto(`/engagements/${engagementId}`)
+      await page.getByTestId('session-4').waitFor()
 
       // The demo round has five paper sheets: its analysis has every table and chart.
       const rounds = await api(page, 'GET', `/engagements/${engagementId}/diagnosis/rounds`)
@@ -92,6 +100,20 @@ for (const [screen, viewport] of Object.entries(SCREENS)) {
           const box = document.querySelector('[role="region"][aria-label="回答者ごとの合計点と判定"]')
           return !!box && box.scrollLeft > 0
         })
+      }
+
+      // The owner's engagement page: tasks, 依頼・調整事項 and 閲覧記録.
+      const owner = await extraPage({ viewport, mobile: screen === 'phone' })
+      try {
+        await login(owner.page, DEMO.owner1.email)
+        await owner.page.goto(`/engagements/${engagementId}`)
+        await owner.page.getByTestId('tasks').getByTestId('task-due').first().waitFor()
+        await owner.page.getByTestId('information-handling').waitFor()
+        await owner.page.getByTestId('record-reads').locator('p').first().waitFor()
+        await checkAxe(owner.page, 'engagement detail (owner)')
+        assert.deepEqual(owner.problems, [], 'owner page: console errors, page errors or dialogs')
+      } finally {
+        await owner.close()
       }
 
       // The answer page, through a fresh link of a round of its own.

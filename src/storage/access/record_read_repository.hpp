@@ -1,6 +1,7 @@
 #pragma once
 #include <string>
 
+#include "core/ids.hpp"
 #include "core/paging/page.hpp"
 #include "storage/database.hpp"
 

@@ -44,6 +44,7 @@ const RoundView = () => import('@/features/diagnosis/RoundView.vue')
 const NotificationListView = () => import('@/features/notifications/NotificationListView.vue')
 const OutboxView = () => import('@/features/notifications/OutboxView.vue')
 const DashboardView = () => import('@/features/dashboard/DashboardView.vue')
+const CourseSessionView = () => import('@/features/course/SessionView.vue')
 
 const routes: RouteRecordRaw[] = [
   // The secretariat starts at the dashboard; everybody else at their engagements.
@@ -103,6 +104,13 @@ const routes: RouteRecordRaw[] = [
     component: DiagnosisRoundsView,
     props: (route) => ({ id: Number(route.params.id) }),
     meta: { title: '自社診断' },
+  },
+  {
+    path: '/engagements/:id(\\d+)/sessions/:no(\\d+)',
+    name: 'course-session',
+    component: CourseSessionView,
+    props: (route) => ({ id: Number(route.params.id), no: Number(route.params.no) }),
+    meta: { title: '指導の回' },
   },
   {
     path: '/diagnosis/rounds/:rid(\\d+)/:tab(respondents|analysis|findings)?',

@@ -27,6 +27,9 @@ const session = (no: number, over: Partial<EngagementSession> = {}): EngagementS
   meeting_tool: null,
   meeting_url: null,
   place: null,
+  held_on: null,
+  report_state: null,
+  progress: 'unplanned',
   ...over,
 })
 
@@ -42,7 +45,11 @@ const curriculum = (id: string, count: number): Curriculum => ({
     company_prepares: [],
     agenda: [],
     deliverables: [],
+    tools: [],
+    timetable: null,
   })),
+  participant_kinds: [],
+  information_handling: { version: 1, points: [] },
 })
 
 describe('titles', () => {

@@ -42,6 +42,12 @@ const UNKNOWN: Record<MetaListName, string> = {
   respondent_roles: 'その他の役割',
   respondent_statuses: 'その他の状態',
   round_statuses: 'その他の状態',
+  session_modes: '未定',
+  session_progresses: 'その他の状態',
+  report_states: 'その他の状態',
+  deliverable_states: 'その他の状態',
+  task_sides: 'その他',
+  task_origins: 'その他',
 }
 
 function options(list: MetaListName): KeyLabel[] {
