@@ -186,6 +186,8 @@ test('実施報告: draft, submit, return with a comment, resubmit, accept; froz
   const submitted = await expert1.post(at('/sessions/1/report/submit'), { version: saved.data.report.version });
   assert.equal(submitted.status, 200, submitted.text);
   assert.equal(submitted.data.report.state, 'submitted');
+  const told = (await jimu.get('/api/v1/notifications?limit=50')).data.items;
+  assert.ok(told.some((n) => n.kind === 'report_submitted' && n.engagement_id === engagement.id), 'the secretariat is told of the submission');
   const seen = (await jimu.get(at('/sessions/1/report'))).data;
   assert.equal(seen.working_copy, false);
   assert.equal(seen.report.body, null, 'the secretariat reads the submitted copy only');
@@ -198,6 +200,8 @@ test('実施報告: draft, submit, return with a comment, resubmit, accept; froz
   const returned = await jimu.post(at('/sessions/1/report/return'), { version: seen.report.version, comment: '実施時間を追記してください。' });
   assert.equal(returned.status, 200, returned.text);
   assert.equal(returned.data.report.state, 'returned');
+  const toldExpert = (await expert1.get('/api/v1/notifications?limit=50')).data.items;
+  assert.ok(toldExpert.some((n) => n.kind === 'report_returned' && n.body.includes('実施時間を追記してください。')), 'the expert is told why');
 
   const mine = (await expert1.get(at('/sessions/1/report'))).data.report;
   assert.equal(mine.steps.at(-1).comment, '実施時間を追記してください。');

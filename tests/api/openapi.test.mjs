@@ -310,6 +310,8 @@ describe('the OpenAPI document matches real responses', () => {
     await conforms(expert1, 'DELETE', feed, feed);
     await conforms(expert1, 'DELETE', feed, feed);
     await conforms(server.client(), 'GET', poll, url);
+  });
+
   test('notifications and the outbox', async () => {
     const list = await conforms(expert1, 'GET', '/api/v1/notifications', '/api/v1/notifications?limit=1');
     await conforms(expert1, 'GET', '/api/v1/notifications', '/api/v1/notifications?unread=true&limit=0');

@@ -117,7 +117,7 @@ describe('route table', () => {
       assert.ok(refs.includes('#/components/parameters/After') && refs.includes('#/components/parameters/Limit'), `GET ${p}: after and limit`);
       assert.ok(op.responses['422'], `GET ${p}: 422 not documented`);
     }
-    assert.deepEqual(paged.sort(), ['/api/v1/audit', '/api/v1/companies', '/api/v1/diagnosis/rounds/{id}/respondents',
+    assert.deepEqual(paged.sort(), ['/api/v1/audit', '/api/v1/companies', '/api/v1/dashboard/engagements', '/api/v1/dashboard/experts', '/api/v1/diagnosis/rounds/{id}/respondents',
       '/api/v1/engagements', '/api/v1/engagements/{id}/record-reads', '/api/v1/notifications', '/api/v1/outbox', '/api/v1/users']);
     const limit = openapi.components.parameters.Limit.schema;
     assert.deepEqual([limit.minimum, limit.maximum, limit.default], [1, 200, 50]);

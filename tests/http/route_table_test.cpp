@@ -208,7 +208,7 @@ TEST_F(RealRouteTable, DeclaresTheDocumentedAccess) {
     expect_guard(Method::get, "/api/v1/diagnosis/rounds/{id}/analysis", Anchor::diagnosis_round,
                  EngagementAction::manage_diagnosis);
     expect_guard(Method::get, "/api/v1/diagnosis/rounds/{id}/findings", Anchor::diagnosis_round,
-                 EngagementAction::manage_diagnosis);
+                 EngagementAction::view_records);
     expect_guard(Method::put, "/api/v1/diagnosis/rounds/{id}/findings/{item_no}",
                  Anchor::diagnosis_round, EngagementAction::record_findings);
     expect_guard(Method::post, "/api/v1/diagnosis/respondents/{id}/revoke", Anchor::respondent,

@@ -6,6 +6,7 @@
 #include "services/course/course_work_internal.hpp"
 #include "services/course/course_work_views.hpp"
 #include "services/json_helpers.hpp"
+#include "services/notifications/notify.hpp"
 #include "storage/course/report_repository.hpp"
 #include "storage/course/session_record_repository.hpp"
 #include "storage/course/task_repository.hpp"
@@ -101,6 +102,39 @@ void validate_body(const core::ReportBody& b, core::Validator& v) {
 
 bool is_author(const RequestContext& ctx, const EngagementGrant& grant) {
     return core::relation_of(ctx.actor, grant.scope()) == core::Relation::assigned_expert;
+}
+
+// Who hears of a move: the secretariat of a submission, the expert of the review's outcome.
+void tell_of(storage::Connection& c, const core::Engagement& e, const core::SessionReport& after,
+             core::ReportEvent event, const std::string& title, const std::string& comment,
+             core::Timestamp now) {
+    Notice n;
+    n.engagement_id = e.id;
+    n.facts.company_name = e.company_name;
+    n.facts.session_no = after.session_no;
+    n.facts.subject_name = title + "の実施報告";
+    n.facts.note = comment;
+    n.link =
+        "/engagements/" + std::to_string(e.id) + "/sessions/" + std::to_string(after.session_no);
+    auto key = ":r" + std::to_string(after.id) + ":v" + std::to_string(after.version);
+    switch (event) {
+        case core::ReportEvent::submit:
+            n.kind = core::NotificationKind::report_submitted;
+            n.recipients = recipients_of(c, e, {Audience::secretariat});
+            n.dedupe_key = "report_submitted" + key;
+            break;
+        case core::ReportEvent::return_to_expert:
+            n.kind = core::NotificationKind::report_returned;
+            n.recipients = recipients_of(c, e, {Audience::expert});
+            n.dedupe_key = "report_returned" + key;
+            break;
+        case core::ReportEvent::accept:
+            n.kind = core::NotificationKind::report_accepted;
+            n.recipients = recipients_of(c, e, {Audience::expert});
+            n.dedupe_key = "report_accepted" + key;
+            break;
+    }
+    notify(c, n, now);
 }
 
 core::AuditAction audit_action_of(core::ReportEvent event) {
@@ -276,6 +310,7 @@ ReportView ReportService::transition(const RequestContext& ctx, const Engagement
     record(c, ctx, now,
            Change{audit_action_of(event), core::AuditEntity::session_report, report.id,
                   grant.engagement_id(), snapshot(report), snapshot(*after.report)});
+    tell_of(c, after.engagement, *after.report, event, after.session->title, comment, now);
     tx.commit();
     return after;
 }

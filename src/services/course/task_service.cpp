@@ -1,10 +1,12 @@
 #include "services/course/task_service.hpp"
 
+#include "core/calendar/civil_date.hpp"
 #include "core/error.hpp"
 #include "core/validation.hpp"
 #include "services/audit/audit_service.hpp"
 #include "services/course/course_work_internal.hpp"
 #include "services/course/course_work_views.hpp"
+#include "services/notifications/notify.hpp"
 #include "storage/course/task_repository.hpp"
 #include "storage/transaction.hpp"
 
@@ -57,6 +59,36 @@ void follow_plan(storage::Connection& c, const core::Engagement& engagement, cor
     for (const auto& plan : engagement.sessions)
         repo.follow_session_date(engagement.id, plan.no, core::course_task_due(plan.planned_date),
                                  now);
+}
+
+void remind_due_tasks(storage::Database& db, const std::string& today, core::Timestamp now) {
+    auto date = core::parse_civil_date(today);
+    if (!date) return;
+    storage::Connection c(db);
+    storage::Transaction tx(c);
+    std::vector<DueTask> due;
+    for (const auto& row :
+         storage::TaskRepository(c).open_due_between(core::to_string(core::add_days(*date, -7)),
+                                                     core::to_string(core::add_days(*date, 2)))) {
+        core::Engagement e;
+        e.id = row.task.engagement_id;
+        e.company_id = row.company_id;
+        e.expert_id = row.expert_id;
+        DueTask t;
+        t.task_id = row.task.id;
+        t.engagement_id = e.id;
+        t.title = row.task.title;
+        t.company_name = row.company_name;
+        t.due_date = row.task.due_date.value_or(today);
+        t.assignees =
+            recipients_of(c, e,
+                          {row.task.side == core::TaskSide::company ? Audience::company_users
+                                                                    : Audience::expert});
+        t.link = "/engagements/" + std::to_string(e.id);
+        due.push_back(std::move(t));
+    }
+    notify_due_tasks(c, due, today, now);
+    tx.commit();
 }
 
 std::vector<core::Task> TaskService::list(const RequestContext& ctx, const EngagementGrant& grant) {

@@ -43,6 +43,11 @@ class TaskService {
 // nothing), inside the caller's transaction.
 void make_course_tasks(storage::Connection& c, const core::Engagement& engagement,
                        const content::Curriculum& course, core::Timestamp now);
+// Reminds each side of its open tasks due within two days or overdue by up to a week
+// (services/notifications decides which reminder is due and writes each once). In its own
+// transaction; the outbox worker runs it with its other scans.
+void remind_due_tasks(storage::Database& db, const std::string& today, core::Timestamp now);
+
 // After the plan changed: course tasks nobody dated by hand follow their session's date.
 void follow_plan(storage::Connection& c, const core::Engagement& engagement, core::Timestamp now);
 

@@ -1,5 +1,7 @@
 #include "services/notifications/outbox_worker.hpp"
 
+#include "services/course/task_service.hpp"
+
 #include <unistd.h>
 
 #include "core/error.hpp"
@@ -75,6 +77,7 @@ PassResult OutboxWorker::send_due() {
 
 void OutboxWorker::scan() {
     notify_sessions_tomorrow(env_.db, today(env_), env_.now());
+    remind_due_tasks(env_.db, today(env_), env_.now());
 }
 
 void OutboxWorker::start() {

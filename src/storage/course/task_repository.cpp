@@ -139,4 +139,36 @@ void TaskRepository::follow_session_date(core::Id engagement_id, int session_no,
         soci::use(session_no);
 }
 
+std::vector<TaskRepository::DueRow> TaskRepository::open_due_between(const std::string& from,
+                                                                     const std::string& to) {
+    DueRow row;
+    std::string side;
+    long long id = 0, engagement_id = 0, company_id = 0;
+    NullableIn<long long> expert;
+    NullableIn<std::string> due;
+    soci::statement st =
+        (c_.sql().prepare << "SELECT t.id, t.engagement_id, t.session_no, t.side, t.title, "
+                             "t.due_date, e.company_id, e.expert_id, co.name FROM engagement_tasks "
+                             "t JOIN engagements e ON e.id = t.engagement_id JOIN companies co ON "
+                             "co.id = e.company_id WHERE t.done_at IS NULL AND t.due_date >= :f "
+                             "AND t.due_date <= :t AND e.status IN ('planned', 'in_progress') "
+                             "ORDER BY t.id",
+         soci::use(from), soci::use(to), soci::into(id), soci::into(engagement_id),
+         soci::into(row.task.session_no), soci::into(side), soci::into(row.task.title),
+         soci::into(due.value, due.ind), soci::into(company_id),
+         soci::into(expert.value, expert.ind), soci::into(row.company_name));
+    st.execute(false);
+    std::vector<DueRow> out;
+    while (st.fetch()) {
+        row.task.id = id;
+        row.task.engagement_id = engagement_id;
+        row.task.side = core::parse_in(core::task_sides(), side).value_or(core::TaskSide::company);
+        row.task.due_date = due.get();
+        row.company_id = company_id;
+        row.expert_id = expert.get();
+        out.push_back(row);
+    }
+    return out;
+}
+
 }  // namespace shido::storage

@@ -28,6 +28,16 @@ class TaskRepository {
     void follow_session_date(core::Id engagement_id, int session_no,
                              const std::optional<std::string>& due, core::Timestamp now);
 
+    // Open tasks due from `from` to `to` (YYYY-MM-DD, inclusive) of engagements still running,
+    // with what a reminder needs to know of their engagement.
+    struct DueRow {
+        core::Task task;
+        core::Id company_id = 0;
+        std::optional<core::Id> expert_id;
+        std::string company_name;
+    };
+    std::vector<DueRow> open_due_between(const std::string& from, const std::string& to);
+
   private:
     Connection& c_;
 };

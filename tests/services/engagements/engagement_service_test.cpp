@@ -170,7 +170,8 @@ TEST_F(EngagementServiceTest, UpdateIsAuditedWithTheStoredFieldsOnly) {
                                                     {"mode", nullptr},
                                                     {"meeting_tool", nullptr},
                                                     {"meeting_url", nullptr},
-                                                    {"place", nullptr}}));
+                                                    {"place", nullptr},
+                                                    {"held_on", nullptr}}));
     EXPECT_EQ(after["updated_at"], now_);
     EXPECT_EQ(after["created_at"], maker.created_at);
 }
