@@ -1,10 +1,10 @@
 // /meta: the labels of every enum the API sends, and the course, fetched once per page load.
 #include "core/audit/audit_event.hpp"
-#include "core/diagnosis/respondent_role.hpp"
-#include "core/diagnosis/respondent_status.hpp"
 #include "core/course/report.hpp"
 #include "core/course/session_progress.hpp"
 #include "core/course/tasks.hpp"
+#include "core/diagnosis/respondent_role.hpp"
+#include "core/diagnosis/respondent_status.hpp"
 #include "core/engagements/engagement.hpp"
 #include "http/api_routes.hpp"
 #include "services/course/course_views.hpp"
