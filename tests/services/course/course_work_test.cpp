@@ -8,6 +8,7 @@
 #include "services/course/course_work_views.hpp"
 #include "storage/audit/audit_repository.hpp"
 #include "storage/course/task_repository.hpp"
+#include "storage/notifications/notification_repository.hpp"
 #include "support/domain_error.hpp"
 #include "support/test_database.hpp"
 
@@ -181,6 +182,27 @@ TEST_F(CourseWorkTest, EachSideTicksOnlyItsOwnTasksAndABadTaskNamesItsFields) {
     EXPECT_TRUE(fails_on("session_no", [&] {
         services_->tasks.add(as(owner1), on_maker(owner1, EngagementAction::work_tasks), bad);
     }));
+}
+
+TEST_F(CourseWorkTest, OpenTasksDueSoonAreRemindedOnce) {
+    services::TaskInput soon;
+    soon.session_no = 1;
+    soon.side = "company";
+    soon.title = "会社案内を用意する";
+    soon.due_date = services::today(env());  // due today: a reminder is due
+    services_->tasks.add(as(owner1), on_maker(owner1, EngagementAction::work_tasks), soon);
+    auto unread = [&](const core::User& u) {
+        storage::Connection c(*db_);
+        return storage::NotificationRepository(c).unread_count(u.id);
+    };
+    auto owner_before = unread(owner1), expert_before = unread(expert1);
+    services::remind_due_tasks(*db_, services::today(env()), now_);
+    EXPECT_GT(unread(owner1), owner_before);
+    auto once = unread(owner1), expert_once = unread(expert1);
+    EXPECT_GE(expert_once, expert_before);
+    services::remind_due_tasks(*db_, services::today(env()), now_ + 60);
+    EXPECT_EQ(unread(owner1), once) << "each reminder is written once";
+    EXPECT_EQ(unread(expert1), expert_once);
 }
 
 }  // namespace
