@@ -9,6 +9,10 @@ pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)
 pkg_check_modules(PANGOCAIRO REQUIRED IMPORTED_TARGET pangocairo cairo-pdf)
 pkg_check_modules(QRENCODE REQUIRED IMPORTED_TARGET libqrencode)
 pkg_check_modules(LIBICAL REQUIRED IMPORTED_TARGET libical)
+pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)  # .docx writing, .xlsx reading
+pkg_check_modules(EXPAT REQUIRED IMPORTED_TARGET expat)    # the XML inside uploaded .xlsx files
+# dtl (libdtl-dev) is header-only: the sequence diff behind version comparisons.
+find_path(DTL_INCLUDE_DIR dtl/dtl.hpp REQUIRED)
 find_package(CURL REQUIRED)  # SMTP for the outbox (libcurl4-openssl-dev)
 find_package(SQLite3 REQUIRED)
 find_package(PostgreSQL REQUIRED)

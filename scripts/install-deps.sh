@@ -11,6 +11,8 @@ packages=(
   libxlsxwriter-dev libpango1.0-dev libcairo2-dev fonts-ipaexfont libqrencode-dev
   libsodium-dev libgtest-dev libgmock-dev libbenchmark-dev
   libcurl4-openssl-dev libical-dev python3-aiosmtpd python3-icalendar
+  libzip-dev libexpat1-dev libdtl-dev python3-docx
+  libreoffice-calc-nogui libreoffice-writer-nogui
   fonts-dejavu-core python3-openpyxl python3-xlsxwriter
   nodejs npm chromium poppler-utils wrk bc sqlite3 curl ca-certificates
 )

@@ -37,6 +37,11 @@ enum class EngagementAction {
     view_reports,          // 実施報告 as submitted, their states and history
     review_reports,        // accept or return a submitted report
     view_record_reads,     // who outside the company opened its records
+    view_documents,        // working copies of the basic policy and the rules check (様式2)
+    edit_documents,        // draft the basic policy, set the rules check
+    approve_documents,     // the owner's approval of a version (basic policy, later the plan)
+    submit_documents,      // hand a document to the secretariat
+    view_submitted_documents,  // documents as submitted to the secretariat
 };
 
 inline constexpr EngagementAction all_engagement_actions[] = {
@@ -53,7 +58,12 @@ inline constexpr EngagementAction all_engagement_actions[] = {
     EngagementAction::acknowledge_handling,
     EngagementAction::view_reports,
     EngagementAction::review_reports,
-    EngagementAction::view_record_reads};
+    EngagementAction::view_record_reads,
+    EngagementAction::view_documents,
+    EngagementAction::edit_documents,
+    EngagementAction::approve_documents,
+    EngagementAction::submit_documents,
+    EngagementAction::view_submitted_documents};
 
 std::string_view to_string(EngagementAction action);
 
@@ -82,7 +92,10 @@ Relation relation_of(const Actor& actor, const EngagementScope& scope);
 //    sessions, and writes the reports;
 //  - company members view their own company's engagements, confirm the arrangements and tick
 //    off the company's tasks; only the owner (経営者) also runs the self-assessment, sees its
-//    analysis, reads the working records and reports and sees who opened them.
+//    analysis, reads the working records and reports and sees who opened them;
+//  - the company's documents (basic policy, rules check) are drafted by the expert and the
+//    company together; only the owner approves; only the expert submits them, and the
+//    secretariat reads only what was submitted.
 bool may(Relation relation, EngagementAction action);
 bool may(const Actor& actor, EngagementAction action, const EngagementScope& scope);
 

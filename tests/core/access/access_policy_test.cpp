@@ -29,22 +29,25 @@ const Case cases[] = {
      {1, Role::secretariat, {}, "事務局", {}},
      Relation::secretariat,
      {A::view, A::edit_plan, A::assign_expert, A::view_audit, A::manage_diagnosis, A::view_reports,
-      A::review_reports}},
+      A::review_reports, A::view_submitted_documents}},
     {"assigned expert",
      {7, Role::expert, {}, "担当専門家", {}},
      Relation::assigned_expert,
      {A::view, A::edit_plan, A::manage_diagnosis, A::record_findings, A::view_records,
-      A::write_records, A::work_tasks, A::confirm_arrangements, A::view_reports}},
+      A::write_records, A::work_tasks, A::confirm_arrangements, A::view_reports, A::view_documents,
+      A::edit_documents, A::submit_documents, A::view_submitted_documents}},
     {"other expert", {8, Role::expert, {}, "他の専門家", {}}, Relation::other_expert, {}},
     {"owner",
      {20, Role::company, 10, "社長", CompanyRole::owner},
      Relation::owner,
      {A::view, A::manage_diagnosis, A::view_records, A::work_tasks, A::confirm_arrangements,
-      A::acknowledge_handling, A::view_reports, A::view_record_reads}},
+      A::acknowledge_handling, A::view_reports, A::view_record_reads, A::view_documents,
+      A::edit_documents, A::approve_documents, A::view_submitted_documents}},
     {"manager",
      {21, Role::company, 10, "担当者", CompanyRole::manager},
      Relation::manager,
-     {A::view, A::work_tasks, A::confirm_arrangements, A::acknowledge_handling}},
+     {A::view, A::work_tasks, A::confirm_arrangements, A::acknowledge_handling, A::view_documents,
+      A::edit_documents}},
     {"other company",
      {22, Role::company, 11, "他社の社長", CompanyRole::owner},
      Relation::other_company,
@@ -68,7 +71,12 @@ const EngagementAction every_action[] = {A::view,
                                          A::acknowledge_handling,
                                          A::view_reports,
                                          A::review_reports,
-                                         A::view_record_reads};
+                                         A::view_record_reads,
+                                         A::view_documents,
+                                         A::edit_documents,
+                                         A::approve_documents,
+                                         A::submit_documents,
+                                         A::view_submitted_documents};
 
 TEST(AccessPolicy, EveryActionForEveryRelationFollowsTheTable) {
     ASSERT_EQ(std::size(all_engagement_actions), std::size(every_action));
@@ -94,11 +102,13 @@ TEST(AccessPolicy, KeysAreDistinct) {
     std::set<std::string_view> actions, relations;
     for (auto action : all_engagement_actions) actions.insert(to_string(action));
     for (auto relation : all_relations) relations.insert(to_string(relation));
-    EXPECT_EQ(actions, (std::set<std::string_view>{
-                           "view", "edit_plan", "assign_expert", "view_audit", "manage_diagnosis",
-                           "record_findings", "view_records", "write_records", "work_tasks",
-                           "confirm_arrangements", "acknowledge_handling", "view_reports",
-                           "review_reports", "view_record_reads"}));
+    EXPECT_EQ(actions,
+              (std::set<std::string_view>{
+                  "view", "edit_plan", "assign_expert", "view_audit", "manage_diagnosis",
+                  "record_findings", "view_records", "write_records", "work_tasks",
+                  "confirm_arrangements", "acknowledge_handling", "view_reports", "review_reports",
+                  "view_record_reads", "view_documents", "edit_documents", "approve_documents",
+                  "submit_documents", "view_submitted_documents"}));
     EXPECT_EQ(relations,
               (std::set<std::string_view>{"secretariat", "assigned_expert", "other_expert", "owner",
                                           "manager", "other_company"}));
