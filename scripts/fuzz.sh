@@ -17,7 +17,7 @@ build=build-fuzz
 cmake -S . -B "$build" -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=Debug \
   -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g1" -DSHIDO_FUZZ=ON -DSHIDO_BUILD_TESTS=OFF \
   -DSHIDO_BUILD_BENCH=OFF -DSHIDO_PCH=OFF -DCMAKE_UNITY_BUILD=ON >/dev/null
-cmake --build "$build" --target "${targets[@]/%/_fuzz}"
+cmake --build "$build" -j "${SHIDO_FUZZ_JOBS:-$(nproc)}" --target "${targets[@]/%/_fuzz}"
 
 "${SHIDO_BIN:-build/shido}" routes >"$build/routes.json"
 export SHIDO_FUZZ_ROUTES=$PWD/$build/routes.json

@@ -29,6 +29,23 @@ Timetable parse_timetable(const nlohmann::json& node, const std::string& where) 
     return t;
 }
 
+std::vector<SessionDocument> parse_session_documents(const nlohmann::json& list,
+                                                     const std::string& where) {
+    std::vector<SessionDocument> documents;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        Reader d(list[i], where + "[" + std::to_string(i) + "]");
+        auto key = d.text("kind");
+        auto kind = core::documents::parse_document_kind(key);
+        if (!kind) d.fail("unknown document kind '" + key + "'");
+        SessionDocument doc{*kind, d.flag("review", false)};
+        for (const auto& earlier : documents)
+            if (earlier.kind == doc.kind) d.fail("document '" + key + "' listed twice");
+        d.finish();
+        documents.push_back(doc);
+    }
+    return documents;
+}
+
 CurriculumSession parse_session(const nlohmann::json& node, const std::string& where) {
     Reader r(node, where);
     CurriculumSession s;
@@ -42,6 +59,8 @@ CurriculumSession parse_session(const nlohmann::json& node, const std::string& w
     s.tools = r.texts("tools");
     if (r.has("timetable"))
         s.timetable = parse_timetable(r.object("timetable"), r.path("timetable"));
+    if (r.has("documents"))
+        s.documents = parse_session_documents(r.array("documents"), r.path("documents"));
     const auto& weeks = r.array("prep_weeks");
     if (weeks.size() != 2 || !weeks[0].is_number_integer() || !weeks[1].is_number_integer())
         r.fail("'prep_weeks' must be [fewest, most] weeks of preparation");

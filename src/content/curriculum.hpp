@@ -7,7 +7,15 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/documents/document_state.hpp"
+
 namespace shido::content {
+
+// A document (成果物) a session works on: made there, or reviewed again (`review`).
+struct SessionDocument {
+    core::documents::DocumentKind kind = core::documents::DocumentKind::hearing_sheet;
+    bool review = false;
+};
 
 // One line of an example timetable (進め方の例): how long, what, and the points to watch.
 struct TimetableItem {
@@ -31,6 +39,7 @@ struct CurriculumSession {
     std::vector<std::string> deliverables;
     std::vector<std::string> tools;  // 【提供】: what the programme provides for the session
     std::optional<Timetable> timetable;
+    std::vector<SessionDocument> documents;  // the shido documents worked on in the session
     int prep_weeks_min = 1;  // weeks of preparation before the session, as the guide gives them
     int prep_weeks_max = 2;
 };

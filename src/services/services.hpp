@@ -13,6 +13,7 @@
 #include "services/course/task_service.hpp"
 #include "services/dashboard/dashboard_service.hpp"
 #include "services/diagnosis/diagnosis_services.hpp"
+#include "services/documents/document_overview_service.hpp"
 #include "services/engagements/engagement_service.hpp"
 #include "services/notifications/notification_service.hpp"
 
@@ -38,7 +39,8 @@ struct Services {
           calendar(service_env),
           notifications(service_env),
           outbox(service_env),
-          dashboard(service_env) {}
+          dashboard(service_env, document_statuses_sources()),
+          documents(service_env, document_status_sources()) {}
 
     ServiceEnv env;
     AccessService access;
@@ -58,6 +60,15 @@ struct Services {
     NotificationService notifications;
     OutboxService outbox;
     DashboardService dashboard;
+    DocumentOverviewService documents;
+
+  private:
+    // Each document domain's status reader, by kind (the overview lists the kinds found here).
+    static std::map<core::documents::DocumentKind, DocumentStatusSource> document_status_sources() {
+        return {};
+    }
+    // The same for a page of engagements (the dashboard), one per document kind.
+    static std::vector<DocumentStatusesSource> document_statuses_sources() { return {}; }
 };
 
 }  // namespace shido::services

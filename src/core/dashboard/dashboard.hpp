@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/course/session_progress.hpp"
+#include "core/documents/document_state.hpp"
 #include "core/engagements/engagement.hpp"
 #include "core/ids.hpp"
 
@@ -45,6 +46,8 @@ struct DashboardRow {
     std::optional<std::string> next_date;
     long long overdue_tasks = 0;    // open tasks (either side) due before today (Japan)
     long long reports_waiting = 0;  // 実施報告 submitted, waiting for the secretariat
+    // The documents handed to the secretariat, in the order of documents::document_kinds.
+    std::vector<documents::DocumentKind> submitted_documents;
 };
 
 // Filters of the table; each one narrows. `state` is the current session's progress.

@@ -21,11 +21,20 @@ std::string session_text(const core::DashboardSession& s) {
     return text;
 }
 
+std::string submitted_text(const std::vector<core::documents::DocumentKind>& kinds) {
+    std::string text;
+    for (auto kind : kinds) {
+        if (!text.empty()) text += "、";
+        text += core::documents::label_of(kind);
+    }
+    return text;
+}
+
 void write_table(xlsx::Cells& cells, const xlsx::Formats& f, const core::DashboardExport& t) {
     const auto sessions = static_cast<lxw_col_t>(t.sessions);
     const lxw_col_t first_session = 6;
     const lxw_col_t next_col = first_session + sessions;
-    const lxw_col_t last_col = next_col + 2;
+    const lxw_col_t last_col = next_col + 3;
 
     cells.merged(0, 0, last_col, dashboard_title, f.title);
     cells.height(0, 24);
@@ -44,13 +53,15 @@ void write_table(xlsx::Cells& cells, const xlsx::Formats& f, const core::Dashboa
     cells.text(header, next_col, "次回予定日", f.header);
     cells.text(header, next_col + 1, "期限切れのタスク", f.header);
     cells.text(header, next_col + 2, "確認待ちの報告", f.header);
+    cells.text(header, next_col + 3, "提出済の成果物", f.header);
 
     cells.width(0, 0, 30);
     cells.width(1, 1, 18);
     cells.width(2, 2, 16);
     cells.width(3, 5, 12);
     if (sessions > 0) cells.width(first_session, next_col - 1, 18);
-    cells.width(next_col, last_col, 14);
+    cells.width(next_col, next_col + 2, 14);
+    cells.width(last_col, last_col, 40);
 
     lxw_row_t row = header + 1;
     for (const auto& r : t.rows) {
@@ -75,6 +86,7 @@ void write_table(xlsx::Cells& cells, const xlsx::Formats& f, const core::Dashboa
             cells.blank(row, next_col, f.text);
         cells.number(row, next_col + 1, static_cast<double>(r.overdue_tasks), f.integer);
         cells.number(row, next_col + 2, static_cast<double>(r.reports_waiting), f.integer);
+        cells.text(row, next_col + 3, submitted_text(r.submitted_documents), f.text);
         ++row;
     }
     worksheet_freeze_panes(cells.sheet(), header + 1, 1);

@@ -5,6 +5,7 @@
 #include "core/course/tasks.hpp"
 #include "core/diagnosis/respondent_role.hpp"
 #include "core/diagnosis/respondent_status.hpp"
+#include "core/documents/document_state.hpp"
 #include "core/engagements/engagement.hpp"
 #include "http/api_routes.hpp"
 #include "services/course/course_views.hpp"
@@ -37,21 +38,25 @@ std::vector<Route> meta_routes(services::Services& s) {
          [&s](ApiCall&) {
              return ApiResponse{
                  200,
-                 nlohmann::json{{"roles", labels_of(all_roles)},
-                                {"company_roles", labels_of(all_company_roles)},
-                                {"engagement_statuses", labels_of(all_engagement_statuses)},
-                                {"audit_actions", labels(audit_actions())},
-                                {"audit_entities", labels(audit_entities())},
-                                {"respondent_roles", labels_of(diagnosis::all_respondent_roles)},
-                                {"respondent_statuses", labels(diagnosis::respondent_statuses())},
-                                {"round_statuses", labels(diagnosis::round_statuses())},
-                                {"session_modes", labels_of(all_session_modes)},
-                                {"session_progresses", labels(session_progresses())},
-                                {"report_states", labels(report_states())},
-                                {"deliverable_states", labels(deliverable_states())},
-                                {"task_sides", labels(task_sides())},
-                                {"task_origins", labels(task_origins())},
-                                {"curriculum", services::to_json(s.env.content.curriculum)}},
+                 nlohmann::json{
+                     {"roles", labels_of(all_roles)},
+                     {"company_roles", labels_of(all_company_roles)},
+                     {"engagement_statuses", labels_of(all_engagement_statuses)},
+                     {"audit_actions", labels(audit_actions())},
+                     {"audit_entities", labels(audit_entities())},
+                     {"respondent_roles", labels_of(diagnosis::all_respondent_roles)},
+                     {"respondent_statuses", labels(diagnosis::respondent_statuses())},
+                     {"round_statuses", labels(diagnosis::round_statuses())},
+                     {"session_modes", labels_of(all_session_modes)},
+                     {"session_progresses", labels(session_progresses())},
+                     {"report_states", labels(report_states())},
+                     {"deliverable_states", labels(deliverable_states())},
+                     {"task_sides", labels(task_sides())},
+                     {"task_origins", labels(task_origins())},
+                     {"document_kinds", labels<documents::DocumentKind>(documents::document_kinds)},
+                     {"document_states",
+                      labels<documents::DocumentState>(documents::document_states)},
+                     {"curriculum", services::to_json(s.env.content.curriculum)}},
                  {}};
          }},
     };

@@ -72,7 +72,9 @@ core::Page<core::DashboardRow> DashboardService::engagements(const RequestContex
     require_secretariat(ctx);
     auto filter = dashboard_filter(query);
     storage::Connection c(env_.db);
-    return storage::DashboardRepository(c, today(env_)).page(filter, page);
+    auto rows = storage::DashboardRepository(c, today(env_)).page(filter, page);
+    add_submitted_documents(c, rows.items);
+    return rows;
 }
 
 core::DashboardSummary DashboardService::summary(const RequestContext& ctx,
@@ -105,6 +107,7 @@ core::DashboardExport DashboardService::export_rows(const RequestContext& ctx,
                                 "出力できるのは" + std::to_string(core::max_export_rows) +
                                     "件までです。条件で絞り込んでから出力してください。");
     }
+    add_submitted_documents(c, out.rows);
     std::optional<std::string> expert_name;
     for (const auto& row : out.rows) {
         out.sessions = std::max(out.sessions, static_cast<int>(row.sessions.size()));
@@ -112,6 +115,27 @@ core::DashboardExport DashboardService::export_rows(const RequestContext& ctx,
     }
     out.filters = filter_labels(filter, expert_name);
     return out;
+}
+
+// Each document domain answers for the whole page in one query; a row lists the kinds
+// submitted, in the order of the kinds table.
+void DashboardService::add_submitted_documents(storage::Connection& c,
+                                               std::vector<core::DashboardRow>& rows) {
+    if (rows.empty()) return;
+    std::vector<core::Id> ids;
+    ids.reserve(rows.size());
+    for (const auto& row : rows) ids.push_back(row.id);
+    std::vector<std::map<core::Id, core::documents::DocumentStatus>> answers;
+    for (const auto& source : documents_) answers.push_back(source(c, ids));
+    for (auto& row : rows) {
+        for (const auto& kind : core::documents::document_kinds)
+            for (const auto& answer : answers) {
+                auto found = answer.find(row.id);
+                if (found != answer.end() && found->second.kind == kind.value &&
+                    found->second.state == core::documents::DocumentState::submitted)
+                    row.submitted_documents.push_back(kind.value);
+            }
+    }
 }
 
 }  // namespace shido::services

@@ -5,6 +5,7 @@
 #include "core/dashboard/dashboard.hpp"
 #include "core/paging/page.hpp"
 #include "services/context.hpp"
+#include "services/documents/document_overview_service.hpp"
 
 namespace shido::services {
 
@@ -21,7 +22,8 @@ struct DashboardQuery {
 // from the database on each call; "today" is Japan's date by the services' clock.
 class DashboardService {
   public:
-    explicit DashboardService(ServiceEnv env) : env_(env) {}
+    DashboardService(ServiceEnv env, std::vector<DocumentStatusesSource> documents)
+        : env_(env), documents_(std::move(documents)) {}
 
     core::Page<core::DashboardRow> engagements(const RequestContext& ctx,
                                                const DashboardQuery& query,
@@ -34,7 +36,10 @@ class DashboardService {
     core::DashboardExport export_rows(const RequestContext& ctx, const DashboardQuery& query);
 
   private:
+    void add_submitted_documents(storage::Connection& c, std::vector<core::DashboardRow>& rows);
+
     ServiceEnv env_;
+    std::vector<DocumentStatusesSource> documents_;  // one per document kind
 };
 
 // The filters as the dashboard understands them, or a validation error per bad field.

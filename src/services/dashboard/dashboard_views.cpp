@@ -36,6 +36,9 @@ void write_row(JsonWriter& out, const core::DashboardRow& row) {
     out.key("next_date").value(row.next_date);
     out.key("overdue_tasks").value(row.overdue_tasks);
     out.key("reports_waiting").value(row.reports_waiting);
+    out.key("submitted_documents").begin_array();
+    for (auto kind : row.submitted_documents) out.value(core::documents::key_of(kind));
+    out.end_array();
     out.end_object();
 }
 

@@ -132,3 +132,9 @@ export type ReportState = Schemas['ReportState']
 export type DeliverableState = Schemas['DeliverableState']
 export type RecordRead = Schemas['RecordRead']
 export type Timetable = Schemas['Timetable']
+
+// 成果物: where each document of an engagement stands
+export type DocumentOverview = Schemas['DocumentOverview']
+export type DocumentOverviewItem = Schemas['DocumentOverviewItem']
+export type DocumentKind = DocumentOverviewItem['kind']
+export type DocumentState = DocumentOverviewItem['state']

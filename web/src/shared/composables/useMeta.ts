@@ -48,6 +48,8 @@ const UNKNOWN: Record<MetaListName, string> = {
   deliverable_states: 'その他の状態',
   task_sides: 'その他',
   task_origins: 'その他',
+  document_kinds: 'その他の成果物',
+  document_states: 'その他の状態',
 }
 
 function options(list: MetaListName): KeyLabel[] {
