@@ -14,6 +14,7 @@
 #include "services/dashboard/dashboard_service.hpp"
 #include "services/diagnosis/diagnosis_services.hpp"
 #include "services/engagements/engagement_service.hpp"
+#include "services/hearing/hearing_service.hpp"
 #include "services/notifications/notification_service.hpp"
 
 namespace shido::services {
@@ -38,7 +39,8 @@ struct Services {
           calendar(service_env),
           notifications(service_env),
           outbox(service_env),
-          dashboard(service_env) {}
+          dashboard(service_env),
+          hearing(service_env) {}
 
     ServiceEnv env;
     AccessService access;
@@ -58,6 +60,7 @@ struct Services {
     NotificationService notifications;
     OutboxService outbox;
     DashboardService dashboard;
+    HearingService hearing;
 };
 
 }  // namespace shido::services

@@ -132,3 +132,13 @@ export type ReportState = Schemas['ReportState']
 export type DeliverableState = Schemas['DeliverableState']
 export type RecordRead = Schemas['RecordRead']
 export type Timetable = Schemas['Timetable']
+
+// ---- hearing sheet (様式1) ----
+
+export type HearingSheet = Schemas['HearingSheet']
+export type HearingSection = Schemas['HearingSection']
+export type HearingItem = Schemas['HearingItem']
+export type HearingItemInput = Schemas['HearingItemInput']
+export type HearingUnclearList = Schemas['HearingUnclearList']
+export type HearingUnclearItem = Schemas['HearingUnclearItem']
+export type HearingSubmitted = Schemas['HearingSubmitted']
