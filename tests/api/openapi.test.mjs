@@ -357,7 +357,7 @@ describe('the OpenAPI document matches real responses', () => {
     const carrier = (await secretariat.get('/api/v1/companies?limit=200')).data.items.find((c) => c.name === CARRIER);
     const created = await secretariat.post('/api/v1/engagements', { company_id: carrier.id, expert_id: expert1.user.id });
     const H = '/api/v1/engagements/{id}/hearing', url = `/api/v1/engagements/${created.data.id}/hearing`;
-    const I = `${H}/items/{item_no}`;
+    const I = `${H}/items/{item_key}`;
     await conforms(expert1, 'GET', H, url);
     await conforms(secretariat, 'GET', H, url);
     await conforms(secretariat, 'GET', `${H}/submitted`, `${url}/submitted`);

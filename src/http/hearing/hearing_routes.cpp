@@ -48,7 +48,7 @@ services::HearingItemInput hearing_item_input_of(const nlohmann::json& body) {
 }
 
 std::string hearing_key_of(const ApiCall& call) {
-    return call.path.at("item_no");
+    return call.path.at("item_key");
 }
 
 std::optional<int> hearing_version_query(const ApiCall& call) {
@@ -72,7 +72,7 @@ std::vector<Route> hearing_routes(services::Services& s) {
     using core::EngagementAction;
     auto& hearing = s.hearing;
     const std::string base = "/api/v1/engagements/{id}/hearing";
-    const std::string item = base + "/items/{item_no}";
+    const std::string item = base + "/items/{item_key}";
     return {
         {Method::get, base, on(Anchor::engagement, EngagementAction::view_records),
          [&hearing](ApiCall& call) {
