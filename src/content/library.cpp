@@ -4,6 +4,7 @@
 
 #include "content/calendar.hpp"
 #include "content/diagnosis.hpp"
+#include "content/hearing.hpp"
 #include "content/json_file.hpp"
 
 namespace shido::content {
@@ -22,6 +23,15 @@ const core::diagnosis::Instrument& Library::current_instrument() const {
 const Curriculum* Library::course(const std::string& id) const {
     auto it = courses.find(id);
     return it == courses.end() ? nullptr : &it->second;
+}
+
+const core::hearing::HearingTemplate* Library::hearing_sheet(const std::string& id) const {
+    auto it = hearing_sheets.find(id);
+    return it == hearing_sheets.end() ? nullptr : &it->second;
+}
+
+const core::hearing::HearingTemplate& Library::current_hearing_sheet() const {
+    return hearing_sheets.at(current_hearing_id);
 }
 
 namespace {
@@ -65,6 +75,15 @@ Library load_library(const fs::path& root) {
     }
     if (!library.instrument(current_diagnosis_id))
         throw ContentError("content/diagnosis/" + std::string(current_diagnosis_id) +
+                           ".json is missing");
+    for (const auto& file : json_files_in(root / "hearing")) {
+        auto sheet = parse_hearing_template(read_json_file(file), file.string());
+        if (sheet.id != file.stem().string())
+            throw ContentError(file.string() + ": id '" + sheet.id + "' must match the file name");
+        library.hearing_sheets.emplace(sheet.id, std::move(sheet));
+    }
+    if (!library.hearing_sheet(current_hearing_id))
+        throw ContentError("content/hearing/" + std::string(current_hearing_id) +
                            ".json is missing");
     return library;
 }

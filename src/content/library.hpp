@@ -7,6 +7,7 @@
 #include "content/regulations.hpp"
 #include "core/calendar/holidays.hpp"
 #include "core/diagnosis/instrument.hpp"
+#include "core/hearing/hearing_sheet.hpp"
 
 namespace shido::content {
 
@@ -16,6 +17,10 @@ inline constexpr const char* current_course_id = "standard-4";
 // The edition new self-assessment rounds use. Older rounds keep the edition they were opened with.
 inline constexpr const char* current_diagnosis_id = "ipa-5min-3.1";
 
+// The 様式1 edition new engagements start their hearing sheet on; a sheet keeps the edition it
+// started with.
+inline constexpr const char* current_hearing_id = "standard";
+
 // Everything the programme defines as data, loaded once at start and read-only after.
 struct Library {
     Curriculum curriculum;                      // the current course (current_course_id)
@@ -23,10 +28,13 @@ struct Library {
     std::map<std::string, core::diagnosis::Instrument> instruments;  // by id
     Regulations regulations;  // 様式2 categories (used by the rules check, a later feature)
     core::HolidayCalendar holidays;  // Japanese public holidays: planning warns of them
+    std::map<std::string, core::hearing::HearingTemplate> hearing_sheets;  // 様式1, by id
 
     const core::diagnosis::Instrument* instrument(const std::string& id) const;
     const core::diagnosis::Instrument& current_instrument() const;
     const Curriculum* course(const std::string& id) const;
+    const core::hearing::HearingTemplate* hearing_sheet(const std::string& id) const;
+    const core::hearing::HearingTemplate& current_hearing_sheet() const;
 };
 
 // Loads and validates every content file under `root` (the repo's content/ folder).

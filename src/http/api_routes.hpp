@@ -31,5 +31,6 @@ std::vector<Route> calendar_routes(services::Services& services);
 std::vector<Route> notification_routes(services::Services& services);
 std::vector<Route> dashboard_routes(services::Services& services);
 std::vector<Route> document_routes(services::Services& services);
+std::vector<Route> hearing_routes(services::Services& services);
 
 }  // namespace shido::http

@@ -20,6 +20,12 @@ bool matches_parameter(std::string_view name, std::string_view value) {
                    c == '-' || c == '_';
         });
     }
+    // The key of a hearing sheet item ("5.3", or "x12" for one the expert added).
+    if (name == "{item_key}") {
+        return value.size() <= 32 && std::all_of(value.begin(), value.end(), [](char c) {
+                   return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.';
+               });
+    }
     return value.size() <= 18 &&
            std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; });
 }

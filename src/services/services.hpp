@@ -15,6 +15,8 @@
 #include "services/diagnosis/diagnosis_services.hpp"
 #include "services/documents/document_overview_service.hpp"
 #include "services/engagements/engagement_service.hpp"
+#include "services/hearing/hearing_service.hpp"
+#include "storage/hearing/hearing_repository.hpp"
 #include "services/notifications/notification_service.hpp"
 
 namespace shido::services {
@@ -39,8 +41,9 @@ struct Services {
           calendar(service_env),
           notifications(service_env),
           outbox(service_env),
-          dashboard(service_env, document_statuses_sources()),
-          documents(service_env, document_status_sources()) {}
+          dashboard(service_env, document_statuses()),
+          documents(service_env, document_statuses()),
+          hearing(service_env) {}
 
     ServiceEnv env;
     AccessService access;
@@ -61,14 +64,15 @@ struct Services {
     OutboxService outbox;
     DashboardService dashboard;
     DocumentOverviewService documents;
+    HearingService hearing;
 
   private:
-    // Each document domain's status reader, by kind (the overview lists the kinds found here).
-    static std::map<core::documents::DocumentKind, DocumentStatusSource> document_status_sources() {
-        return {};
+    // Each document domain's status reader, by kind: the engagement page and the dashboard
+    // learn where a document stands only from these.
+    static std::map<core::documents::DocumentKind, DocumentStatusesSource> document_statuses() {
+        using core::documents::DocumentKind;
+        return {{DocumentKind::hearing_sheet, storage::hearing_statuses}};
     }
-    // The same for a page of engagements (the dashboard), one per document kind.
-    static std::vector<DocumentStatusesSource> document_statuses_sources() { return {}; }
 };
 
 }  // namespace shido::services

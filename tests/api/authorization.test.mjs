@@ -114,6 +114,7 @@ describe('authorization of every route for every actor', () => {
         return String(anchorIds[route.anchor]);
       }
       if (name === 'item_no' || name === 'no') return '1';
+      if (name === 'item_key') return '1';  // the hearing sheet's first item
       if (name === 'task_id') return String(f.task.id);
       if (name === 'token') return f.token;
       const collection = route.path.slice(0, offset).split('/').filter(Boolean).pop();

@@ -352,6 +352,36 @@ describe('the OpenAPI document matches real responses', () => {
     await conforms(expert1, 'GET', '/api/v1/dashboard/engagements.xlsx', '/api/v1/dashboard/engagements.xlsx');
   });
 
+  test('hearing sheet (様式1)', async () => {
+    // A fresh engagement of expert1, so the demo's sheets stay as other tests expect them.
+    const carrier = (await secretariat.get('/api/v1/companies?limit=200')).data.items.find((c) => c.name === CARRIER);
+    const created = await secretariat.post('/api/v1/engagements', { company_id: carrier.id, expert_id: expert1.user.id });
+    const H = '/api/v1/engagements/{id}/hearing', url = `/api/v1/engagements/${created.data.id}/hearing`;
+    const I = `${H}/items/{item_key}`;
+    await conforms(expert1, 'GET', H, url);
+    await conforms(secretariat, 'GET', H, url);
+    await conforms(secretariat, 'GET', `${H}/submitted`, `${url}/submitted`);
+    await conforms(expert1, 'POST', `${H}/submit`, `${url}/submit`, { json: {} });
+    const saved = await conforms(expert1, 'PATCH', I, `${url}/items/5.9`, { json: { result: '週1回', unclear: true, version: 0 } });
+    await conforms(expert1, 'PATCH', I, `${url}/items/5.9`, { json: { result: '古い', version: 0 } });
+    await conforms(expert1, 'PATCH', I, `${url}/items/5.9`, { json: { colour: 'red', version: 1 } });
+    await conforms(expert1, 'PATCH', I, `${url}/items/9.9`, { json: { result: 'x', version: 0 } });
+    const added = await conforms(expert1, 'POST', `${H}/items`, `${url}/items`, { json: { section_no: 5, label: '追加の項目' } });
+    await conforms(expert1, 'POST', `${H}/items`, `${url}/items`, { json: { section_no: 99, label: '' } });
+    await conforms(expert1, 'DELETE', I, `${url}/items/5.1?version=1`);
+    await conforms(expert1, 'DELETE', I, `${url}/items/${added.data.key}?version=1`);
+    await conforms(expert1, 'GET', `${H}/unclear`, `${url}/unclear`);
+    await conforms(expert1, 'POST', `${I}/resolve`, `${url}/items/5.9/resolve`, { json: { note: '確認済み', version: saved.data.version } });
+    await conforms(expert1, 'POST', `${I}/resolve`, `${url}/items/5.9/resolve`, { json: { note: '再度', version: 99 } });
+    await conforms(expert1, 'GET', `${H}.xlsx`, `${url}.xlsx`);
+    await conforms(expert1, 'GET', `${H}.pdf`, `${url}.pdf`);
+    await conforms(secretariat, 'GET', `${H}/submitted.xlsx`, `${url}/submitted.xlsx`);
+    await conforms(expert1, 'POST', `${H}/submit`, `${url}/submit`, { json: {} });
+    await conforms(secretariat, 'GET', `${H}/submitted`, `${url}/submitted`);
+    await conforms(secretariat, 'GET', `${H}/submitted.xlsx`, `${url}/submitted.xlsx`);
+    await conforms(secretariat, 'GET', `${H}/submitted.pdf`, `${url}/submitted.pdf`);
+  });
+
   test('every route was exercised above', () => {
     for (const r of routes) assert.ok(seen.has(`${r.method} ${r.path}`), `${r.method} ${r.path} not checked against the document`);
   });

@@ -79,6 +79,13 @@ bool all_digits(const std::string& text) {
     return !text.empty();
 }
 
+bool is_item_key(const std::string& text) {
+    if (text.empty() || text.size() > 32) return false;
+    for (unsigned char c : text)
+        if (!(std::islower(c) || std::isdigit(c) || c == '.')) return false;
+    return true;
+}
+
 bool is_url_token(const std::string& text) {
     for (unsigned char c : text)
         if (!std::isalnum(c) && c != '-' && c != '_') return false;
@@ -120,7 +127,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (!match.route) return 0;
     FUZZ_CHECK(match.route->method == method);
     for (const auto& [name, value] : match.params)
-        FUZZ_CHECK(name == "token" ? is_url_token(value) : all_digits(value) && value.size() <= 18);
+        if (name == "token")
+            FUZZ_CHECK(is_url_token(value));
+        else if (name == "item_key")
+            FUZZ_CHECK(is_item_key(value));
+        else
+            FUZZ_CHECK(all_digits(value) && value.size() <= 18);
     FUZZ_CHECK(rebuilt_path(*match.route, match) == joined(path));
     return 0;
 }

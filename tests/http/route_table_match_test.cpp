@@ -24,6 +24,7 @@ class RouteMatching : public ::testing::Test {
         route(Method::put, "/api/v1/items/{id}"),
         route(Method::get, "/api/v1/items/{id}/parts/{part_no}"),
         route(Method::get, "/api/v1/links/{token}"),
+        route(Method::get, "/api/v1/sheets/{id}/items/{item_key}"),
     };
     RouteTable table{routes};
 
@@ -53,6 +54,18 @@ TEST_F(RouteMatching, AnIdIsADecimalNumberOfAtMost18Digits) {
     for (std::string bad : {std::string(19, '9'), std::string("4a"), std::string("-1"),
                             std::string("1.0"), std::string("%34%32"), std::string("abc")})
         EXPECT_FALSE(found(Method::get, "/api/v1/items/" + bad)) << bad;
+}
+
+TEST_F(RouteMatching, AnItemKeyIsLowerCaseLettersDigitsAndDots) {
+    auto m = table.match(Method::get, "/api/v1/sheets/3/items/5.3");
+    ASSERT_TRUE(m.route);
+    EXPECT_EQ(m.route, &routes[7]);
+    EXPECT_EQ(m.params, (Params{{"id", "3"}, {"item_key", "5.3"}}));
+    EXPECT_EQ(found(Method::get, "/api/v1/sheets/3/items/x12"), &routes[7]);
+    EXPECT_EQ(found(Method::get, "/api/v1/sheets/3/items/" + std::string(32, '1')), &routes[7]);
+    for (std::string bad : {std::string(33, '1'), std::string("X12"), std::string("5%2E3"),
+                            std::string("5-3"), std::string("a_b")})
+        EXPECT_FALSE(found(Method::get, "/api/v1/sheets/3/items/" + bad)) << bad;
 }
 
 TEST_F(RouteMatching, SeveralParametersAreNamed) {

@@ -28,6 +28,9 @@ constexpr Labelled<AuditAction> action_table[] = {
     {AuditAction::issue_calendar_feed, "issue_calendar_feed", "カレンダー購読URLの発行"},
     {AuditAction::revoke_calendar_feed, "revoke_calendar_feed", "カレンダー購読URLの停止"},
     {AuditAction::requeue, "requeue", "メールの再送"},
+    {AuditAction::resolve_hearing_item, "resolve_hearing_item", "不明瞭な回答の確認"},
+    {AuditAction::delete_hearing_item, "delete_hearing_item", "追加したヒアリング項目の削除"},
+    {AuditAction::submit_hearing_sheet, "submit_hearing_sheet", "ヒアリングシートの提出"},
 };
 
 constexpr Labelled<AuditEntity> entity_table[] = {
@@ -43,6 +46,8 @@ constexpr Labelled<AuditEntity> entity_table[] = {
     {AuditEntity::session_report, "session_report", "実施報告"},
     {AuditEntity::calendar_feed, "calendar_feed", "カレンダー購読URL"},
     {AuditEntity::outbox_message, "outbox_message", "送信待ちメール"},
+    {AuditEntity::hearing_item, "hearing_item", "ヒアリング項目"},
+    {AuditEntity::hearing_sheet, "hearing_sheet", "ヒアリングシート"},
 };
 
 }  // namespace

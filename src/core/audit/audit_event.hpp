@@ -32,6 +32,9 @@ enum class AuditAction {
     issue_calendar_feed,  // a subscription URL created or replaced
     revoke_calendar_feed,
     requeue,
+    resolve_hearing_item,  // an unclear answer checked again (様式1)
+    delete_hearing_item,   // an item the expert had added
+    submit_hearing_sheet,
 };
 
 enum class AuditEntity {
@@ -47,6 +50,8 @@ enum class AuditEntity {
     session_report,
     calendar_feed,
     outbox_message,
+    hearing_item,
+    hearing_sheet,
 };
 
 std::span<const Labelled<AuditAction>> audit_actions();

@@ -125,16 +125,16 @@ void DashboardService::add_submitted_documents(storage::Connection& c,
     std::vector<core::Id> ids;
     ids.reserve(rows.size());
     for (const auto& row : rows) ids.push_back(row.id);
-    std::vector<std::map<core::Id, core::documents::DocumentStatus>> answers;
-    for (const auto& source : documents_) answers.push_back(source(c, ids));
-    for (auto& row : rows) {
-        for (const auto& kind : core::documents::document_kinds)
-            for (const auto& answer : answers) {
-                auto found = answer.find(row.id);
-                if (found != answer.end() && found->second.kind == kind.value &&
-                    found->second.state == core::documents::DocumentState::submitted)
-                    row.submitted_documents.push_back(kind.value);
-            }
+    for (const auto& kind : core::documents::document_kinds) {
+        auto source = documents_.find(kind.value);
+        if (source == documents_.end()) continue;
+        auto statuses = source->second(c, ids);
+        for (auto& row : rows) {
+            auto found = statuses.find(row.id);
+            if (found != statuses.end() &&
+                found->second.state == core::documents::DocumentState::submitted)
+                row.submitted_documents.push_back(kind.value);
+        }
     }
 }
 

@@ -22,7 +22,8 @@ struct DashboardQuery {
 // from the database on each call; "today" is Japan's date by the services' clock.
 class DashboardService {
   public:
-    DashboardService(ServiceEnv env, std::vector<DocumentStatusesSource> documents)
+    DashboardService(ServiceEnv env,
+                     std::map<core::documents::DocumentKind, DocumentStatusesSource> documents)
         : env_(env), documents_(std::move(documents)) {}
 
     core::Page<core::DashboardRow> engagements(const RequestContext& ctx,
@@ -39,7 +40,7 @@ class DashboardService {
     void add_submitted_documents(storage::Connection& c, std::vector<core::DashboardRow>& rows);
 
     ServiceEnv env_;
-    std::vector<DocumentStatusesSource> documents_;  // one per document kind
+    std::map<core::documents::DocumentKind, DocumentStatusesSource> documents_;
 };
 
 // The filters as the dashboard understands them, or a validation error per bad field.

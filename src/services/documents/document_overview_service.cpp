@@ -32,8 +32,13 @@ std::vector<DocumentOverviewItem> DocumentOverviewService::overview(
         auto source = sources_.find(entry.value);
         // Every kind has a source once its domain exists; the overview refuses to guess one.
         if (source == sources_.end()) continue;
-        items.push_back(
-            {source->second(c, engagement->id), sessions_working_on(course, entry.value)});
+        auto statuses = source->second(c, {engagement->id});
+        auto found = statuses.find(engagement->id);
+        core::documents::DocumentStatus status{entry.value,
+                                               core::documents::DocumentState::not_started,
+                                               std::nullopt, std::nullopt};
+        if (found != statuses.end()) status = found->second;
+        items.push_back({status, sessions_working_on(course, entry.value)});
     }
     return items;
 }

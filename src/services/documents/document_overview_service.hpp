@@ -10,13 +10,9 @@
 
 namespace shido::services {
 
-// Where one engagement's document stands, read by the document's own domain (hearing, policy,
-// rules) from its own tables.
-using DocumentStatusSource =
-    std::function<core::documents::DocumentStatus(storage::Connection&, core::Id engagement_id)>;
-
-// The same for many engagements at once (the dashboard's page): engagements whose document is
-// not started may be left out.
+// Where a document of many engagements stands, read by the document's own domain (hearing,
+// policy, rules) from its own tables in one query: the engagement page asks for one, the
+// dashboard for a page. Engagements whose document is not started may be left out.
 using DocumentStatusesSource = std::function<std::map<core::Id, core::documents::DocumentStatus>(
     storage::Connection&, const std::vector<core::Id>& engagement_ids)>;
 
@@ -37,14 +33,14 @@ struct DocumentOverviewItem {
 class DocumentOverviewService {
   public:
     DocumentOverviewService(ServiceEnv env,
-                            std::map<core::documents::DocumentKind, DocumentStatusSource> sources)
+                            std::map<core::documents::DocumentKind, DocumentStatusesSource> sources)
         : env_(env), sources_(std::move(sources)) {}
 
     std::vector<DocumentOverviewItem> overview(const EngagementGrant& grant) const;
 
   private:
     ServiceEnv env_;
-    std::map<core::documents::DocumentKind, DocumentStatusSource> sources_;
+    std::map<core::documents::DocumentKind, DocumentStatusesSource> sources_;
 };
 
 }  // namespace shido::services

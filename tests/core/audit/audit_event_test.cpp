@@ -37,6 +37,9 @@ const std::vector<std::pair<AuditAction, std::string>> actions = {
     {AuditAction::issue_calendar_feed, "issue_calendar_feed"},
     {AuditAction::revoke_calendar_feed, "revoke_calendar_feed"},
     {AuditAction::requeue, "requeue"},
+    {AuditAction::resolve_hearing_item, "resolve_hearing_item"},
+    {AuditAction::delete_hearing_item, "delete_hearing_item"},
+    {AuditAction::submit_hearing_sheet, "submit_hearing_sheet"},
 };
 
 const std::vector<std::pair<AuditEntity, std::string>> entities = {
@@ -52,6 +55,8 @@ const std::vector<std::pair<AuditEntity, std::string>> entities = {
     {AuditEntity::session_report, "session_report"},
     {AuditEntity::calendar_feed, "calendar_feed"},
     {AuditEntity::outbox_message, "outbox_message"},
+    {AuditEntity::hearing_item, "hearing_item"},
+    {AuditEntity::hearing_sheet, "hearing_sheet"},
 };
 
 template <typename Enum>

@@ -24,9 +24,17 @@ class DocumentOverviewTest : public DatabaseTest {
     }
     // A domain's status reader that answers from the engagement it is asked about, so a test
     // sees that the overview asks about the granted engagement.
-    static services::DocumentStatusSource reports(DocumentKind kind, DocumentState state) {
-        return [kind, state](storage::Connection&, core::Id engagement_id) {
-            return DocumentStatus{kind, state, engagement_id, std::nullopt};
+    static services::DocumentStatusesSource reports(DocumentKind kind, DocumentState state) {
+        return [kind, state](storage::Connection&, const std::vector<core::Id>& ids) {
+            std::map<core::Id, DocumentStatus> out;
+            for (auto id : ids) out[id] = DocumentStatus{kind, state, id, std::nullopt};
+            return out;
+        };
+    }
+    // A domain that has nothing for the engagement yet.
+    static services::DocumentStatusesSource knows_nothing() {
+        return [](storage::Connection&, const std::vector<core::Id>&) {
+            return std::map<core::Id, DocumentStatus>{};
         };
     }
     core::User expert1;
@@ -52,6 +60,16 @@ TEST_F(DocumentOverviewTest, ListsTheReportedKindsInTheirOrderWithTheirSessions)
     EXPECT_EQ(items[1].sessions[0].no, 2);
     EXPECT_FALSE(items[1].sessions[0].review);
     EXPECT_TRUE(items[1].sessions[2].review);
+}
+
+TEST_F(DocumentOverviewTest, AnEngagementADomainLeavesOutIsNotStarted) {
+    services::DocumentOverviewService overview(env(), {{DocumentKind::basic_policy, knows_nothing()}});
+    auto items = overview.overview(grant(as(expert1), Anchor::engagement, maker.id,
+                                         EngagementAction::view));
+    ASSERT_EQ(items.size(), 1u);
+    EXPECT_EQ(items[0].status.kind, DocumentKind::basic_policy);
+    EXPECT_EQ(items[0].status.state, DocumentState::not_started);
+    EXPECT_FALSE(items[0].status.updated_at);
 }
 
 TEST_F(DocumentOverviewTest, NeedsOnlyTheRightToViewTheEngagement) {

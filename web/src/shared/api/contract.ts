@@ -138,3 +138,12 @@ export type DocumentOverview = Schemas['DocumentOverview']
 export type DocumentOverviewItem = Schemas['DocumentOverviewItem']
 export type DocumentKind = DocumentOverviewItem['kind']
 export type DocumentState = DocumentOverviewItem['state']
+// ---- hearing sheet (様式1) ----
+
+export type HearingSheet = Schemas['HearingSheet']
+export type HearingSection = Schemas['HearingSection']
+export type HearingItem = Schemas['HearingItem']
+export type HearingItemInput = Schemas['HearingItemInput']
+export type HearingUnclearList = Schemas['HearingUnclearList']
+export type HearingUnclearItem = Schemas['HearingUnclearItem']
+export type HearingSubmitted = Schemas['HearingSubmitted']
