@@ -15,6 +15,7 @@
 #include "services/diagnosis/diagnosis_services.hpp"
 #include "services/engagements/engagement_service.hpp"
 #include "services/notifications/notification_service.hpp"
+#include "services/rules/rules_check_service.hpp"
 
 namespace shido::services {
 
@@ -38,7 +39,8 @@ struct Services {
           calendar(service_env),
           notifications(service_env),
           outbox(service_env),
-          dashboard(service_env) {}
+          dashboard(service_env),
+          rules_check(service_env) {}
 
     ServiceEnv env;
     AccessService access;
@@ -58,6 +60,7 @@ struct Services {
     NotificationService notifications;
     OutboxService outbox;
     DashboardService dashboard;
+    RulesCheckService rules_check;
 };
 
 }  // namespace shido::services

@@ -28,6 +28,8 @@ constexpr Labelled<AuditAction> action_table[] = {
     {AuditAction::issue_calendar_feed, "issue_calendar_feed", "カレンダー購読URLの発行"},
     {AuditAction::revoke_calendar_feed, "revoke_calendar_feed", "カレンダー購読URLの停止"},
     {AuditAction::requeue, "requeue", "メールの再送"},
+    {AuditAction::import_rules_check, "import_rules_check", "関連規程類の点検結果の取り込み"},
+    {AuditAction::submit_rules_check, "submit_rules_check", "関連規程類の点検結果の提出"},
 };
 
 constexpr Labelled<AuditEntity> entity_table[] = {
@@ -43,6 +45,7 @@ constexpr Labelled<AuditEntity> entity_table[] = {
     {AuditEntity::session_report, "session_report", "実施報告"},
     {AuditEntity::calendar_feed, "calendar_feed", "カレンダー購読URL"},
     {AuditEntity::outbox_message, "outbox_message", "送信待ちメール"},
+    {AuditEntity::rules_check, "rules_check", "関連規程類の点検結果（様式2）"},
 };
 
 }  // namespace

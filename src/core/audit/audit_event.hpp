@@ -32,6 +32,8 @@ enum class AuditAction {
     issue_calendar_feed,  // a subscription URL created or replaced
     revoke_calendar_feed,
     requeue,
+    import_rules_check,  // 様式2 read back from an edited .xlsx
+    submit_rules_check,
 };
 
 enum class AuditEntity {
@@ -47,6 +49,7 @@ enum class AuditEntity {
     session_report,
     calendar_feed,
     outbox_message,
+    rules_check,
 };
 
 std::span<const Labelled<AuditAction>> audit_actions();
