@@ -37,6 +37,8 @@ const std::vector<std::pair<AuditAction, std::string>> actions = {
     {AuditAction::issue_calendar_feed, "issue_calendar_feed"},
     {AuditAction::revoke_calendar_feed, "revoke_calendar_feed"},
     {AuditAction::requeue, "requeue"},
+    {AuditAction::import_rules_check, "import_rules_check"},
+    {AuditAction::submit_rules_check, "submit_rules_check"},
 };
 
 const std::vector<std::pair<AuditEntity, std::string>> entities = {
@@ -52,6 +54,7 @@ const std::vector<std::pair<AuditEntity, std::string>> entities = {
     {AuditEntity::session_report, "session_report"},
     {AuditEntity::calendar_feed, "calendar_feed"},
     {AuditEntity::outbox_message, "outbox_message"},
+    {AuditEntity::rules_check, "rules_check"},
 };
 
 template <typename Enum>
