@@ -196,7 +196,7 @@ sys.stdout.buffer.write(b.getvalue())`);
 test('the expert submits; the secretariat reads the snapshot, later changes make a draft again', async () => {
   const sheet = (await expert1.get(at())).data;
   assertError(await owner1.post(at('/submit'), { version: sheet.version }), 403, 'forbidden');
-  assertError(await jimu.get(at('/submitted')), 404, 'not_found');
+  assertError(await jimu.get(at('/submitted')), 409, 'conflict');
   const submitted = await expert1.post(at('/submit'), { version: sheet.version });
   assert.equal(submitted.status, 200, submitted.text);
   assert.equal(submitted.data.state, 'submitted');

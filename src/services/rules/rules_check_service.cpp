@@ -171,7 +171,10 @@ nlohmann::json RulesCheckService::submitted(const EngagementGrant& grant) {
     grant.require(core::EngagementAction::view_submitted_documents);
     storage::Connection c(env_.db);
     auto json = storage::RulesCheckRepository(c).submitted(grant.engagement_id());
-    if (!json) core::throw_not_found("提出済みの関連規程類の点検結果");
+    // Like a report's PDF before it is submitted: the engagement is there, its sheet is not yet.
+    if (!json)
+        throw core::DomainError(core::ErrorCode::conflict,
+                                "関連規程類の点検結果は、まだ事務局に提出されていません。");
     return *json;
 }
 

@@ -37,7 +37,7 @@ class RulesCheckService {
     // Hands the sheet at `version` to the secretariat as a snapshot.
     RulesCheckView submit(const RequestContext& ctx, const EngagementGrant& grant,  // submit
                           std::optional<int> version);
-    // The snapshot as submitted (view_submitted_documents); 404 before any submission.
+    // The snapshot as submitted (view_submitted_documents); 409 before any submission.
     nlohmann::json submitted(const EngagementGrant& grant);
     // Where the sheet stands, for the engagement page (view).
     core::documents::DocumentStatus status(const EngagementGrant& grant);

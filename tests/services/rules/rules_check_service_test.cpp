@@ -95,12 +95,10 @@ TEST_F(RulesCheckServiceTest, ExpertAndCompanyEditTheSecretariatDoesNot) {
               core::ErrorCode::forbidden);
     EXPECT_EQ(code_of([&] { (void)on_maker(owner1, EngagementAction::submit_documents); }),
               core::ErrorCode::forbidden);
-    // A grant for reading does not write.
-    EXPECT_EQ(code_of([&] {
-                  services_->rules_check.save_row(
-                      as(expert1), on_maker(expert1, EngagementAction::view_documents), 4, {}, 3);
-              }),
-              core::ErrorCode::forbidden);
+    // A grant checked for reading does not write: a programming error, never a silent write.
+    EXPECT_THROW(services_->rules_check.save_row(
+                     as(expert1), on_maker(expert1, EngagementAction::view_documents), 4, {}, 3),
+                 std::logic_error);
 }
 
 TEST_F(RulesCheckServiceTest, StaleVersionIsAConflictAndChangesNothing) {
@@ -188,7 +186,7 @@ TEST_F(RulesCheckServiceTest, SubmissionIsASnapshotTheSecretariatReads) {
                   (void)services_->rules_check.submitted(
                       on_maker(jimu, EngagementAction::view_submitted_documents));
               }),
-              core::ErrorCode::not_found);
+              core::ErrorCode::conflict);
     auto submitted = services_->rules_check.submit(
         as(expert1), on_maker(expert1, EngagementAction::submit_documents), 1);
     EXPECT_EQ(submitted.state, DocumentState::submitted);
