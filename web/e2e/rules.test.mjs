@@ -3,13 +3,28 @@
 // that go to the action plan, downloads the .xlsx, and an import of an edited file with an unknown
 // result shows the error with its row and column (nothing stored).
 import { execFile } from 'node:child_process'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { scenario, login, api, assert, DEMO, SEISAKUSHO } from './helpers.mjs'
 
 const run = promisify(execFile)
+const AXE_SOURCE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+
+/** axe-core on the page as it is: no serious or critical violation (as a11y.test.mjs checks). */
+async function checkAxe(page) {
+  await page.evaluate(AXE_SOURCE)
+  const serious = await page.evaluate(async () => {
+    // @ts-ignore: injected above
+    const result = await window.axe.run(document, { resultTypes: ['violations'] })
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.impact} ${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)
+  })
+  assert.deepEqual(serious, [], 'axe found serious or critical violations on the rules check page')
+}
 const KEYS = ['new', 'revised', 'unchanged', 'not_needed']
 
 scenario(
@@ -63,6 +78,7 @@ wb.save(sys.argv[1])`, file])
     } finally {
       await rm(dir, { recursive: true, force: true })
     }
+    await checkAxe(page)
     // Nothing was stored by the refused import.
     const sheet = await api(page, 'GET', `/engagements/${engagement.id}/rules-check`)
     assert.equal(sheet.body.rows[2].result, 'unchanged')
