@@ -26,7 +26,7 @@ struct Library {
     Curriculum curriculum;                      // the current course (current_course_id)
     std::map<std::string, Curriculum> courses;  // every course file, by id
     std::map<std::string, core::diagnosis::Instrument> instruments;  // by id
-    Regulations regulations;  // 様式2 categories (used by the rules check, a later feature)
+    Regulations regulations;  // 様式2: the categories, the four results, the form of the sheet
     core::HolidayCalendar holidays;  // Japanese public holidays: planning warns of them
     std::map<std::string, core::hearing::HearingTemplate> hearing_sheets;  // 様式1, by id
 

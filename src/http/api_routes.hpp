@@ -32,5 +32,6 @@ std::vector<Route> notification_routes(services::Services& services);
 std::vector<Route> dashboard_routes(services::Services& services);
 std::vector<Route> document_routes(services::Services& services);
 std::vector<Route> hearing_routes(services::Services& services);
+std::vector<Route> rules_check_routes(services::Services& services);
 
 }  // namespace shido::http

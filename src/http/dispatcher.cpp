@@ -39,12 +39,17 @@ core::DomainError unauthenticated() {
         "ログインしていないか、ログインの有効期限が切れました。もう一度ログインしてください。");
 }
 
-// A cross-site HTML form can send only form or plain-text bodies; requiring JSON (or CSV on
-// upload routes) is part of the CSRF defence as well as of input checking.
+constexpr const char* xlsx_content_type =
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+// A cross-site HTML form can send only form or plain-text bodies; requiring JSON (or CSV or
+// .xlsx on upload routes) is part of the CSRF defence as well as of input checking.
 void check_content_type(const restinio::request_handle_t& req, BodyType expected) {
     if (req->body().empty()) return;
     auto type = req->header().get_field_or(restinio::http_field::content_type, "");
-    const char* wanted = expected == BodyType::csv ? "text/csv" : "application/json";
+    const char* wanted = expected == BodyType::csv    ? "text/csv"
+                         : expected == BodyType::xlsx ? xlsx_content_type
+                                                      : "application/json";
     if (type.find(wanted) == std::string::npos)
         throw core::DomainError(core::ErrorCode::bad_request, std::string("本文は Content-Type: ") +
                                                                   wanted + " で送ってください。");
@@ -155,7 +160,7 @@ ApiResponse Dispatcher::run(const Route& route, const restinio::request_handle_t
             services_.record_reads.note(call.ctx, *call.grant, std::string(req->header().path()));
     }
     call.query = query_of(req);
-    if (route.body == BodyType::csv) {
+    if (route.body == BodyType::csv || route.body == BodyType::xlsx) {
         call.raw_body = req->body();
     } else {
         call.body = parse_json_body(req->body());

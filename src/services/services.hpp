@@ -16,8 +16,10 @@
 #include "services/documents/document_overview_service.hpp"
 #include "services/engagements/engagement_service.hpp"
 #include "services/hearing/hearing_service.hpp"
-#include "storage/hearing/hearing_repository.hpp"
 #include "services/notifications/notification_service.hpp"
+#include "services/rules/rules_check_service.hpp"
+#include "storage/hearing/hearing_repository.hpp"
+#include "storage/rules/rules_check_repository.hpp"
 
 namespace shido::services {
 
@@ -43,7 +45,8 @@ struct Services {
           outbox(service_env),
           dashboard(service_env, document_statuses()),
           documents(service_env, document_statuses()),
-          hearing(service_env) {}
+          hearing(service_env),
+          rules_check(service_env) {}
 
     ServiceEnv env;
     AccessService access;
@@ -65,13 +68,18 @@ struct Services {
     DashboardService dashboard;
     DocumentOverviewService documents;
     HearingService hearing;
+    RulesCheckService rules_check;
 
   private:
     // Each document domain's status reader, by kind: the engagement page and the dashboard
     // learn where a document stands only from these.
     static std::map<core::documents::DocumentKind, DocumentStatusesSource> document_statuses() {
         using core::documents::DocumentKind;
-        return {{DocumentKind::hearing_sheet, storage::hearing_statuses}};
+        return {{DocumentKind::hearing_sheet, storage::hearing_statuses},
+                {DocumentKind::rules_check,
+                 [](storage::Connection& c, const std::vector<core::Id>& ids) {
+                     return storage::RulesCheckRepository(c).statuses(ids);
+                 }}};
     }
 };
 

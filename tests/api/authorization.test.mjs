@@ -12,7 +12,7 @@
 // means the body was looked at before the caller's right (also a leak: validation messages
 // tell what exists). An allowed call answers 2xx, or 400/409/422 with the matching error code
 // (bad_request, conflict, validation), never 401, 403, 404 or a 5xx. Bodies are `{}` (an empty
-// CSV for text/csv uploads), so most allowed writes stop at validation; those that succeed may
+// CSV or .xlsx for file uploads), so most allowed writes stop at validation; those that succeed may
 // change data, so the calls are ordered (reads first, revocations and logout last) and the
 // fixtures and sessions are checked again after every successful write.
 //
@@ -123,11 +123,15 @@ describe('authorization of every route for every actor', () => {
     });
   }
 
-  const isCsv = (route) => Object.keys(doc.paths[route.path]?.[route.method.toLowerCase()]?.requestBody?.content ?? {}).includes('text/csv');
+  // File uploads (CSV, .xlsx) get an empty body of their own type.
+  const UPLOAD_TYPES = ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'];
+  const uploadType = (route) => Object.keys(doc.paths[route.path]?.[route.method.toLowerCase()]?.requestBody?.content ?? {})
+    .find((type) => UPLOAD_TYPES.includes(type));
 
   function send(actor, route, url) {
     if (route.method === 'GET') return actor.client.get(url);
-    if (isCsv(route)) return actor.client.request(route.method, url, { body: '', headers: { 'Content-Type': 'text/csv' } });
+    const type = uploadType(route);
+    if (type) return actor.client.request(route.method, url, { body: '', headers: { 'Content-Type': type } });
     return actor.client.request(route.method, url, { json: {} });
   }
 

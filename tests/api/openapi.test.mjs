@@ -382,6 +382,35 @@ describe('the OpenAPI document matches real responses', () => {
     await conforms(secretariat, 'GET', `${H}/submitted.pdf`, `${url}/submitted.pdf`);
   });
 
+  test('rules check (様式2)', async () => {
+    const mine = (await expert1.get('/api/v1/engagements?limit=200')).data.items.find((e) => e.company_name === MAKER);
+    const R = '/api/v1/engagements/{id}/rules-check', url = `/api/v1/engagements/${mine.id}/rules-check`;
+    const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    await conforms(secretariat, 'GET', `${R}/submitted`, `${url}/submitted`);
+    const sheet = await conforms(expert1, 'GET', R, url);
+    await conforms(secretariat, 'GET', R, url);
+    const saved = await conforms(expert1, 'PUT', `${R}/rows/{no}`, `${url}/rows/1`, { json: { result: 'new', version: sheet.data.version } });
+    await conforms(expert1, 'PUT', `${R}/rows/{no}`, `${url}/rows/1`, { json: { result: 'new', version: sheet.data.version } });
+    await conforms(expert1, 'PUT', `${R}/rows/{no}`, `${url}/rows/1`, { json: { result: 'x', version: saved.data.version } });
+    await conforms(expert1, 'PUT', `${R}/rows/{no}`, `${url}/rows/99`, { json: { version: saved.data.version } });
+    await conforms(expert1, 'POST', `${R}/import`, `${url}/import?version=${saved.data.version}`, { body: '%PDF-1.7', headers: { 'Content-Type': XLSX } });
+    await conforms(expert1, 'POST', `${R}/import`, `${url}/import?version=${saved.data.version}`, { body: 'x', headers: { 'Content-Type': 'text/plain' } });
+    await conforms(expert1, 'GET', `${R}.xlsx`, `${url}.xlsx`);
+    await conforms(expert1, 'POST', `${R}/submit`, `${url}/submit`, { json: { version: saved.data.version } });
+    await conforms(expert1, 'POST', `${R}/submit`, `${url}/submit`, { json: { version: saved.data.version } });
+    await conforms(secretariat, 'POST', `${R}/submit`, `${url}/submit`, { json: {} });
+    await conforms(secretariat, 'GET', `${R}/submitted`, `${url}/submitted`);
+  });
+
+  test('documents of an engagement (成果物)', async () => {
+    const mine = (await expert1.get('/api/v1/engagements?limit=200')).data.items.find((e) => e.company_name === MAKER);
+    const D = '/api/v1/engagements/{id}/documents';
+    const overview = await conforms(expert1, 'GET', D, `/api/v1/engagements/${mine.id}/documents`);
+    assert.ok(overview.data.items.length >= 2);
+    await conforms(secretariat, 'GET', D, `/api/v1/engagements/${mine.id}/documents`);
+    await conforms(expert1, 'GET', D, '/api/v1/engagements/999999/documents');
+  });
+
   test('every route was exercised above', () => {
     for (const r of routes) assert.ok(seen.has(`${r.method} ${r.path}`), `${r.method} ${r.path} not checked against the document`);
   });

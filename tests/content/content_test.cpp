@@ -133,6 +133,46 @@ TEST(RegulationsContent, ElevenCategoriesAndFourResults) {
     EXPECT_EQ(library.regulations.review_results[3].label, "当面は作成の必要なしと判断した");
 }
 
+TEST(RegulationsContent, TheGuidesOutlinesAndTheFormOfTheSheet) {
+    auto library = load_library(SHIDO_CONTENT_DIR);
+    const auto& r = library.regulations;
+    EXPECT_EQ(r.categories[0].outline,
+              "情報セキュリティ管理体制の構築や点検、情報共有などのルールを定めます。");
+    EXPECT_EQ(r.form.sheet_title, "【様式2】関連規程類の点検結果シート");
+    EXPECT_EQ(r.form.columns.category, "関連規程 / ガイド類");
+    EXPECT_EQ(r.form.columns.result, "今回の見直し（プルダウンメニューで選択）");
+    EXPECT_EQ(r.form.session_no, 2);
+    EXPECT_EQ(r.form.review_session_nos, (std::vector<int>{3, 4}));
+    // One consistent bracket form for the stored labels.
+    for (const auto& result : r.review_results)
+        EXPECT_EQ(result.label.find('('), std::string::npos);
+}
+
+TEST(RegulationsContent, RejectsThreeResults) {
+    auto doc = read_json_file(std::string(SHIDO_CONTENT_DIR) + "/regulations/ipa-3.1.json");
+    doc["review_results"].erase(3);
+    EXPECT_REFUSED(parse_regulations(doc, "test"), "review_results must be the four results");
+}
+
+TEST(RegulationsContent, RejectsResultsInAnotherOrderOrWithOtherKeys) {
+    auto doc = read_json_file(std::string(SHIDO_CONTENT_DIR) + "/regulations/ipa-3.1.json");
+    doc["review_results"][1]["key"] = "changed";
+    EXPECT_REFUSED(parse_regulations(doc, "test"),
+                   "test.review_results[1]: review_results must be");
+}
+
+TEST(RegulationsContent, RejectsADuplicateCategory) {
+    auto doc = read_json_file(std::string(SHIDO_CONTENT_DIR) + "/regulations/ipa-3.1.json");
+    doc["categories"][5]["name"] = doc["categories"][2]["name"];
+    EXPECT_REFUSED(parse_regulations(doc, "test"), "test.categories[5]: duplicate category name");
+}
+
+TEST(RegulationsContent, RejectsAnUnknownFieldOfTheForm) {
+    auto doc = read_json_file(std::string(SHIDO_CONTENT_DIR) + "/regulations/ipa-3.1.json");
+    doc["form"]["columns"]["remarks"] = "備考";
+    EXPECT_REFUSED(parse_regulations(doc, "test"), "test.form.columns");
+}
+
 TEST(RegulationsContent, RejectsMisnumberedCategory) {
     auto doc = read_json_file(std::string(SHIDO_CONTENT_DIR) + "/regulations/ipa-3.1.json");
     doc["categories"][4]["no"] = 9;

@@ -31,6 +31,8 @@ constexpr Labelled<AuditAction> action_table[] = {
     {AuditAction::resolve_hearing_item, "resolve_hearing_item", "不明瞭な回答の確認"},
     {AuditAction::delete_hearing_item, "delete_hearing_item", "追加したヒアリング項目の削除"},
     {AuditAction::submit_hearing_sheet, "submit_hearing_sheet", "ヒアリングシートの提出"},
+    {AuditAction::import_rules_check, "import_rules_check", "関連規程類の点検結果の取り込み"},
+    {AuditAction::submit_rules_check, "submit_rules_check", "関連規程類の点検結果の提出"},
 };
 
 constexpr Labelled<AuditEntity> entity_table[] = {
@@ -48,6 +50,7 @@ constexpr Labelled<AuditEntity> entity_table[] = {
     {AuditEntity::outbox_message, "outbox_message", "送信待ちメール"},
     {AuditEntity::hearing_item, "hearing_item", "ヒアリング項目"},
     {AuditEntity::hearing_sheet, "hearing_sheet", "ヒアリングシート"},
+    {AuditEntity::rules_check, "rules_check", "関連規程類の点検結果（様式2）"},
 };
 
 }  // namespace

@@ -35,6 +35,8 @@ enum class AuditAction {
     resolve_hearing_item,  // an unclear answer checked again (様式1)
     delete_hearing_item,   // an item the expert had added
     submit_hearing_sheet,
+    import_rules_check,  // 様式2 read back from an edited .xlsx
+    submit_rules_check,
 };
 
 enum class AuditEntity {
@@ -52,6 +54,7 @@ enum class AuditEntity {
     outbox_message,
     hearing_item,
     hearing_sheet,
+    rules_check,
 };
 
 std::span<const Labelled<AuditAction>> audit_actions();

@@ -34,9 +34,8 @@ std::vector<DocumentOverviewItem> DocumentOverviewService::overview(
         if (source == sources_.end()) continue;
         auto statuses = source->second(c, {engagement->id});
         auto found = statuses.find(engagement->id);
-        core::documents::DocumentStatus status{entry.value,
-                                               core::documents::DocumentState::not_started,
-                                               std::nullopt, std::nullopt};
+        core::documents::DocumentStatus status{
+            entry.value, core::documents::DocumentState::not_started, std::nullopt, std::nullopt};
         if (found != statuses.end()) status = found->second;
         items.push_back({status, sessions_working_on(course, entry.value)});
     }

@@ -40,6 +40,8 @@ const std::vector<std::pair<AuditAction, std::string>> actions = {
     {AuditAction::resolve_hearing_item, "resolve_hearing_item"},
     {AuditAction::delete_hearing_item, "delete_hearing_item"},
     {AuditAction::submit_hearing_sheet, "submit_hearing_sheet"},
+    {AuditAction::import_rules_check, "import_rules_check"},
+    {AuditAction::submit_rules_check, "submit_rules_check"},
 };
 
 const std::vector<std::pair<AuditEntity, std::string>> entities = {
@@ -57,6 +59,7 @@ const std::vector<std::pair<AuditEntity, std::string>> entities = {
     {AuditEntity::outbox_message, "outbox_message"},
     {AuditEntity::hearing_item, "hearing_item"},
     {AuditEntity::hearing_sheet, "hearing_sheet"},
+    {AuditEntity::rules_check, "rules_check"},
 };
 
 template <typename Enum>

@@ -63,9 +63,10 @@ TEST_F(DocumentOverviewTest, ListsTheReportedKindsInTheirOrderWithTheirSessions)
 }
 
 TEST_F(DocumentOverviewTest, AnEngagementADomainLeavesOutIsNotStarted) {
-    services::DocumentOverviewService overview(env(), {{DocumentKind::basic_policy, knows_nothing()}});
-    auto items = overview.overview(grant(as(expert1), Anchor::engagement, maker.id,
-                                         EngagementAction::view));
+    services::DocumentOverviewService overview(env(),
+                                               {{DocumentKind::basic_policy, knows_nothing()}});
+    auto items =
+        overview.overview(grant(as(expert1), Anchor::engagement, maker.id, EngagementAction::view));
     ASSERT_EQ(items.size(), 1u);
     EXPECT_EQ(items[0].status.kind, DocumentKind::basic_policy);
     EXPECT_EQ(items[0].status.state, DocumentState::not_started);

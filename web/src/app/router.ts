@@ -46,6 +46,7 @@ const OutboxView = () => import('@/features/notifications/OutboxView.vue')
 const DashboardView = () => import('@/features/dashboard/DashboardView.vue')
 const CourseSessionView = () => import('@/features/course/SessionView.vue')
 const HearingSheetView = () => import('@/features/hearing/HearingSheetView.vue')
+const RulesCheckView = () => import('@/features/rules/RulesCheckView.vue')
 
 const routes: RouteRecordRaw[] = [
   // The secretariat starts at the dashboard; everybody else at their engagements.
@@ -119,6 +120,13 @@ const routes: RouteRecordRaw[] = [
     component: HearingSheetView,
     props: (route) => ({ id: Number(route.params.id) }),
     meta: { title: 'ヒアリングシート' },
+  },
+  {
+    path: '/engagements/:id(\\d+)/rules-check',
+    name: 'rules-check',
+    component: RulesCheckView,
+    props: (route) => ({ id: Number(route.params.id) }),
+    meta: { title: '関連規程類の点検結果' },
   },
   {
     path: '/diagnosis/rounds/:rid(\\d+)/:tab(respondents|analysis|findings)?',

@@ -1,0 +1,289 @@
+#include "core/rules/rules_import.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <map>
+
+#include "core/calendar/civil_date.hpp"
+#include "core/text/utf8.hpp"
+
+namespace shido::core::rules {
+
+namespace {
+
+using office::CellKind;
+using office::SheetCell;
+
+// Decodes one code point of valid UTF-8 at `i` and moves past it.
+char32_t rules_next_code_point(std::string_view s, std::size_t& i) {
+    auto b = static_cast<unsigned char>(s[i]);
+    int extra = b < 0x80 ? 0 : b < 0xE0 ? 1 : b < 0xF0 ? 2 : 3;
+    char32_t cp = extra == 0 ? b : b & (0x3F >> extra);
+    for (int k = 1; k <= extra && i + k < s.size(); ++k)
+        cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    i += static_cast<std::size_t>(extra) + 1;
+    return cp;
+}
+
+void rules_append_utf8(std::string& out, char32_t cp) {
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+
+std::string column_name(RulesColumn column) {
+    return office::column_letter(static_cast<int>(column));
+}
+
+// The cells of the sheet by (row, column); a cell given twice keeps the first.
+using RulesGrid = std::map<std::pair<int, int>, const SheetCell*>;
+
+RulesGrid grid_of(const office::SheetCells& sheet) {
+    RulesGrid grid;
+    for (const auto& cell : sheet.cells) grid.try_emplace({cell.row, cell.column}, &cell);
+    return grid;
+}
+
+// The export guards text a spreadsheet could take for a formula with a leading ' (see
+// exports::neutralise_cell); reading the file back takes the guard off again, so a round trip
+// keeps the text as it was written.
+std::string without_guard_quote(std::string text) {
+    static constexpr std::string_view guarded[] = {"=",  "+",  "-",  "@",  "\t",
+                                                   "\r", "＝", "＋", "－", "＠"};
+    if (!text.starts_with('\'')) return text;
+    std::string_view rest(text);
+    rest.remove_prefix(1);
+    for (auto g : guarded)
+        if (rest.starts_with(g)) return std::string(rest);
+    return text;
+}
+
+class RulesImportRun {
+  public:
+    RulesImportRun(const office::SheetCells& sheet, const ImportForm& form)
+        : grid_(grid_of(sheet)), form_(form) {}
+
+    ImportOutcome run() {
+        refuse_formulas();
+        // Another workbook than 様式2: its rows would only give noise.
+        if (!check_headers()) return std::move(out_);
+        read_rows();
+        if (!out_.errors.empty()) out_.rows.clear();
+        return std::move(out_);
+    }
+
+  private:
+    void fail(int row, RulesColumn column, std::string message) {
+        out_.errors.push_back({row, column_name(column), std::move(message)});
+    }
+
+    // A cell's value; formulas and error values were reported already and count as empty.
+    const SheetCell* at(int row, RulesColumn column) const {
+        auto it = grid_.find({row, static_cast<int>(column)});
+        if (it == grid_.end()) return nullptr;
+        const auto kind = it->second->kind;
+        return kind == CellKind::formula || kind == CellKind::error ? nullptr : it->second;
+    }
+
+    std::string text_at(int row, RulesColumn column) const {
+        const auto* cell = at(row, column);
+        return cell ? cell->value : std::string();
+    }
+
+    // A formula could show anything when the file is opened again: never taken as a value.
+    void refuse_formulas() {
+        for (const auto& [where, cell] : grid_) {
+            if (cell->kind != CellKind::formula && cell->kind != CellKind::error) continue;
+            out_.errors.push_back({where.first, office::column_letter(where.second),
+                                   cell->kind == CellKind::formula
+                                       ? "数式は取り込めません。値を直接入力してください。"
+                                       : "エラー値のセルは取り込めません。"});
+        }
+    }
+
+    bool check_headers() {
+        bool ok = true;
+        for (int col = 1; col <= rules_column_count; ++col) {
+            const auto* cell = at(rules_header_row, static_cast<RulesColumn>(col));
+            const auto& wanted = form_.headers.at(static_cast<std::size_t>(col - 1));
+            if (cell && comparable_text(cell->value) == comparable_text(wanted)) continue;
+            ok = false;
+            fail(rules_header_row, static_cast<RulesColumn>(col),
+                 "見出しが「" + wanted +
+                     "」ではありません。様式2（関連規程類の点検結果シート）のファイルを選んでくださ"
+                     "い。");
+        }
+        return ok;
+    }
+
+    bool row_is_empty(int row) const {
+        for (int col = 1; col <= rules_column_count; ++col) {
+            const auto* cell = at(row, static_cast<RulesColumn>(col));
+            if (cell && !comparable_text(cell->value).empty()) return false;
+        }
+        return true;
+    }
+
+    int last_row() const {
+        int last = 0;
+        for (const auto& [where, cell] : grid_)
+            if (where.second <= rules_column_count) last = std::max(last, where.first);
+        return last;
+    }
+
+    void read_rows() {
+        const int count = static_cast<int>(form_.category_names.size());
+        std::vector<std::optional<RulesRow>> found(static_cast<std::size_t>(count));
+        for (int row = rules_header_row + 1; row <= last_row(); ++row) {
+            if (row_is_empty(row)) continue;
+            auto no = category_no_at(row, count);
+            if (!no) continue;
+            auto& slot = found[static_cast<std::size_t>(*no - 1)];
+            if (slot) {
+                fail(row, RulesColumn::no, "No." + std::to_string(*no) + " が2回あります。");
+                continue;
+            }
+            slot = read_row(row, *no);
+        }
+        for (int no = 1; no <= count; ++no) {
+            if (found[static_cast<std::size_t>(no - 1)]) {
+                out_.rows.push_back(std::move(*found[static_cast<std::size_t>(no - 1)]));
+            } else {
+                fail(rules_header_row, RulesColumn::no,
+                     "No." + std::to_string(no) + "（" +
+                         form_.category_names[static_cast<std::size_t>(no - 1)] +
+                         "）の行がありません。");
+            }
+        }
+    }
+
+    std::optional<int> category_no_at(int row, int count) {
+        auto text = comparable_text(text_at(row, RulesColumn::no));
+        int no = 0;
+        auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), no);
+        if (text.empty() || ec != std::errc() || end != text.data() + text.size() || no < 1 ||
+            no > count) {
+            fail(row, RulesColumn::no,
+                 "No. には 1〜" + std::to_string(count) + " の番号を入れてください。");
+            return std::nullopt;
+        }
+        auto name = text_at(row, RulesColumn::category);
+        if (comparable_text(name) !=
+            comparable_text(form_.category_names[static_cast<std::size_t>(no - 1)])) {
+            fail(row, RulesColumn::category,
+                 "No." + std::to_string(no) + " の関連規程は「" +
+                     form_.category_names[static_cast<std::size_t>(no - 1)] + "」です。");
+            return std::nullopt;
+        }
+        return no;
+    }
+
+    RulesRow read_row(int row, int no) {
+        RulesRow r;
+        r.category_no = no;
+        r.category_key = category_key(form_.regulations_id, no);
+        r.result = result_at(row);
+        r.content = text_field(row, RulesColumn::content, max_content_chars, true);
+        r.assignee = std::string(
+            trim_spaces(text_field(row, RulesColumn::assignee, max_assignee_chars, false)));
+        r.upkeep = text_field(row, RulesColumn::upkeep, max_upkeep_chars, true);
+        if (const auto* cell = at(row, RulesColumn::due_date);
+            cell && !comparable_text(cell->value).empty()) {
+            r.due_date = date_of_cell(*cell);
+            if (!r.due_date)
+                fail(row, RulesColumn::due_date,
+                     "期限は日付（例: 2027-03-31）で入力してください。");
+        }
+        return r;
+    }
+
+    std::optional<ReviewResult> result_at(int row) {
+        const auto* cell = at(row, RulesColumn::result);
+        if (!cell) return std::nullopt;
+        auto given = comparable_text(cell->value);
+        if (given.empty()) return std::nullopt;
+        for (std::size_t i = 0; i < form_.result_labels.size(); ++i)
+            if (given == comparable_text(form_.result_labels[i])) return review_results[i];
+        std::string choices;
+        for (const auto& label : form_.result_labels) choices += "「" + label + "」";
+        fail(row, RulesColumn::result,
+             "今回の見直し「" + cell->value + "」は選択肢にありません。" + choices +
+                 "のどれかを選んでください。");
+        return std::nullopt;
+    }
+
+    std::string text_field(int row, RulesColumn column, std::size_t max, bool paragraphs) {
+        auto value = without_guard_quote(text_at(row, column));
+        if (auto problem = text_problem(value, max, paragraphs)) {
+            fail(row, column, *problem);
+            return {};
+        }
+        return value;
+    }
+
+    RulesGrid grid_;
+    const ImportForm& form_;
+    ImportOutcome out_;
+};
+
+std::optional<std::string> date_from_serial(std::string_view number) {
+    double serial = 0;
+    auto [end, ec] = std::from_chars(number.data(), number.data() + number.size(), serial);
+    if (ec != std::errc() || end != number.data() + number.size() || std::floor(serial) != serial)
+        return std::nullopt;
+    // Day 25569 of the 1900 system is 1970-01-01 (Excel's serials count the 1900 leap day).
+    if (serial < 36526 || serial > 73415) return std::nullopt;  // 2000-01-01 … 2100-12-31
+    return to_string(from_days_since_epoch(static_cast<long long>(serial) - 25569));
+}
+
+std::optional<std::string> date_from_text(std::string text) {
+    for (auto& ch : text)
+        if (ch == '/') ch = '-';
+    // 2027-3-1 as well as 2027-03-01
+    auto first = text.find('-'), second = text.rfind('-');
+    if (first == 4 && second != first && second != std::string::npos) {
+        auto pad = [](std::string part) { return part.size() == 1 ? "0" + part : part; };
+        text = text.substr(0, 4) + "-" + pad(text.substr(5, second - 5)) + "-" +
+               pad(text.substr(second + 1));
+    }
+    if (!is_valid_date(text)) return std::nullopt;
+    return text;
+}
+
+}  // namespace
+
+std::string comparable_text(std::string_view text) {
+    if (!is_valid_utf8(text)) return std::string(text);
+    std::string out;
+    for (std::size_t i = 0; i < text.size();) {
+        char32_t cp = rules_next_code_point(text, i);
+        if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFEE0;
+        if (cp == 0x3000 || cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r') continue;
+        rules_append_utf8(out, cp);
+    }
+    return out;
+}
+
+std::optional<std::string> date_of_cell(const office::SheetCell& cell) {
+    if (cell.kind == CellKind::number) return date_from_serial(cell.value);
+    if (cell.kind != CellKind::text) return std::nullopt;
+    return date_from_text(comparable_text(cell.value));
+}
+
+ImportOutcome read_rules_rows(const office::SheetCells& sheet, const ImportForm& form) {
+    return RulesImportRun(sheet, form).run();
+}
+
+}  // namespace shido::core::rules
