@@ -7,6 +7,7 @@
 #include "content/regulations.hpp"
 #include "core/calendar/holidays.hpp"
 #include "core/diagnosis/instrument.hpp"
+#include "core/policy/policy_sample.hpp"
 
 namespace shido::content {
 
@@ -22,7 +23,8 @@ struct Library {
     std::map<std::string, Curriculum> courses;  // every course file, by id
     std::map<std::string, core::diagnosis::Instrument> instruments;  // by id
     Regulations regulations;  // 様式2 categories (used by the rules check, a later feature)
-    core::HolidayCalendar holidays;  // Japanese public holidays: planning warns of them
+    core::policy::PolicySample policy_sample;  // the guide's sample basic policy
+    core::HolidayCalendar holidays;            // Japanese public holidays: planning warns of them
 
     const core::diagnosis::Instrument* instrument(const std::string& id) const;
     const core::diagnosis::Instrument& current_instrument() const;

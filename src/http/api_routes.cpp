@@ -11,7 +11,7 @@ std::vector<Route> api_routes(services::Services& services, Dispatcher& dispatch
           diagnosis_round_routes(services), diagnosis_respondent_routes(services),
           diagnosis_finding_routes(services), diagnosis_export_routes(services),
           answer_routes(services), calendar_routes(services), notification_routes(services),
-          dashboard_routes(services)}) {
+          dashboard_routes(services), policy_routes(services)}) {
         for (auto& route : part) all.push_back(std::move(route));
     }
     return all;

@@ -30,5 +30,6 @@ std::vector<Route> answer_routes(services::Services& services);
 std::vector<Route> calendar_routes(services::Services& services);
 std::vector<Route> notification_routes(services::Services& services);
 std::vector<Route> dashboard_routes(services::Services& services);
+std::vector<Route> policy_routes(services::Services& services);
 
 }  // namespace shido::http

@@ -15,6 +15,7 @@
 #include "services/diagnosis/diagnosis_services.hpp"
 #include "services/engagements/engagement_service.hpp"
 #include "services/notifications/notification_service.hpp"
+#include "services/policy/policy_service.hpp"
 
 namespace shido::services {
 
@@ -38,7 +39,10 @@ struct Services {
           calendar(service_env),
           notifications(service_env),
           outbox(service_env),
-          dashboard(service_env) {}
+          dashboard(service_env),
+          // lead: connect storage::hearing_result_texts
+          policy(service_env,
+                 [](storage::Connection&, core::Id) { return std::vector<std::string>{}; }) {}
 
     ServiceEnv env;
     AccessService access;
@@ -58,6 +62,7 @@ struct Services {
     NotificationService notifications;
     OutboxService outbox;
     DashboardService dashboard;
+    PolicyService policy;
 };
 
 }  // namespace shido::services

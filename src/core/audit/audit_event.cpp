@@ -28,6 +28,10 @@ constexpr Labelled<AuditAction> action_table[] = {
     {AuditAction::issue_calendar_feed, "issue_calendar_feed", "カレンダー購読URLの発行"},
     {AuditAction::revoke_calendar_feed, "revoke_calendar_feed", "カレンダー購読URLの停止"},
     {AuditAction::requeue, "requeue", "メールの再送"},
+    {AuditAction::approve_policy, "approve_policy", "基本方針の承認"},
+    {AuditAction::submit_policy, "submit_policy", "基本方針の提出"},
+    {AuditAction::publish_policy, "publish_policy", "基本方針の公開"},
+    {AuditAction::unpublish_policy, "unpublish_policy", "基本方針の公開停止"},
 };
 
 constexpr Labelled<AuditEntity> entity_table[] = {
@@ -43,6 +47,7 @@ constexpr Labelled<AuditEntity> entity_table[] = {
     {AuditEntity::session_report, "session_report", "実施報告"},
     {AuditEntity::calendar_feed, "calendar_feed", "カレンダー購読URL"},
     {AuditEntity::outbox_message, "outbox_message", "送信待ちメール"},
+    {AuditEntity::policy_version, "policy_version", "情報セキュリティ基本方針の版"},
 };
 
 }  // namespace

@@ -32,6 +32,10 @@ enum class AuditAction {
     issue_calendar_feed,  // a subscription URL created or replaced
     revoke_calendar_feed,
     requeue,
+    approve_policy,  // the owner approved a version of the basic policy
+    submit_policy,   // the expert handed the approved basic policy to the secretariat
+    publish_policy,  // the public page of the approved policy switched on
+    unpublish_policy,
 };
 
 enum class AuditEntity {
@@ -47,6 +51,7 @@ enum class AuditEntity {
     session_report,
     calendar_feed,
     outbox_message,
+    policy_version,
 };
 
 std::span<const Labelled<AuditAction>> audit_actions();

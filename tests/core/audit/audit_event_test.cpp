@@ -37,6 +37,10 @@ const std::vector<std::pair<AuditAction, std::string>> actions = {
     {AuditAction::issue_calendar_feed, "issue_calendar_feed"},
     {AuditAction::revoke_calendar_feed, "revoke_calendar_feed"},
     {AuditAction::requeue, "requeue"},
+    {AuditAction::approve_policy, "approve_policy"},
+    {AuditAction::submit_policy, "submit_policy"},
+    {AuditAction::publish_policy, "publish_policy"},
+    {AuditAction::unpublish_policy, "unpublish_policy"},
 };
 
 const std::vector<std::pair<AuditEntity, std::string>> entities = {
@@ -52,6 +56,7 @@ const std::vector<std::pair<AuditEntity, std::string>> entities = {
     {AuditEntity::session_report, "session_report"},
     {AuditEntity::calendar_feed, "calendar_feed"},
     {AuditEntity::outbox_message, "outbox_message"},
+    {AuditEntity::policy_version, "policy_version"},
 };
 
 template <typename Enum>

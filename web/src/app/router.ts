@@ -45,6 +45,7 @@ const NotificationListView = () => import('@/features/notifications/Notification
 const OutboxView = () => import('@/features/notifications/OutboxView.vue')
 const DashboardView = () => import('@/features/dashboard/DashboardView.vue')
 const CourseSessionView = () => import('@/features/course/SessionView.vue')
+const PolicyPage = () => import('@/features/policy/PolicyPage.vue')
 
 const routes: RouteRecordRaw[] = [
   // The secretariat starts at the dashboard; everybody else at their engagements.
@@ -111,6 +112,13 @@ const routes: RouteRecordRaw[] = [
     component: CourseSessionView,
     props: (route) => ({ id: Number(route.params.id), no: Number(route.params.no) }),
     meta: { title: '指導の回' },
+  },
+  {
+    path: '/engagements/:id(\\d+)/policy',
+    name: 'policy',
+    component: PolicyPage,
+    props: (route) => ({ id: Number(route.params.id) }),
+    meta: { title: '情報セキュリティ基本方針' },
   },
   {
     path: '/diagnosis/rounds/:rid(\\d+)/:tab(respondents|analysis|findings)?',
