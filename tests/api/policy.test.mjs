@@ -130,7 +130,8 @@ test('only the owner approves; an approved version is never changed', async () =
 
 test('the expert submits the approved version; the secretariat reads only that', async () => {
   assertError(await jimu.get(at()), 403, 'forbidden');
-  assertError(await jimu.get(at('/submitted')), 404, 'not_found');
+  assertError(await jimu.get(at('/submitted')), 409, 'conflict');
+  assertError(await jimu.get(at('/submitted/policy.pdf')), 409, 'conflict');
   assertError(await owner.post(at('/submit'), { version: view.version }), 403, 'forbidden');
   const submitted = await expert1.post(at('/submit'), { version: view.version });
   assert.equal(submitted.status, 200, submitted.text);

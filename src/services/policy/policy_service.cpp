@@ -228,8 +228,9 @@ SubmittedPolicy PolicyService::submitted(const EngagementGrant& grant) {
     storage::Connection c(env_.db);
     storage::PolicyRepository repo(c);
     auto head = repo.head(grant.engagement_id());
+    // Like a 実施報告 before its submission: the policy is there, only not handed over yet.
     if (!head || !head->submitted_number || !head->submitted_at)
-        core::throw_not_found("提出された基本方針");
+        policy_refused("基本方針はまだ事務局に提出されていません。");
     auto version = repo.version(grant.engagement_id(), *head->submitted_number);
     if (!version) core::throw_not_found("提出された基本方針");
     return {std::move(*version), *head->submitted_at};
