@@ -3,9 +3,25 @@
 // saves, revises an article and saves a second version; the expert compares the two versions
 // side by side (the changed characters marked); the owner approves the newer one; each export
 // downloads. Adds two versions on each run.
+import { createRequire } from 'node:module'
+import { readFile } from 'node:fs/promises'
 import { scenario, extraPage, login, api, assert, DEMO, SEISAKUSHO } from './helpers.mjs'
 
 const RUN = Date.now().toString(36)
+const AXE_SOURCE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+
+/** axe-core on the page as it is now: no serious or critical violation. */
+async function checkAxe(page, what) {
+  await page.evaluate(AXE_SOURCE)
+  const serious = await page.evaluate(async () => {
+    // @ts-ignore: injected above
+    const result = await window.axe.run(document, { resultTypes: ['violations'] })
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join(' | ')}`)
+  })
+  assert.deepEqual(serious, [], `${what}: axe found serious or critical violations`)
+}
 
 async function openPolicy(page, id) {
   await page.goto(`/engagements/${id}/policy`)
@@ -45,6 +61,7 @@ scenario(
     await page.getByTestId('policy-save').click()
     await page.getByText(`第${first + 1}版として保存しました。`).waitFor()
     await page.getByTestId(`policy-version-${first + 1}`).waitFor()
+    await checkAxe(page, 'the policy page with the editor')
 
     // ---- 専門家: compares the two versions ----
     const expert = await extraPage({ viewport: { width: 1280, height: 900 }, mobile: false })
@@ -61,6 +78,7 @@ scenario(
       assert.equal(await changed.count(), 1)
       assert.match(await changed.locator('ins').first().textContent(), new RegExp(RUN))
       assert.ok((await diff.locator('tr[data-change="added"]').allTextContents()).some((t) => t.includes('6. 委託先の管理')))
+      await checkAxe(ep, 'the comparison of two versions')
       assert.deepEqual(expert.problems, [])
       assert.equal(await ep.getByTestId(`policy-approve-${first + 1}`).count(), 0, 'the expert cannot approve')
     } finally {
