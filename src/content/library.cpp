@@ -6,6 +6,7 @@
 #include "content/diagnosis.hpp"
 #include "content/hearing.hpp"
 #include "content/json_file.hpp"
+#include "content/policy.hpp"
 
 namespace shido::content {
 
@@ -65,6 +66,9 @@ Library load_library(const fs::path& root) {
     auto regulations_path = root / "regulations" / "ipa-3.1.json";
     library.regulations =
         parse_regulations(read_json_file(regulations_path), regulations_path.string());
+
+    auto policy_path = root / "policy" / "ipa-3.1.json";
+    library.policy_sample = parse_policy_sample(read_json_file(policy_path), policy_path.string());
 
     for (const auto& file : json_files_in(root / "diagnosis")) {
         auto instrument = parse_instrument(read_json_file(file), file.string());

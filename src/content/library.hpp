@@ -8,6 +8,7 @@
 #include "core/calendar/holidays.hpp"
 #include "core/diagnosis/instrument.hpp"
 #include "core/hearing/hearing_sheet.hpp"
+#include "core/policy/policy_sample.hpp"
 
 namespace shido::content {
 
@@ -27,7 +28,8 @@ struct Library {
     std::map<std::string, Curriculum> courses;  // every course file, by id
     std::map<std::string, core::diagnosis::Instrument> instruments;  // by id
     Regulations regulations;  // 様式2: the categories, the four results, the form of the sheet
-    core::HolidayCalendar holidays;  // Japanese public holidays: planning warns of them
+    core::policy::PolicySample policy_sample;  // the guide's sample basic policy
+    core::HolidayCalendar holidays;            // Japanese public holidays: planning warns of them
     std::map<std::string, core::hearing::HearingTemplate> hearing_sheets;  // 様式1, by id
 
     const core::diagnosis::Instrument* instrument(const std::string& id) const;

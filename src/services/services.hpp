@@ -17,8 +17,11 @@
 #include "services/engagements/engagement_service.hpp"
 #include "services/hearing/hearing_service.hpp"
 #include "services/notifications/notification_service.hpp"
+#include "services/policy/policy_service.hpp"
 #include "services/rules/rules_check_service.hpp"
 #include "storage/hearing/hearing_repository.hpp"
+#include "storage/hearing/hearing_texts.hpp"
+#include "storage/policy/policy_repository.hpp"
 #include "storage/rules/rules_check_repository.hpp"
 
 namespace shido::services {
@@ -46,7 +49,9 @@ struct Services {
           dashboard(service_env, document_statuses()),
           documents(service_env, document_statuses()),
           hearing(service_env),
-          rules_check(service_env) {}
+          rules_check(service_env),
+          // The preamble's choice of information assets is proposed from the hearing notes.
+          policy(service_env, storage::hearing_result_texts) {}
 
     ServiceEnv env;
     AccessService access;
@@ -69,6 +74,7 @@ struct Services {
     DocumentOverviewService documents;
     HearingService hearing;
     RulesCheckService rules_check;
+    PolicyService policy;
 
   private:
     // Each document domain's status reader, by kind: the engagement page and the dashboard
@@ -76,6 +82,10 @@ struct Services {
     static std::map<core::documents::DocumentKind, DocumentStatusesSource> document_statuses() {
         using core::documents::DocumentKind;
         return {{DocumentKind::hearing_sheet, storage::hearing_statuses},
+                {DocumentKind::basic_policy,
+                 [](storage::Connection& c, const std::vector<core::Id>& ids) {
+                     return storage::PolicyRepository(c).statuses(ids);
+                 }},
                 {DocumentKind::rules_check,
                  [](storage::Connection& c, const std::vector<core::Id>& ids) {
                      return storage::RulesCheckRepository(c).statuses(ids);

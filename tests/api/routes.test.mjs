@@ -44,11 +44,12 @@ describe('route table', () => {
     // secretariat's alone): nothing under /engagements/{id} or /diagnosis/ is merely `authenticated`.
     for (const r of routes.filter((x) => /^\/api\/v1\/(engagements\/\{|diagnosis\/)/.test(x.path)))
       assert.ok(['engagement', 'secretariat'].includes(r.access), `${r.method} ${r.path}: ${r.access}`);
-    // Only logging in, answering the self-assessment by link and polling a calendar
-    // subscription (the token is the credential) are public.
+    // Only logging in, answering the self-assessment by link, polling a calendar
+    // subscription and reading a published basic policy (the token is the credential) are public.
     assert.deepEqual(
       routes.filter((r) => r.access === 'public').map((r) => `${r.method} ${r.path}`).sort(),
-      ['GET /api/v1/answer/{token}', 'GET /api/v1/calendar-feeds/{token}/calendar.ics', 'POST /api/v1/answer/{token}/submit',
+      ['GET /api/v1/answer/{token}', 'GET /api/v1/calendar-feeds/{token}/calendar.ics', 'GET /api/v1/public/policies/{token}',
+       'POST /api/v1/answer/{token}/submit',
        'POST /api/v1/auth/login', 'PUT /api/v1/answer/{token}/items/{item_no}'],
     );
   });

@@ -33,6 +33,10 @@ constexpr Labelled<AuditAction> action_table[] = {
     {AuditAction::submit_hearing_sheet, "submit_hearing_sheet", "ヒアリングシートの提出"},
     {AuditAction::import_rules_check, "import_rules_check", "関連規程類の点検結果の取り込み"},
     {AuditAction::submit_rules_check, "submit_rules_check", "関連規程類の点検結果の提出"},
+    {AuditAction::approve_policy, "approve_policy", "基本方針の承認"},
+    {AuditAction::submit_policy, "submit_policy", "基本方針の提出"},
+    {AuditAction::publish_policy, "publish_policy", "基本方針の公開"},
+    {AuditAction::unpublish_policy, "unpublish_policy", "基本方針の公開停止"},
 };
 
 constexpr Labelled<AuditEntity> entity_table[] = {
@@ -51,6 +55,7 @@ constexpr Labelled<AuditEntity> entity_table[] = {
     {AuditEntity::hearing_item, "hearing_item", "ヒアリング項目"},
     {AuditEntity::hearing_sheet, "hearing_sheet", "ヒアリングシート"},
     {AuditEntity::rules_check, "rules_check", "関連規程類の点検結果（様式2）"},
+    {AuditEntity::policy_version, "policy_version", "情報セキュリティ基本方針の版"},
 };
 
 }  // namespace

@@ -37,6 +37,10 @@ enum class AuditAction {
     submit_hearing_sheet,
     import_rules_check,  // 様式2 read back from an edited .xlsx
     submit_rules_check,
+    approve_policy,  // the owner approved a version of the basic policy
+    submit_policy,   // the expert handed the approved basic policy to the secretariat
+    publish_policy,  // the public page of the approved policy switched on
+    unpublish_policy,
 };
 
 enum class AuditEntity {
@@ -55,6 +59,7 @@ enum class AuditEntity {
     hearing_item,
     hearing_sheet,
     rules_check,
+    policy_version,
 };
 
 std::span<const Labelled<AuditAction>> audit_actions();

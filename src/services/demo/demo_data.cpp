@@ -11,11 +11,13 @@
 #include "services/diagnosis/diagnosis_views.hpp"
 #include "services/engagements/engagement_views.hpp"
 #include "services/notifications/notify.hpp"
+#include "services/policy/policy_views.hpp"
 #include "storage/accounts/user_repository.hpp"
 #include "storage/companies/company_repository.hpp"
 #include "storage/dashboard/course_work_seed.hpp"
 #include "storage/diagnosis/diagnosis_repository.hpp"
 #include "storage/engagements/engagement_repository.hpp"
+#include "storage/policy/policy_repository.hpp"
 #include "storage/transaction.hpp"
 
 namespace shido::services {
@@ -71,6 +73,23 @@ struct DemoLoader {
                       snapshot(stored)});
         if (notify_assignments) notify_expert_assigned(c, stored, std::nullopt, now);
         return e.id;
+    }
+
+    // The sample basic policy, filled with the company's data, as the company's first draft:
+    // the engagement page and the access checks find a version to open from the start.
+    void policy_draft(core::Id engagement_id, const core::Company& company,
+                      const core::policy::PolicySample& sample) {
+        auto document = core::policy::draft_from_sample(
+            sample, {company.name, company.representative_title, company.representative_name},
+            sample.scope_without_customer_information);
+        storage::PolicyRepository repo(c);
+        repo.add_version(engagement_id, 0, document, "デモ：サンプルから作成",
+                         {std::nullopt, company.representative_name}, now);
+        auto created = repo.version(engagement_id, 1);
+        record(
+            c, ctx, now,
+            Change{core::AuditAction::create, core::AuditEntity::policy_version,
+                   repo.version_id(engagement_id, 1), engagement_id, nullptr, snapshot(*created)});
     }
 };
 
@@ -230,12 +249,14 @@ DemoSummary load_demo(ServiceEnv env, const DemoOptions& options) {
     load.user("jimu@demo.shido.jp", "事務局 花子", core::Role::secretariat);
     auto expert1 = load.user("expert1@demo.shido.jp", "専門家 一郎", core::Role::expert);
     auto expert2 = load.user("expert2@demo.shido.jp", "専門家 二郎", core::Role::expert);
-    auto maker = load.company(make_company("株式会社サンプル製作所", "製造業（金属加工）", 45,
-                                           "東京都大田区南蒲田1-2-3", "https://www.example.jp/",
-                                           "代表取締役", "製作 太郎"));
-    auto carrier = load.company(
+    auto maker_company =
+        make_company("株式会社サンプル製作所", "製造業（金属加工）", 45, "東京都大田区南蒲田1-2-3",
+                     "https://www.example.jp/", "代表取締役", "製作 太郎");
+    auto carrier_company =
         make_company("サンプル運輸株式会社", "運輸業（一般貨物）", 120, "神奈川県横浜市港北区4-5-6",
-                     "https://www.example.com/", "代表取締役社長", "運輸 次郎"));
+                     "https://www.example.com/", "代表取締役社長", "運輸 次郎");
+    auto maker = load.company(maker_company);
+    auto carrier = load.company(carrier_company);
     load.user("owner1@demo.shido.jp", "製作 太郎", core::Role::company, maker,
               core::CompanyRole::owner);
     load.user("owner2@demo.shido.jp", "運輸 次郎", core::Role::company, carrier,
@@ -244,8 +265,10 @@ DemoSummary load_demo(ServiceEnv env, const DemoOptions& options) {
         load.engagement(maker, expert1, core::EngagementStatus::in_progress,
                         {"2026-12-03", "2026-12-17", "2027-01-07", "2027-01-21"});
     load_demo_diagnosis(load, env.content.current_instrument(), maker_engagement);
-    load.engagement(carrier, expert2, core::EngagementStatus::planned,
-                    {"2027-01-12", nullptr, nullptr, nullptr});
+    load.policy_draft(maker_engagement, maker_company, env.content.policy_sample);
+    auto carrier_engagement = load.engagement(carrier, expert2, core::EngagementStatus::planned,
+                                              {"2027-01-12", nullptr, nullptr, nullptr});
+    load.policy_draft(carrier_engagement, carrier_company, env.content.policy_sample);
     load.notify_assignments = false;  // generated bench data: no mail for thousands of rows
     load_generated(load, options, today(env));
     tx.commit();

@@ -42,6 +42,10 @@ const std::vector<std::pair<AuditAction, std::string>> actions = {
     {AuditAction::submit_hearing_sheet, "submit_hearing_sheet"},
     {AuditAction::import_rules_check, "import_rules_check"},
     {AuditAction::submit_rules_check, "submit_rules_check"},
+    {AuditAction::approve_policy, "approve_policy"},
+    {AuditAction::submit_policy, "submit_policy"},
+    {AuditAction::publish_policy, "publish_policy"},
+    {AuditAction::unpublish_policy, "unpublish_policy"},
 };
 
 const std::vector<std::pair<AuditEntity, std::string>> entities = {
@@ -60,6 +64,7 @@ const std::vector<std::pair<AuditEntity, std::string>> entities = {
     {AuditEntity::hearing_item, "hearing_item"},
     {AuditEntity::hearing_sheet, "hearing_sheet"},
     {AuditEntity::rules_check, "rules_check"},
+    {AuditEntity::policy_version, "policy_version"},
 };
 
 template <typename Enum>

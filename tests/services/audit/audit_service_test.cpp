@@ -30,12 +30,12 @@ TEST_F(AuditServiceTest, TheLogIsReadNewestFirstPageByPage) {
             filter.page = page;
             return list(filter);
         },
-        3, 10, "audit log");
+        3, 12, "audit log");
     std::vector<std::string> entities;
     for (const auto& row : rows) entities.push_back(row.entity);
-    EXPECT_EQ(entities,
-              (std::vector<std::string>{"engagement", "diagnosis_round", "engagement", "user",
-                                        "user", "company", "company", "user", "user", "user"}));
+    EXPECT_EQ(entities, (std::vector<std::string>{"policy_version", "engagement", "policy_version",
+                                                  "diagnosis_round", "engagement", "user", "user",
+                                                  "company", "company", "user", "user", "user"}));
     for (std::size_t i = 1; i < rows.size(); ++i) EXPECT_GT(rows[i - 1].id, rows[i].id);
 }
 
@@ -50,19 +50,20 @@ TEST_F(AuditServiceTest, FiltersByEntityActionAndEngagement) {
     services::AuditFilter of_maker;
     of_maker.engagement_id = maker;
     auto entries = list(of_maker).items;
-    ASSERT_EQ(entries.size(), 2u);  // the engagement and its demo round
-    EXPECT_EQ(entries[0].entity, "diagnosis_round");
-    EXPECT_EQ(entries[1].entity, "engagement");
+    ASSERT_EQ(entries.size(), 3u);  // the engagement, its demo round and policy draft
+    EXPECT_EQ(entries[0].entity, "policy_version");
+    EXPECT_EQ(entries[1].entity, "diagnosis_round");
+    EXPECT_EQ(entries[2].entity, "engagement");
 
     services::AuditFilter creates;
     creates.action = "create";
-    EXPECT_EQ(list(creates).total, 10);
+    EXPECT_EQ(list(creates).total, 12);
     creates.action = "update";
     EXPECT_EQ(list(creates).total, 0);
     services::AuditFilter empty_filters;
     empty_filters.entity = "";
     empty_filters.action = "";
-    EXPECT_EQ(list(empty_filters).total, 10);  // the form's "any"
+    EXPECT_EQ(list(empty_filters).total, 12);  // the form's "any"
 }
 
 TEST_F(AuditServiceTest, UnknownKindsAreValidationErrors) {

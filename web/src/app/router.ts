@@ -47,6 +47,7 @@ const DashboardView = () => import('@/features/dashboard/DashboardView.vue')
 const CourseSessionView = () => import('@/features/course/SessionView.vue')
 const HearingSheetView = () => import('@/features/hearing/HearingSheetView.vue')
 const RulesCheckView = () => import('@/features/rules/RulesCheckView.vue')
+const PolicyPage = () => import('@/features/policy/PolicyPage.vue')
 
 const routes: RouteRecordRaw[] = [
   // The secretariat starts at the dashboard; everybody else at their engagements.
@@ -127,6 +128,13 @@ const routes: RouteRecordRaw[] = [
     component: RulesCheckView,
     props: (route) => ({ id: Number(route.params.id) }),
     meta: { title: '関連規程類の点検結果' },
+  },
+  {
+    path: '/engagements/:id(\\d+)/policy',
+    name: 'policy',
+    component: PolicyPage,
+    props: (route) => ({ id: Number(route.params.id) }),
+    meta: { title: '情報セキュリティ基本方針' },
   },
   {
     path: '/diagnosis/rounds/:rid(\\d+)/:tab(respondents|analysis|findings)?',
