@@ -41,14 +41,17 @@ core::DomainError unauthenticated() {
 
 constexpr const char* xlsx_content_type =
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+constexpr const char* docx_content_type =
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-// A cross-site HTML form can send only form or plain-text bodies; requiring JSON (or CSV or
-// .xlsx on upload routes) is part of the CSRF defence as well as of input checking.
+// A cross-site HTML form can send only form or plain-text bodies; requiring JSON (or CSV,
+// .xlsx or .docx on upload routes) is part of the CSRF defence as well as of input checking.
 void check_content_type(const restinio::request_handle_t& req, BodyType expected) {
     if (req->body().empty()) return;
     auto type = req->header().get_field_or(restinio::http_field::content_type, "");
     const char* wanted = expected == BodyType::csv    ? "text/csv"
                          : expected == BodyType::xlsx ? xlsx_content_type
+                         : expected == BodyType::docx ? docx_content_type
                                                       : "application/json";
     if (type.find(wanted) == std::string::npos)
         throw core::DomainError(core::ErrorCode::bad_request, std::string("本文は Content-Type: ") +
@@ -160,7 +163,7 @@ ApiResponse Dispatcher::run(const Route& route, const restinio::request_handle_t
             services_.record_reads.note(call.ctx, *call.grant, std::string(req->header().path()));
     }
     call.query = query_of(req);
-    if (route.body == BodyType::csv || route.body == BodyType::xlsx) {
+    if (route.body != BodyType::json) {
         call.raw_body = req->body();
     } else {
         call.body = parse_json_body(req->body());

@@ -78,7 +78,7 @@ struct ApiCall {
     std::map<std::string, std::string> path;  // {id} → "42"
     std::map<std::string, std::string> query;
     nlohmann::json body;   // null when there is none (or when it is not JSON)
-    std::string raw_body;  // the bytes of a text/csv or .xlsx upload
+    std::string raw_body;  // the bytes of a text/csv, .xlsx or .docx upload
     std::string base_url;  // scheme://host of the public site, for links handed to people
     std::string client_address;
     // Set by the dispatcher on Gate::engagement routes, before the handler runs.
@@ -101,7 +101,7 @@ enum class Method { get, post, patch, put, del };
 const char* to_string(Method method);
 
 // What a state-changing route accepts as its body.
-enum class BodyType { json, csv, xlsx };
+enum class BodyType { json, csv, xlsx, docx };
 
 // Heavy routes (password hashing, document rendering) run on the worker pool, never on the
 // threads that read requests, so one export cannot hold up everybody's page loads.

@@ -123,8 +123,9 @@ describe('authorization of every route for every actor', () => {
     });
   }
 
-  // File uploads (CSV, .xlsx) get an empty body of their own type.
-  const UPLOAD_TYPES = ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'];
+  // File uploads (CSV, .xlsx, .docx) get an empty body of their own type.
+  const UPLOAD_TYPES = ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document'];
   const uploadType = (route) => Object.keys(doc.paths[route.path]?.[route.method.toLowerCase()]?.requestBody?.content ?? {})
     .find((type) => UPLOAD_TYPES.includes(type));
 

@@ -421,6 +421,9 @@ describe('the OpenAPI document matches real responses', () => {
     const draft = await conforms(owner, 'GET', `${P}/draft`, `${base}/draft?from=sample`);
     await conforms(expert1, 'POST', `${P}/coverage`, `${base}/coverage`, { json: { text: '経営者の責任' } });
     await conforms(expert1, 'POST', `${P}/coverage`, `${base}/coverage`, { json: {} });
+    const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+    await conforms(expert1, 'POST', `${P}/coverage/docx`, `${base}/coverage/docx`, { body: '%PDF-1.7', headers: { 'Content-Type': DOCX } });
+    await conforms(expert1, 'POST', `${P}/coverage/docx`, `${base}/coverage/docx`, { body: 'x', headers: { 'Content-Type': 'text/plain' } });
     await conforms(owner, 'POST', `${P}/versions`, `${base}/versions`, { json: { document: { ...draft.data.document, established_on: 'x' }, version: view.data.version } });
     const saved = await conforms(owner, 'POST', `${P}/versions`, `${base}/versions`, { json: { document: draft.data.document, note: 'openapi', version: view.data.version } });
     await conforms(owner, 'POST', `${P}/versions`, `${base}/versions`, { json: { document: draft.data.document, version: 0 } });

@@ -180,6 +180,35 @@ test('the .docx is read back by python3-docx and opens in LibreOffice with the J
   assert.ok(fonts.every((f) => f.embedded), JSON.stringify(fonts));
 });
 
+test('a policy kept as a Word file is read and checked; files that are not .docx are refused', async () => {
+  const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+  const upload = (client, body, type = DOCX) =>
+    client.request('POST', at('/coverage/docx'), { body, headers: { 'Content-Type': type } });
+  const docx = await download(owner, at('/versions/2/policy.docx'));
+  const checked = await upload(expert1, docx.bytes);
+  assert.equal(checked.status, 200, checked.text);
+  assert.ok(checked.data.text.startsWith('情報セキュリティ基本方針\n'), checked.data.text.slice(0, 80));
+  assert.ok(checked.data.text.includes('違反及び事故への対応'));
+  assert.equal(checked.data.missing, 0, JSON.stringify(checked.data.articles));
+
+  const pdf = await download(owner, at('/versions/2/policy.pdf'));
+  const renamed = await upload(expert1, pdf.bytes);
+  assertError(renamed, 422, 'validation');
+  assert.match(renamed.data.error.message, /Word ファイル \(\.docx\) ではありません/);
+  // 60 MB of zeros in a Word file's main part, deflated to about 60 KB.
+  const { execFileSync } = await import('node:child_process');
+  const bomb = execFileSync('/usr/bin/python3', ['-c',
+    "import io,sys,zipfile\nb=io.BytesIO()\nz=zipfile.ZipFile(b,'w',zipfile.ZIP_DEFLATED)\n" +
+    "z.writestr('word/document.xml', b'\\0'*60_000_000)\nz.close()\nsys.stdout.buffer.write(b.getvalue())"],
+  { maxBuffer: 8 << 20 });
+  assert.ok(bomb.length < 200_000, `${bomb.length}`);
+  const refused = await upload(expert1, bomb);
+  assertError(refused, 422, 'validation');
+  assert.match(refused.data.error.message, /上限/);
+  assertError(await upload(expert1, docx.bytes, 'application/pdf'), 400, 'bad_request');
+  assertError(await upload(jimu, docx.bytes), 403, 'forbidden');
+});
+
 test('the web page is self-contained and escapes a company name like <script>', async () => {
   const html = await download(owner, at('/versions/2/policy.html'));
   assert.equal(html.status, 200);

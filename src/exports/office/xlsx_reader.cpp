@@ -1,7 +1,6 @@
 #include "exports/office/xlsx_reader.hpp"
 
 #include <expat.h>
-#include <zip.h>
 
 #include <algorithm>
 #include <charconv>
@@ -14,6 +13,8 @@
 
 #include "core/error.hpp"
 #include "core/text/utf8.hpp"
+#include "exports/office/office_archive.hpp"
+#include "exports/office/office_xml.hpp"
 
 namespace shido::exports::office {
 
@@ -26,104 +27,22 @@ using core::office::SheetCell;
     throw core::DomainError(core::ErrorCode::validation, message);
 }
 
+constexpr const char* xlsx_not_a_workbook_message =
+    "Excel ファイル (.xlsx) ではありません。様式2をダウンロードしたファイルを Excel "
+    "で編集し、.xlsx 形式で保存したものを選んでください。";
+
+ArchiveLimits archive_limits_of(const XlsxLimits& limits) {
+    return {limits.max_entries, limits.max_entry_bytes, limits.max_total_bytes, limits.max_ratio};
+}
+
+using XlsxArchive = OfficeArchive;
+
 [[noreturn]] void xlsx_not_a_workbook() {
-    xlsx_refuse(
-        "Excel ファイル (.xlsx) ではありません。様式2をダウンロードしたファイルを Excel "
-        "で編集し、.xlsx 形式で保存したものを選んでください。");
+    xlsx_refuse(xlsx_not_a_workbook_message);
 }
-
-[[noreturn]] void xlsx_too_large(const XlsxLimits& limits) {
-    xlsx_refuse("ファイルの展開後の大きさが上限（" +
-                std::to_string(limits.max_entry_bytes / (1024 * 1024)) +
-                " MiB）を超えているか、圧縮率が異常です。取り込めません。");
-}
-
-struct ZipClose {
-    void operator()(zip_t* archive) const { zip_discard(archive); }
-};
-struct ZipFileClose {
-    void operator()(zip_file_t* file) const { zip_fclose(file); }
-};
-
-// The archive opened from memory; entries read by name within the limits.
-class XlsxArchive {
-  public:
-    XlsxArchive(std::string_view bytes, const XlsxLimits& limits) : limits_(limits) {
-        if (bytes.size() < 4 || bytes.substr(0, 4) != std::string_view("PK\x03\x04", 4))
-            xlsx_not_a_workbook();
-        zip_error_t error;
-        zip_error_init(&error);
-        zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
-        if (!source) xlsx_not_a_workbook();
-        archive_.reset(zip_open_from_source(source, ZIP_RDONLY, &error));
-        zip_error_fini(&error);
-        if (!archive_) {
-            zip_source_free(source);
-            xlsx_not_a_workbook();
-        }
-        auto entries = zip_get_num_entries(archive_.get(), 0);
-        if (entries < 0 || static_cast<std::size_t>(entries) > limits_.max_entries)
-            xlsx_refuse("ファイルに含まれる部品の数が多すぎます。取り込めません。");
-        // What the archive declares is checked first (a bomb is refused before any inflating);
-        // read() then counts what inflating really produces.
-        zip_uint64_t declared = 0;
-        for (zip_int64_t i = 0; i < entries; ++i) {
-            zip_stat_t st;
-            zip_stat_init(&st);
-            if (zip_stat_index(archive_.get(), static_cast<zip_uint64_t>(i), 0, &st) != 0)
-                xlsx_not_a_workbook();
-            check_declared(st);
-            if (st.valid & ZIP_STAT_SIZE) declared += st.size;
-            if (declared > limits_.max_total_bytes) xlsx_too_large(limits_);
-        }
-    }
-
-    // The entry's bytes, or nullopt when the archive has no such entry.
-    std::optional<std::string> read(const std::string& name) {
-        zip_stat_t st;
-        zip_stat_init(&st);
-        if (zip_stat(archive_.get(), name.c_str(), 0, &st) != 0) return std::nullopt;
-        check_declared(st);
-        std::unique_ptr<zip_file_t, ZipFileClose> file(
-            zip_fopen_index(archive_.get(), st.index, 0));
-        if (!file) xlsx_not_a_workbook();
-        std::string out;
-        char buffer[16384];
-        for (;;) {
-            auto n = zip_fread(file.get(), buffer, sizeof buffer);
-            if (n < 0) xlsx_not_a_workbook();
-            if (n == 0) break;
-            out.append(buffer, static_cast<std::size_t>(n));
-            total_ += static_cast<std::size_t>(n);
-            // Declared sizes are not trusted: the bytes produced count.
-            if (out.size() > limits_.max_entry_bytes || total_ > limits_.max_total_bytes)
-                xlsx_too_large(limits_);
-        }
-        if ((st.valid & ZIP_STAT_COMP_SIZE) && out.size() > 1024 * 1024 &&
-            out.size() / std::max<zip_uint64_t>(st.comp_size, 1) > limits_.max_ratio)
-            xlsx_too_large(limits_);
-        return out;
-    }
-
-  private:
-    void check_declared(const zip_stat_t& st) const {
-        if ((st.valid & ZIP_STAT_SIZE) && st.size > limits_.max_entry_bytes)
-            xlsx_too_large(limits_);
-        if ((st.valid & ZIP_STAT_SIZE) && (st.valid & ZIP_STAT_COMP_SIZE) &&
-            st.size > 1024 * 1024 &&
-            st.size / std::max<zip_uint64_t>(st.comp_size, 1) > limits_.max_ratio)
-            xlsx_too_large(limits_);
-    }
-
-    const XlsxLimits& limits_;
-    std::unique_ptr<zip_t, ZipClose> archive_;
-    std::size_t total_ = 0;
-};
 
 std::string_view xlsx_local_name(const XML_Char* name) {
-    std::string_view n(name);
-    auto colon = n.rfind(':');
-    return colon == std::string_view::npos ? n : n.substr(colon + 1);
+    return office_local_name(name);
 }
 
 const XML_Char* xlsx_attribute(const XML_Char** attributes, std::string_view wanted) {
@@ -135,69 +54,11 @@ const XML_Char* xlsx_attribute(const XML_Char** attributes, std::string_view wan
 constexpr const char* xlsx_malformed =
     "Excel ファイル (.xlsx) の中身が壊れているか、形式が違います。取り込めません。";
 
-// What every part's handler shares. Handlers never throw: expat is C, so a problem is noted
-// and the parse stopped, and xlsx_parse() reports it once expat has returned.
-struct XlsxHandlerBase {
-    bool doctype = false;
-    std::optional<std::string> problem;
-    void fail(std::string message) {
-        if (!problem) problem = std::move(message);
-    }
-};
+using XlsxHandlerBase = OfficeXmlHandler;
 
-template <typename Handler>
-struct XlsxParse {
-    XML_Parser parser;
-    Handler* handler;
-    bool stopped() const { return handler->problem || handler->doctype; }
-    void stop_if_failed() const {
-        if (stopped()) XML_StopParser(parser, XML_FALSE);
-    }
-};
-
-// One XML part parsed with expat. A document type declaration is refused outright (no
-// entities of any kind are needed in Office XML), so no entity expansion can happen.
 template <typename Handler>
 void xlsx_parse(const std::string& xml, Handler& handler) {
-    struct Parser {
-        XML_Parser p = XML_ParserCreate(nullptr);
-        ~Parser() { XML_ParserFree(p); }
-    } parser;
-    if (!parser.p) throw std::bad_alloc();
-    XlsxParse<Handler> run{parser.p, &handler};
-    using Run = XlsxParse<Handler>;
-    XML_SetUserData(parser.p, &run);
-    XML_SetElementHandler(
-        parser.p,
-        [](void* data, const XML_Char* name, const XML_Char** attributes) {
-            auto* r = static_cast<Run*>(data);
-            if (r->stopped()) return;
-            r->handler->start(xlsx_local_name(name), attributes);
-            r->stop_if_failed();
-        },
-        [](void* data, const XML_Char* name) {
-            auto* r = static_cast<Run*>(data);
-            if (r->stopped()) return;
-            r->handler->end(xlsx_local_name(name));
-            r->stop_if_failed();
-        });
-    XML_SetCharacterDataHandler(parser.p, [](void* data, const XML_Char* s, int len) {
-        auto* r = static_cast<Run*>(data);
-        if (r->stopped()) return;
-        r->handler->text(std::string_view(s, static_cast<std::size_t>(len)));
-        r->stop_if_failed();
-    });
-    XML_SetStartDoctypeDeclHandler(
-        parser.p, [](void* data, const XML_Char*, const XML_Char*, const XML_Char*, int) {
-            auto* r = static_cast<Run*>(data);
-            r->handler->doctype = true;
-            r->stop_if_failed();
-        });
-    if (xml.size() > static_cast<std::size_t>(std::numeric_limits<int>::max()))
-        xlsx_refuse(xlsx_malformed);
-    auto status = XML_Parse(parser.p, xml.data(), static_cast<int>(xml.size()), 1);
-    if (handler.problem) xlsx_refuse(*handler.problem);
-    if (status != XML_STATUS_OK || handler.doctype) xlsx_refuse(xlsx_malformed);
+    parse_office_xml(xml, handler, xlsx_malformed);
 }
 
 // xl/workbook.xml: the relationship id of the first sheet.
@@ -414,7 +275,7 @@ std::string xlsx_first_sheet_part(XlsxArchive& archive) {
 }  // namespace
 
 core::office::SheetCells read_xlsx_cells(std::string_view bytes, const XlsxLimits& limits) {
-    XlsxArchive archive(bytes, limits);
+    XlsxArchive archive(bytes, archive_limits_of(limits), xlsx_not_a_workbook_message);
     auto sheet_part = xlsx_first_sheet_part(archive);
     XlsxSharedStringsHandler strings;
     strings.max_strings = limits.max_cells;

@@ -4,6 +4,7 @@
 
 #include "core/error.hpp"
 #include "core/validation.hpp"
+#include "exports/office/docx_reader.hpp"
 #include "exports/policy/policy_exports.hpp"
 #include "http/api_routes.hpp"
 #include "http/diagnosis/diagnosis_bodies.hpp"
@@ -84,6 +85,22 @@ std::vector<Route> policy_routes(services::Services& s) {
              return ApiResponse{
                  200, services::policy_coverage_json(policy.coverage(call.engagement(), text))};
          }},
+        // The same for a policy kept as a Word file: its text is read (and returned, for the
+        // paste box) and checked; nothing stored.
+        heavy({Method::post, base + "/coverage/docx",
+               on(Anchor::engagement, EngagementAction::edit_documents),
+               [&policy](ApiCall& call) {
+                   if (call.raw_body.empty())
+                       throw core::DomainError(core::ErrorCode::validation,
+                                               "ファイルが空です。基本方針の Word ファイル "
+                                               "(.docx) を選んでください。");
+                   auto text = exports::office::read_docx_text(call.raw_body);
+                   auto checked =
+                       services::policy_coverage_json(policy.coverage(call.engagement(), text));
+                   checked["text"] = text;
+                   return ApiResponse{200, checked};
+               },
+               BodyType::docx}),
         {Method::get, base + "/diff", on(Anchor::engagement, EngagementAction::view_documents),
          [&policy](ApiCall& call) {
              auto [from, to] = policy_compared_of(call);

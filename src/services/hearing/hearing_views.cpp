@@ -40,7 +40,7 @@ nlohmann::json to_json(const core::hearing::SheetItem& item, bool expert_hints) 
             {"updated_at", hearing_time_json(e.updated_at)}};
 }
 
-nlohmann::json to_json(const core::documents::DocumentStatus& s) {
+nlohmann::json hearing_status_json(const core::documents::DocumentStatus& s) {
     return {{"kind", core::documents::key_of(s.kind)},
             {"state", core::documents::key_of(s.state)},
             {"state_label", core::documents::label_of(s.state)},
@@ -62,7 +62,7 @@ nlohmann::json to_json(const HearingView& view) {
             {"guidance",
              view.expert_hints ? nlohmann::json(view.sheet->guidance) : nlohmann::json::array()},
             {"sections", std::move(sections)},
-            {"status", to_json(view.status)},
+            {"status", hearing_status_json(view.status)},
             {"changed_since_submission", view.changed_since_submission}};
 }
 

@@ -11,7 +11,7 @@ nlohmann::json to_json(const HearingView& view);
 nlohmann::json to_json(const core::hearing::SheetItem& item, bool expert_hints);
 nlohmann::json to_json(const UnclearHearingItems& items);
 nlohmann::json to_json(const SubmittedHearing& submitted);
-nlohmann::json to_json(const core::documents::DocumentStatus& status);
+nlohmann::json hearing_status_json(const core::documents::DocumentStatus& status);
 
 // What is frozen at submission: the edition, the headers and every item with its text.
 nlohmann::json hearing_submitted_json(const core::hearing::HearingTemplate& sheet,

@@ -29,7 +29,7 @@ nlohmann::json policy_segments(const std::vector<core::policy::DiffSegment>& seg
 
 }  // namespace
 
-nlohmann::json to_json(const core::documents::DocumentStatus& s) {
+nlohmann::json policy_status_json(const core::documents::DocumentStatus& s) {
     return {{"kind", core::documents::key_of(s.kind)},
             {"state", core::documents::key_of(s.state)},
             {"label", core::documents::label_of(s.state)},
@@ -52,7 +52,7 @@ nlohmann::json to_json(const PolicyView& view) {
     for (const auto& s : view.sample->asset_scopes)
         scopes.push_back({{"key", s.key}, {"label", s.label}});
     const auto& head = view.head;
-    return {{"status", to_json(view.status)},
+    return {{"status", policy_status_json(view.status)},
             {"version", head ? head->version : 0},
             {"latest_number", head ? nlohmann::json(head->latest_number) : nlohmann::json(nullptr)},
             {"approved_number", head ? nullable(head->approved_number) : nlohmann::json(nullptr)},

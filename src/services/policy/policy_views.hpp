@@ -12,7 +12,7 @@ nlohmann::json to_json(const PolicyDraft& draft);
 nlohmann::json to_json(const SubmittedPolicy& submitted);
 nlohmann::json policy_diff_json(int from, int to, const std::vector<core::policy::DiffRow>& rows);
 nlohmann::json policy_coverage_json(const std::vector<core::policy::ArticleCoverage>& coverage);
-nlohmann::json to_json(const core::documents::DocumentStatus& status);
+nlohmann::json policy_status_json(const core::documents::DocumentStatus& status);
 nlohmann::json snapshot(const core::policy::PolicyVersion& version);
 
 }  // namespace shido::services

@@ -10,6 +10,9 @@ export type PolicyVersionSummary = Schemas['PolicyVersionSummary']
 export type PolicyDiff = Schemas['PolicyDiff']
 export type PolicyDiffRow = PolicyDiff['rows'][number]
 export type PolicyCoverage = Schemas['PolicyCoverage']
+export type PolicyCoverageOfWordFile = Schemas['PolicyCoverageOfWordFile']
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 
 const at = (id: number, path = '') => `/engagements/${id}/policy${path}`
 
@@ -26,5 +29,7 @@ export const policyApi = {
   unpublish: (id: number, version: number) => http.post<PolicyView>(at(id, '/unpublish'), { version }),
   compare: (id: number, from: number, to: number) => http.get<PolicyDiff>(at(id, '/diff'), { from, to }),
   coverage: (id: number, text: string) => http.post<PolicyCoverage>(at(id, '/coverage'), { text }),
+  coverageOfWordFile: (id: number, file: Blob) =>
+    http.postRaw<PolicyCoverageOfWordFile>(at(id, '/coverage/docx'), file, DOCX),
   exportUrl: (id: number, no: number, kind: 'pdf' | 'docx' | 'html') => `/api/v1${at(id, `/versions/${no}/policy.${kind}`)}`,
 }
