@@ -60,33 +60,4 @@ std::string write_zip(const std::vector<ZipEntry>& entries) {
     return read_source(source);
 }
 
-std::string xml_escape(const std::string& text) {
-    std::string out;
-    out.reserve(text.size());
-    for (char ch : text) {
-        auto byte = static_cast<unsigned char>(ch);
-        switch (ch) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            case '\'':
-                out += "&apos;";
-                break;
-            default:
-                if (byte < 0x20 && ch != '\t' && ch != '\n') break;
-                out += ch;
-        }
-    }
-    return out;
-}
-
 }  // namespace shido::exports::office

@@ -15,8 +15,4 @@ struct ZipEntry {
 // Throws std::runtime_error when libzip fails.
 std::string write_zip(const std::vector<ZipEntry>& entries);
 
-// Text as XML character data or attribute value: & < > " ' escaped; characters XML 1.0 does
-// not allow (C0 controls other than tab and line feed) are left out.
-std::string xml_escape(const std::string& text);
-
 }  // namespace shido::exports::office

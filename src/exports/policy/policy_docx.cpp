@@ -1,11 +1,10 @@
+#include "exports/markup_escape.hpp"
 #include "exports/office/zip_writer.hpp"
 #include "exports/policy/policy_exports.hpp"
 
 namespace shido::exports {
 
 namespace {
-
-using office::xml_escape;
 
 const char* const policy_content_types =
     R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -40,7 +39,7 @@ void policy_paragraphs(std::string& out, const char* style, const std::string& t
         out += std::string("<w:p><w:pPr><w:pStyle w:val=\"") + style +
                "\"/></w:pPr><w:r><w:t "
                "xml:space=\"preserve\">" +
-               xml_escape(line) + "</w:t></w:r></w:p>";
+               escape_markup(line) + "</w:t></w:r></w:p>";
         if (end == std::string::npos) break;
         from = end + 1;
     }
@@ -68,7 +67,7 @@ std::string policy_document_xml(const core::policy::PolicyPrint& p) {
 std::string policy_core_properties(const core::policy::PolicyPrint& p) {
     return R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>)" +
-           xml_escape(p.title) + "</dc:title><dc:creator>" + xml_escape(p.company_name) +
+           escape_markup(p.title) + "</dc:title><dc:creator>" + escape_markup(p.company_name) +
            "</dc:creator><dc:language>ja-JP</dc:language></cp:coreProperties>";
 }
 

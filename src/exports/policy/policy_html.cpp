@@ -1,36 +1,12 @@
+#include "exports/markup_escape.hpp"
 #include "exports/policy/policy_exports.hpp"
 
 namespace shido::exports {
 
 namespace {
 
-// Everything a person wrote is escaped: a company name like <script> is shown, never run.
-std::string policy_html_escape(const std::string& text) {
-    std::string out;
-    out.reserve(text.size());
-    for (char ch : text) {
-        switch (ch) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            case '\'':
-                out += "&#39;";
-                break;
-            default:
-                out += ch;
-        }
-    }
-    return out;
-}
+// Everything a person wrote is escaped (escape_markup): a company name like <script> is shown,
+// never run.
 
 // Paragraphs of one text: its line breaks as <br>.
 std::string policy_html_lines(const std::string& text) {
@@ -38,13 +14,13 @@ std::string policy_html_lines(const std::string& text) {
     for (char ch : text) {
         if (ch == '\r') continue;
         if (ch == '\n') {
-            out += policy_html_escape(line) + "<br>";
+            out += escape_markup(line) + "<br>";
             line.clear();
         } else {
             line += ch;
         }
     }
-    return out + policy_html_escape(line);
+    return out + escape_markup(line);
 }
 
 // Inline, so the page is one file the company can put on its web site as it is.
@@ -67,17 +43,16 @@ std::string render_policy_html(const core::policy::PolicyPrint& p) {
         "<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"utf-8\">\n"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         "<title>" +
-        policy_html_escape(p.title + "｜" + p.company_name) + "</title>\n<style>" +
-        policy_page_style +
+        escape_markup(p.title + "｜" + p.company_name) + "</title>\n<style>" + policy_page_style +
         "</style>\n</head>\n<body>\n"
         "<main>\n<h1>" +
-        policy_html_escape(p.title) + "</h1>\n<p>" + policy_html_lines(p.preamble) + "</p>\n";
+        escape_markup(p.title) + "</h1>\n<p>" + policy_html_lines(p.preamble) + "</p>\n";
     for (const auto& a : p.articles)
-        html += "<section>\n<h2>" + policy_html_escape(a.heading) + "</h2>\n<p class=\"article\">" +
+        html += "<section>\n<h2>" + escape_markup(a.heading) + "</h2>\n<p class=\"article\">" +
                 policy_html_lines(a.text) + "</p>\n</section>\n";
-    html += "<div class=\"signature\">\n<p>" + policy_html_escape(p.established_line) +
-            "</p>\n<p>" + policy_html_escape(p.company_name) + "</p>\n<p>" +
-            policy_html_escape(p.representative_line) + "</p>\n</div>\n</main>\n</body>\n</html>\n";
+    html += "<div class=\"signature\">\n<p>" + escape_markup(p.established_line) + "</p>\n<p>" +
+            escape_markup(p.company_name) + "</p>\n<p>" + escape_markup(p.representative_line) +
+            "</p>\n</div>\n</main>\n</body>\n</html>\n";
     return html;
 }
 
