@@ -13,14 +13,14 @@ constexpr std::size_t relation_count = std::size(all_relations);
 // Rows follow all_relations, columns all_engagement_actions:
 constexpr bool T = true, F = false;
 // view plan assign audit diagnosis findings records write tasks confirm acknowledge reports
-// review reads | documents: view edit approve submit submitted
+// review reads | documents: view edit approve submit submitted | survey: answer results
 constexpr std::array<std::array<bool, action_count>, relation_count> policy_table{{
-    /* secretariat     */ {T, T, T, T, T, F, F, F, F, F, F, T, T, F, F, F, F, F, T},
-    /* assigned_expert */ {T, T, F, F, T, T, T, T, T, T, F, T, F, F, T, T, F, T, T},
-    /* other_expert    */ {F, F, F, F, F, F, F, F, F, F, F, F, F, F, F, F, F, F, F},
-    /* owner           */ {T, F, F, F, T, F, T, F, T, T, T, T, F, T, T, T, T, F, T},
-    /* manager         */ {T, F, F, F, F, F, F, F, T, T, T, F, F, F, T, T, F, F, F},
-    /* other_company   */ {F, F, F, F, F, F, F, F, F, F, F, F, F, F, F, F, F, F, F},
+    /* secretariat     */ {T, T, T, T, T, F, F, F, F, F, F, T, T, F, F, F, F, F, T, F, T},
+    /* assigned_expert */ {T, T, F, F, T, T, T, T, T, T, F, T, F, F, T, T, F, T, T, F, F},
+    /* other_expert    */ {F, F, F, F, F, F, F, F, F, F, F, F, F, F, F, F, F, F, F, F, F},
+    /* owner           */ {T, F, F, F, T, F, T, F, T, T, T, T, F, T, T, T, T, F, T, T, F},
+    /* manager         */ {T, F, F, F, F, F, F, F, T, T, T, F, F, F, T, T, F, F, F, F, F},
+    /* other_company   */ {F, F, F, F, F, F, F, F, F, F, F, F, F, F, F, F, F, F, F, F, F},
 }};
 
 template <typename Enum, std::size_t N>
@@ -72,6 +72,10 @@ std::string_view to_string(EngagementAction action) {
             return "submit_documents";
         case EngagementAction::view_submitted_documents:
             return "view_submitted_documents";
+        case EngagementAction::answer_survey:
+            return "answer_survey";
+        case EngagementAction::view_survey_results:
+            return "view_survey_results";
     }
     return "view";
 }
@@ -129,6 +133,8 @@ std::optional<std::string_view> logged_read_label(EngagementAction action) {
             return "自社診断";
         case EngagementAction::view_submitted_documents:
             return "提出された成果物";
+        case EngagementAction::view_survey_results:
+            return "アンケート";
         default:
             return std::nullopt;
     }

@@ -42,6 +42,8 @@ enum class EngagementAction {
     approve_documents,     // the owner's approval of a version (basic policy, later the plan)
     submit_documents,      // hand a document to the secretariat
     view_submitted_documents,  // documents as submitted to the secretariat
+    answer_survey,             // the owner's アンケート on the guidance, until it is submitted
+    view_survey_results,       // submitted アンケート: the secretariat only, never the expert
 };
 
 inline constexpr EngagementAction all_engagement_actions[] = {
@@ -63,7 +65,9 @@ inline constexpr EngagementAction all_engagement_actions[] = {
     EngagementAction::edit_documents,
     EngagementAction::approve_documents,
     EngagementAction::submit_documents,
-    EngagementAction::view_submitted_documents};
+    EngagementAction::view_submitted_documents,
+    EngagementAction::answer_survey,
+    EngagementAction::view_survey_results};
 
 std::string_view to_string(EngagementAction action);
 
@@ -95,7 +99,9 @@ Relation relation_of(const Actor& actor, const EngagementScope& scope);
 //    analysis, reads the working records and reports and sees who opened them;
 //  - the company's documents (basic policy, rules check) are drafted by the expert and the
 //    company together; only the owner approves; only the expert submits them, and the
-//    secretariat reads only what was submitted.
+//    secretariat reads only what was submitted;
+//  - the アンケート rates the expert's guidance: only the owner answers it and only the
+//    secretariat reads it, so the company can be candid (the expert never sees the answers).
 bool may(Relation relation, EngagementAction action);
 bool may(const Actor& actor, EngagementAction action, const EngagementScope& scope);
 

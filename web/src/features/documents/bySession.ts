@@ -5,6 +5,9 @@ export const DOCUMENT_ROUTE: Record<DocumentKind, string> = {
   hearing_sheet: 'hearing-sheet',
   basic_policy: 'policy',
   rules_check: 'rules-check',
+  action_plan: 'action-plan',
+  final_report: 'final-report',
+  survey: 'survey',
 }
 
 export const STATE_TONE: Record<DocumentState, string> = {
