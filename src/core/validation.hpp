@@ -38,6 +38,11 @@ std::string_view trim_spaces(std::string_view text);
 bool is_valid_date(std::string_view text);
 bool is_valid_time_of_day(std::string_view text);  // HH:MM  // YYYY-MM-DD, a real calendar date
 
+// The problem of one text field, in Japanese, or nullopt: the same rules for a form and an
+// imported file (valid UTF-8, no control characters beyond line breaks in paragraphs, length).
+std::optional<std::string> text_problem(std::string_view value, std::size_t max_chars,
+                                        bool paragraphs);
+
 inline constexpr std::size_t max_name_chars = 100;
 inline constexpr std::size_t max_text_chars = 200;
 inline constexpr std::size_t min_password_chars = 10;

@@ -133,6 +133,14 @@ void Cells::merged(lxw_row_t row, lxw_col_t first, lxw_col_t last, std::string_v
           "merge_range");
 }
 
+void Cells::merged_block(lxw_row_t first_row, lxw_col_t first_col, lxw_row_t last_row,
+                         lxw_col_t last_col, std::string_view value, lxw_format* format) {
+    const std::string cell = cell_string(value);
+    check(worksheet_merge_range(sheet_, first_row, first_col, last_row, last_col, cell.c_str(),
+                                format),
+          "merge_range");
+}
+
 void Cells::width(lxw_col_t first, lxw_col_t last, double chars) {
     check(worksheet_set_column(sheet_, first, last, chars, nullptr), "set_column");
 }

@@ -71,6 +71,9 @@ class Cells {
     void blank(lxw_row_t row, lxw_col_t col, lxw_format* format);
     void merged(lxw_row_t row, lxw_col_t first, lxw_col_t last, std::string_view value,
                 lxw_format* format);
+    // A block over several rows and columns (a header cell spanning two header rows).
+    void merged_block(lxw_row_t first_row, lxw_col_t first_col, lxw_row_t last_row,
+                      lxw_col_t last_col, std::string_view value, lxw_format* format);
     void width(lxw_col_t first, lxw_col_t last, double chars);
     void height(lxw_row_t row, double points);
     lxw_worksheet* sheet() const { return sheet_; }

@@ -76,6 +76,17 @@ std::optional<core::Id> ApiCall::query_id(const std::string& name) const {
                             {{name, "正の整数で指定してください。"}});
 }
 
+std::optional<int> ApiCall::query_version() const {
+    auto text = query_param("version");
+    if (!text || text->empty()) return std::nullopt;
+    int version = 0;
+    auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), version);
+    if (ec != std::errc() || end != text->data() + text->size() || version < 0)
+        throw core::DomainError(core::ErrorCode::validation, "入力内容に誤りがあります。",
+                                {{"version", "0 以上の整数で指定してください。"}});
+    return version;
+}
+
 core::PageRequest ApiCall::page() const {
     core::PageRequest page;
     if (auto after = query_param("after"); after && !after->empty()) page.after = *after;

@@ -91,6 +91,8 @@ struct ApiCall {
     std::optional<std::string> query_param(const std::string& name) const;
     // A positive id from the query string; absent or empty gives nullopt, junk a 422.
     std::optional<core::Id> query_id(const std::string& name) const;
+    // `?version=` of an upload whose body is the file itself (0 or more); absent gives nullopt.
+    std::optional<int> query_version() const;
     // `after` and `limit` (1–200, default 50) of a paginated list; junk gives a 422.
     core::PageRequest page() const;
 };

@@ -96,3 +96,34 @@ for ws in wb.worksheets:
 print(json.dumps(out, ensure_ascii=False, default=str))
 `, bytes, 'xlsx');
 }
+
+// The workbook changed with openpyxl as a person would in Excel: `edits` is Python code run
+// with `ws` (the first sheet) and `datetime` in scope. Returns the saved bytes.
+export async function editWithOpenpyxl(bytes, edits) {
+  return withTempDir(async (dir) => {
+    const file = path.join(dir, 'sheet.xlsx');
+    await writeFile(file, bytes);
+    await run(PYTHON, ['-c', `import sys, datetime, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb.worksheets[0]
+${edits}
+wb.save(sys.argv[1])`, file]);
+    return readFile(file);
+  });
+}
+
+// What a Python script writes to stdout, as bytes (e.g. a hand-made ZIP).
+export async function pythonBytes(script) {
+  const { stdout } = await run(PYTHON, ['-c', script], { encoding: 'buffer', maxBuffer: 64 << 20 });
+  return stdout;
+}
+
+// A workbook-shaped zip bomb: 100 MB of zeros deflated to well under 200 KB.
+export function xlsxZipBomb() {
+  return pythonBytes(`import io, sys, zipfile
+b = io.BytesIO()
+with zipfile.ZipFile(b, 'w', zipfile.ZIP_DEFLATED) as z:
+    z.writestr('[Content_Types].xml', '<Types/>')
+    z.writestr('xl/worksheets/sheet1.xml', b'\\0' * 100_000_000)
+sys.stdout.buffer.write(b.getvalue())`);
+}

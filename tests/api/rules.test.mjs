@@ -3,18 +3,12 @@
 // trip), a file edited with openpyxl read back, and bad files (an unknown result, a formula, a
 // renamed PDF, a zip bomb) refused with Japanese errors and nothing stored.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { after, before, test } from 'node:test';
-import { convertWithLibreOffice, pdfText, readXlsx } from './office.mjs';
+import { convertWithLibreOffice, editWithOpenpyxl, pdfText, readXlsx, xlsxZipBomb } from './office.mjs';
 import { conformingClient } from './openapi-schema.mjs';
 import { DEMO, MAKER, assertError, openapiDocument, startServer } from './server.mjs';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const run = promisify(execFile);
 let server, jimu, expert1, owner1, engagement;
 const at = (p = '') => `/api/v1/engagements/${engagement.id}/rules-check${p}`;
 
@@ -37,29 +31,6 @@ async function download(client) {
   assert.equal(res.headers.get('content-type'), XLSX);
   assert.match(res.headers.get('content-disposition'), /filename\*=UTF-8''/);
   return Buffer.from(await res.arrayBuffer());
-}
-
-// The exported file changed with openpyxl as a person would in Excel: `edits` is Python code
-// run with `ws` (the first sheet) and `datetime` in scope.
-async function editWithOpenpyxl(bytes, edits) {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'shido-rules-'));
-  try {
-    const file = path.join(dir, 'sheet.xlsx');
-    await writeFile(file, bytes);
-    await run('/usr/bin/python3', ['-c', `import sys, datetime, openpyxl
-wb = openpyxl.load_workbook(sys.argv[1])
-ws = wb.worksheets[0]
-${edits}
-wb.save(sys.argv[1])`, file]);
-    return await readFile(file);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
-
-async function pythonBytes(script) {
-  const { stdout } = await run('/usr/bin/python3', ['-c', script], { encoding: 'buffer', maxBuffer: 64 << 20 });
-  return stdout;
 }
 
 const upload = (client, bytes, version, type = XLSX) =>
@@ -174,12 +145,7 @@ test('bad files are refused with Japanese errors by row and column, and nothing 
   const renamed = assertError(await upload(expert1, pdf, before.version), 422, 'validation');
   assert.match(renamed.message, /Excel ファイル \(\.xlsx\) ではありません/);
 
-  const bomb = await pythonBytes(`import io, sys, zipfile
-b = io.BytesIO()
-with zipfile.ZipFile(b, 'w', zipfile.ZIP_DEFLATED) as z:
-    z.writestr('[Content_Types].xml', '<Types/>')
-    z.writestr('xl/worksheets/sheet1.xml', b'\\0' * 100_000_000)
-sys.stdout.buffer.write(b.getvalue())`);
+  const bomb = await xlsxZipBomb();
   assert.ok(bomb.length < 200_000, `the bomb is small: ${bomb.length}`);
   const started = Date.now();
   const refused = assertError(await upload(expert1, bomb, before.version), 422, 'validation');

@@ -32,7 +32,16 @@ TEST(CurriculumDocuments, TheStandardCourseMakesEachDocumentWhereTheGuideSays) {
     ASSERT_EQ(course.sessions[1].documents.size(), 2u);
     EXPECT_EQ(course.sessions[1].documents[0].kind, DocumentKind::basic_policy);
     EXPECT_EQ(course.sessions[1].documents[1].kind, DocumentKind::rules_check);
-    for (const auto& doc : course.sessions[3].documents) EXPECT_TRUE(doc.review);
+    // Session 3 drafts the action plan; session 4 reviews it with the policy and the rules
+    // and closes with the final report and the company's アンケート, made there.
+    ASSERT_EQ(course.sessions[2].documents.size(), 2u);
+    EXPECT_EQ(course.sessions[2].documents[1].kind, DocumentKind::action_plan);
+    EXPECT_FALSE(course.sessions[2].documents[1].review);
+    ASSERT_EQ(course.sessions[3].documents.size(), 5u);
+    for (const auto& doc : course.sessions[3].documents) {
+        bool made_here = doc.kind == DocumentKind::final_report || doc.kind == DocumentKind::survey;
+        EXPECT_EQ(doc.review, !made_here) << core::documents::key_of(doc.kind);
+    }
 }
 
 TEST(CurriculumDocuments, ASessionMayNameNone) {

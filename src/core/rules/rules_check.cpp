@@ -65,16 +65,6 @@ documents::DocumentState state_of(const RulesCheck& check) {
     return documents::DocumentState::draft;
 }
 
-std::optional<std::string> text_problem(std::string_view value, std::size_t max_chars,
-                                        bool paragraphs) {
-    if (!is_valid_utf8(value)) return "文字コードが正しくありません（UTF-8）。";
-    if (paragraphs ? has_controls_beyond_line_breaks(value) : has_control_characters(value))
-        return "使用できない制御文字が含まれています。";
-    if (utf8_length(value) > max_chars)
-        return std::to_string(max_chars) + "文字以内で入力してください。";
-    return std::nullopt;
-}
-
 RulesRow validated_row(const RowInput& in, Validator& v) {
     RulesRow row;
     if (in.result) {

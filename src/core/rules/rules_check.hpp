@@ -88,9 +88,4 @@ struct RowInput {
 // The row from the input, every problem in `v` under `result`, `content`, ….
 RulesRow validated_row(const RowInput& in, Validator& v);
 
-// The problem of one text field, in Japanese, or nullopt: the same rules for the form and the
-// imported file (valid UTF-8, no control characters beyond line breaks in paragraphs, length).
-std::optional<std::string> text_problem(std::string_view value, std::size_t max_chars,
-                                        bool paragraphs);
-
 }  // namespace shido::core::rules

@@ -4,8 +4,7 @@
 #include <cmath>
 #include <map>
 
-#include "core/calendar/civil_date.hpp"
-#include "core/text/utf8.hpp"
+#include "core/office/cell_values.hpp"
 
 namespace shido::core::rules {
 
@@ -14,66 +13,14 @@ namespace {
 using office::CellKind;
 using office::SheetCell;
 
-// Decodes one code point of valid UTF-8 at `i` and moves past it.
-char32_t rules_next_code_point(std::string_view s, std::size_t& i) {
-    auto b = static_cast<unsigned char>(s[i]);
-    int extra = b < 0x80 ? 0 : b < 0xE0 ? 1 : b < 0xF0 ? 2 : 3;
-    char32_t cp = extra == 0 ? b : b & (0x3F >> extra);
-    for (int k = 1; k <= extra && i + k < s.size(); ++k)
-        cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-    i += static_cast<std::size_t>(extra) + 1;
-    return cp;
-}
-
-void rules_append_utf8(std::string& out, char32_t cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
-
 std::string column_name(RulesColumn column) {
     return office::column_letter(static_cast<int>(column));
-}
-
-// The cells of the sheet by (row, column); a cell given twice keeps the first.
-using RulesGrid = std::map<std::pair<int, int>, const SheetCell*>;
-
-RulesGrid grid_of(const office::SheetCells& sheet) {
-    RulesGrid grid;
-    for (const auto& cell : sheet.cells) grid.try_emplace({cell.row, cell.column}, &cell);
-    return grid;
-}
-
-// The export guards text a spreadsheet could take for a formula with a leading ' (see
-// exports::neutralise_cell); reading the file back takes the guard off again, so a round trip
-// keeps the text as it was written.
-std::string without_guard_quote(std::string text) {
-    static constexpr std::string_view guarded[] = {"=",  "+",  "-",  "@",  "\t",
-                                                   "\r", "＝", "＋", "－", "＠"};
-    if (!text.starts_with('\'')) return text;
-    std::string_view rest(text);
-    rest.remove_prefix(1);
-    for (auto g : guarded)
-        if (rest.starts_with(g)) return std::string(rest);
-    return text;
 }
 
 class RulesImportRun {
   public:
     RulesImportRun(const office::SheetCells& sheet, const ImportForm& form)
-        : grid_(grid_of(sheet)), form_(form) {}
+        : grid_(office::grid_of(sheet)), form_(form) {}
 
     ImportOutcome run() {
         refuse_formulas();
@@ -118,7 +65,8 @@ class RulesImportRun {
         for (int col = 1; col <= rules_column_count; ++col) {
             const auto* cell = at(rules_header_row, static_cast<RulesColumn>(col));
             const auto& wanted = form_.headers.at(static_cast<std::size_t>(col - 1));
-            if (cell && comparable_text(cell->value) == comparable_text(wanted)) continue;
+            if (cell && office::comparable_text(cell->value) == office::comparable_text(wanted))
+                continue;
             ok = false;
             fail(rules_header_row, static_cast<RulesColumn>(col),
                  "見出しが「" + wanted +
@@ -131,7 +79,7 @@ class RulesImportRun {
     bool row_is_empty(int row) const {
         for (int col = 1; col <= rules_column_count; ++col) {
             const auto* cell = at(row, static_cast<RulesColumn>(col));
-            if (cell && !comparable_text(cell->value).empty()) return false;
+            if (cell && !office::comparable_text(cell->value).empty()) return false;
         }
         return true;
     }
@@ -170,7 +118,7 @@ class RulesImportRun {
     }
 
     std::optional<int> category_no_at(int row, int count) {
-        auto text = comparable_text(text_at(row, RulesColumn::no));
+        auto text = office::comparable_text(text_at(row, RulesColumn::no));
         int no = 0;
         auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), no);
         if (text.empty() || ec != std::errc() || end != text.data() + text.size() || no < 1 ||
@@ -180,8 +128,8 @@ class RulesImportRun {
             return std::nullopt;
         }
         auto name = text_at(row, RulesColumn::category);
-        if (comparable_text(name) !=
-            comparable_text(form_.category_names[static_cast<std::size_t>(no - 1)])) {
+        if (office::comparable_text(name) !=
+            office::comparable_text(form_.category_names[static_cast<std::size_t>(no - 1)])) {
             fail(row, RulesColumn::category,
                  "No." + std::to_string(no) + " の関連規程は「" +
                      form_.category_names[static_cast<std::size_t>(no - 1)] + "」です。");
@@ -200,8 +148,8 @@ class RulesImportRun {
             trim_spaces(text_field(row, RulesColumn::assignee, max_assignee_chars, false)));
         r.upkeep = text_field(row, RulesColumn::upkeep, max_upkeep_chars, true);
         if (const auto* cell = at(row, RulesColumn::due_date);
-            cell && !comparable_text(cell->value).empty()) {
-            r.due_date = date_of_cell(*cell);
+            cell && !office::comparable_text(cell->value).empty()) {
+            r.due_date = office::date_of_cell(*cell);
             if (!r.due_date)
                 fail(row, RulesColumn::due_date,
                      "期限は日付（例: 2027-03-31）で入力してください。");
@@ -212,10 +160,10 @@ class RulesImportRun {
     std::optional<ReviewResult> result_at(int row) {
         const auto* cell = at(row, RulesColumn::result);
         if (!cell) return std::nullopt;
-        auto given = comparable_text(cell->value);
+        auto given = office::comparable_text(cell->value);
         if (given.empty()) return std::nullopt;
         for (std::size_t i = 0; i < form_.result_labels.size(); ++i)
-            if (given == comparable_text(form_.result_labels[i])) return review_results[i];
+            if (given == office::comparable_text(form_.result_labels[i])) return review_results[i];
         std::string choices;
         for (const auto& label : form_.result_labels) choices += "「" + label + "」";
         fail(row, RulesColumn::result,
@@ -225,7 +173,7 @@ class RulesImportRun {
     }
 
     std::string text_field(int row, RulesColumn column, std::size_t max, bool paragraphs) {
-        auto value = without_guard_quote(text_at(row, column));
+        auto value = office::unguarded_text(text_at(row, column));
         if (auto problem = text_problem(value, max, paragraphs)) {
             fail(row, column, *problem);
             return {};
@@ -233,54 +181,12 @@ class RulesImportRun {
         return value;
     }
 
-    RulesGrid grid_;
+    office::SheetGrid grid_;
     const ImportForm& form_;
     ImportOutcome out_;
 };
 
-std::optional<std::string> date_from_serial(std::string_view number) {
-    double serial = 0;
-    auto [end, ec] = std::from_chars(number.data(), number.data() + number.size(), serial);
-    if (ec != std::errc() || end != number.data() + number.size() || std::floor(serial) != serial)
-        return std::nullopt;
-    // Day 25569 of the 1900 system is 1970-01-01 (Excel's serials count the 1900 leap day).
-    if (serial < 36526 || serial > 73415) return std::nullopt;  // 2000-01-01 … 2100-12-31
-    return to_string(from_days_since_epoch(static_cast<long long>(serial) - 25569));
-}
-
-std::optional<std::string> date_from_text(std::string text) {
-    for (auto& ch : text)
-        if (ch == '/') ch = '-';
-    // 2027-3-1 as well as 2027-03-01
-    auto first = text.find('-'), second = text.rfind('-');
-    if (first == 4 && second != first && second != std::string::npos) {
-        auto pad = [](std::string part) { return part.size() == 1 ? "0" + part : part; };
-        text = text.substr(0, 4) + "-" + pad(text.substr(5, second - 5)) + "-" +
-               pad(text.substr(second + 1));
-    }
-    if (!is_valid_date(text)) return std::nullopt;
-    return text;
-}
-
 }  // namespace
-
-std::string comparable_text(std::string_view text) {
-    if (!is_valid_utf8(text)) return std::string(text);
-    std::string out;
-    for (std::size_t i = 0; i < text.size();) {
-        char32_t cp = rules_next_code_point(text, i);
-        if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFEE0;
-        if (cp == 0x3000 || cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r') continue;
-        rules_append_utf8(out, cp);
-    }
-    return out;
-}
-
-std::optional<std::string> date_of_cell(const office::SheetCell& cell) {
-    if (cell.kind == CellKind::number) return date_from_serial(cell.value);
-    if (cell.kind != CellKind::text) return std::nullopt;
-    return date_from_text(comparable_text(cell.value));
-}
 
 ImportOutcome read_rules_rows(const office::SheetCells& sheet, const ImportForm& form) {
     return RulesImportRun(sheet, form).run();

@@ -33,11 +33,4 @@ struct ImportOutcome {
 // Every cell checked, every problem reported by row and column; rows only when there is none.
 ImportOutcome read_rules_rows(const office::SheetCells& sheet, const ImportForm& form);
 
-// Text compared as people mean it: full-width ASCII （）ＡＢ１ as half-width, the ideographic
-// space as a space, spaces and line breaks ignored.
-std::string comparable_text(std::string_view text);
-
-// A date cell: an Excel serial day number (1900 date system) or YYYY-MM-DD / YYYY/MM/DD text.
-std::optional<std::string> date_of_cell(const office::SheetCell& cell);
-
 }  // namespace shido::core::rules

@@ -71,15 +71,4 @@ std::optional<int> rules_version_of(const nlohmann::json& body) {
     return version;
 }
 
-std::optional<int> rules_import_version_of(const ApiCall& call) {
-    auto text = call.query_param("version");
-    if (!text || text->empty()) return std::nullopt;
-    int version = 0;
-    auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), version);
-    if (ec != std::errc() || end != text->data() + text->size() || version < 0)
-        throw core::DomainError(core::ErrorCode::validation, "入力内容に誤りがあります。",
-                                {{"version", "0 以上の整数で指定してください。"}});
-    return version;
-}
-
 }  // namespace shido::http

@@ -16,7 +16,5 @@ int category_no_of(const ApiCall& call);
 std::pair<core::rules::RowInput, std::optional<int>> rules_row_of(const nlohmann::json& body);
 // {version} of a submission.
 std::optional<int> rules_version_of(const nlohmann::json& body);
-// ?version= of an import (the upload's body is the file itself).
-std::optional<int> rules_import_version_of(const ApiCall& call);
 
 }  // namespace shido::http

@@ -30,7 +30,7 @@ std::vector<Route> rules_check_routes(services::Services& s) {
         heavy({Method::post, base + "/import",
                on(Anchor::engagement, EngagementAction::edit_documents),
                [&rules](ApiCall& call) {
-                   auto version = rules_import_version_of(call);
+                   auto version = call.query_version();
                    if (call.raw_body.empty())
                        throw core::DomainError(
                            core::ErrorCode::validation,

@@ -104,13 +104,27 @@ TEST(AccessPolicy, KeysAreDistinct) {
     std::set<std::string_view> actions, relations;
     for (auto action : all_engagement_actions) actions.insert(to_string(action));
     for (auto relation : all_relations) relations.insert(to_string(relation));
-    EXPECT_EQ(actions,
-              (std::set<std::string_view>{
-                  "view", "edit_plan", "assign_expert", "view_audit", "manage_diagnosis",
-                  "record_findings", "view_records", "write_records", "work_tasks",
-                  "confirm_arrangements", "acknowledge_handling", "view_reports", "review_reports",
-                  "view_record_reads", "view_documents", "edit_documents", "approve_documents",
-                  "submit_documents", "view_submitted_documents"}));
+    EXPECT_EQ(actions, (std::set<std::string_view>{"view",
+                                                   "edit_plan",
+                                                   "assign_expert",
+                                                   "view_audit",
+                                                   "manage_diagnosis",
+                                                   "record_findings",
+                                                   "view_records",
+                                                   "write_records",
+                                                   "work_tasks",
+                                                   "confirm_arrangements",
+                                                   "acknowledge_handling",
+                                                   "view_reports",
+                                                   "review_reports",
+                                                   "view_record_reads",
+                                                   "view_documents",
+                                                   "edit_documents",
+                                                   "approve_documents",
+                                                   "submit_documents",
+                                                   "view_submitted_documents",
+                                                   "answer_survey",
+                                                   "view_survey_results"}));
     EXPECT_EQ(relations,
               (std::set<std::string_view>{"secretariat", "assigned_expert", "other_expert", "owner",
                                           "manager", "other_company"}));
