@@ -6,7 +6,9 @@
 #include "content/diagnosis.hpp"
 #include "content/hearing.hpp"
 #include "content/json_file.hpp"
+#include "content/package.hpp"
 #include "content/policy.hpp"
+#include "content/security_action.hpp"
 
 namespace shido::content {
 
@@ -69,6 +71,13 @@ Library load_library(const fs::path& root) {
 
     auto policy_path = root / "policy" / "ipa-3.1.json";
     library.policy_sample = parse_policy_sample(read_json_file(policy_path), policy_path.string());
+
+    auto package_path = root / "package" / "standard.json";
+    library.package = parse_package_spec(read_json_file(package_path), package_path.string());
+
+    auto security_action_path = root / "security_action" / "ipa.json";
+    library.security_action =
+        parse_security_action(read_json_file(security_action_path), security_action_path.string());
 
     for (const auto& file : json_files_in(root / "diagnosis")) {
         auto instrument = parse_instrument(read_json_file(file), file.string());

@@ -8,7 +8,9 @@
 #include "core/calendar/holidays.hpp"
 #include "core/diagnosis/instrument.hpp"
 #include "core/hearing/hearing_sheet.hpp"
+#include "core/package/package_manifest.hpp"
 #include "core/policy/policy_sample.hpp"
+#include "core/security_action/readiness.hpp"
 
 namespace shido::content {
 
@@ -31,6 +33,8 @@ struct Library {
     core::policy::PolicySample policy_sample;  // the guide's sample basic policy
     core::HolidayCalendar holidays;            // Japanese public holidays: planning warns of them
     std::map<std::string, core::hearing::HearingTemplate> hearing_sheets;  // 様式1, by id
+    core::package::PackageSpec package;  // what the submission package (提出パッケージ) holds
+    core::security_action::SecurityActionSpec security_action;  // ★ and ★★ of SECURITY ACTION
 
     const core::diagnosis::Instrument* instrument(const std::string& id) const;
     const core::diagnosis::Instrument& current_instrument() const;

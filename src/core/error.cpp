@@ -16,6 +16,8 @@ const char* to_string(ErrorCode code) {
             return "not_found";
         case ErrorCode::conflict:
             return "conflict";
+        case ErrorCode::package_incomplete:
+            return "package_incomplete";
         case ErrorCode::payload_too_large:
             return "payload_too_large";
         case ErrorCode::validation:

@@ -15,6 +15,7 @@ enum class ErrorCode {
     csrf,
     not_found,
     conflict,
+    package_incomplete,  // 409: the submission package asked for before its documents exist
     payload_too_large,
     validation,
     too_many_requests,

@@ -24,7 +24,9 @@ std::vector<Route> api_routes(services::Services& services, Dispatcher& dispatch
                       document_routes(services),
                       hearing_routes(services),
                       rules_check_routes(services),
-                      policy_routes(services)}) {
+                      policy_routes(services),
+                      package_routes(services),
+                      security_action_routes(services)}) {
         for (auto& route : part) all.push_back(std::move(route));
     }
     return all;

@@ -15,6 +15,7 @@ int status_of(core::ErrorCode code) {
         case ErrorCode::not_found:
             return 404;
         case ErrorCode::conflict:
+        case ErrorCode::package_incomplete:
             return 409;
         case ErrorCode::payload_too_large:
             return 413;

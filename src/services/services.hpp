@@ -17,8 +17,10 @@
 #include "services/engagements/engagement_service.hpp"
 #include "services/hearing/hearing_service.hpp"
 #include "services/notifications/notification_service.hpp"
+#include "services/package/package_service.hpp"
 #include "services/policy/policy_service.hpp"
 #include "services/rules/rules_check_service.hpp"
+#include "services/security_action/security_action_service.hpp"
 #include "storage/hearing/hearing_repository.hpp"
 #include "storage/hearing/hearing_texts.hpp"
 #include "storage/policy/policy_repository.hpp"
@@ -51,7 +53,9 @@ struct Services {
           hearing(service_env),
           rules_check(service_env),
           // The preamble's choice of information assets is proposed from the hearing notes.
-          policy(service_env, storage::hearing_result_texts) {}
+          policy(service_env, storage::hearing_result_texts),
+          package(service_env),
+          security_action(service_env) {}
 
     ServiceEnv env;
     AccessService access;
@@ -75,6 +79,8 @@ struct Services {
     HearingService hearing;
     RulesCheckService rules_check;
     PolicyService policy;
+    PackageService package;
+    SecurityActionService security_action;
 
   private:
     // Each document domain's status reader, by kind: the engagement page and the dashboard

@@ -455,6 +455,22 @@ describe('the OpenAPI document matches real responses', () => {
     await conforms(server.client(), 'GET', '/api/v1/public/policies/{token}', page);
   });
 
+  test('submission package (提出パッケージ) and SECURITY ACTION', async () => {
+    const engagement = (await secretariat.get('/api/v1/engagements')).data.items.find((e) => e.company_name === MAKER);
+    const base = `/api/v1/engagements/${engagement.id}`;
+    const K = '/api/v1/engagements/{id}/package';
+    const readiness = await conforms(secretariat, 'GET', K, `${base}/package`);
+    assert.equal(readiness.status, 200, readiness.text);
+    await conforms(secretariat, 'GET', K, '/api/v1/engagements/999999/package');
+    const refused = await conforms(secretariat, 'GET', `${K}.zip`, `${base}/package.zip`);
+    assert.equal(refused.status, 409, refused.text);
+    await conforms(secretariat, 'GET', `${K}.zip`, `${base}/package.zip?partial=maybe`);
+    const partial = await conforms(secretariat, 'GET', `${K}.zip`, `${base}/package.zip?partial=true`);
+    assert.equal(partial.status, 200);
+    const sa = await conforms(expert1, 'GET', '/api/v1/engagements/{id}/security-action', `${base}/security-action`);
+    assert.equal(sa.status, 200, sa.text);
+  });
+
   test('every route was exercised above', () => {
     for (const r of routes) assert.ok(seen.has(`${r.method} ${r.path}`), `${r.method} ${r.path} not checked against the document`);
   });

@@ -45,7 +45,22 @@ Comparison RoundAnalysisService::compare(const EngagementGrant& engagement, core
 
 core::diagnosis::DiagnosisReport RoundAnalysisService::report(const EngagementGrant& round) {
     storage::Connection c(env_.db);
-    auto result = analyse(c, granted_round(c, round, EngagementAction::manage_diagnosis));
+    return report_of(c, granted_round(c, round, EngagementAction::manage_diagnosis));
+}
+
+std::optional<core::diagnosis::DiagnosisReport> RoundAnalysisService::latest_closed_report(
+    const EngagementGrant& engagement) {
+    engagement.require(EngagementAction::view_submitted_documents);
+    storage::Connection c(env_.db);
+    auto rounds = storage::DiagnosisRepository(c).list_rounds(engagement.engagement_id());
+    for (auto it = rounds.rbegin(); it != rounds.rend(); ++it)
+        if (it->status == "closed") return report_of(c, *it);
+    return std::nullopt;
+}
+
+core::diagnosis::DiagnosisReport RoundAnalysisService::report_of(storage::Connection& c,
+                                                                 const storage::RoundRow& round) {
+    auto result = analyse(c, round);
     auto engagement = storage::EngagementRepository(c).find(result.detail.round.engagement_id);
     auto company = storage::CompanyRepository(c).find(engagement->company_id);
     core::diagnosis::DiagnosisReport report;

@@ -186,23 +186,65 @@ core::documents::DocumentStatus RulesCheckService::status(const EngagementGrant&
         .at(grant.engagement_id());
 }
 
-core::rules::RulesDocument RulesCheckService::document(const EngagementGrant& grant) {
-    grant.require(core::EngagementAction::view_documents);
-    storage::Connection c(env_.db);
-    auto view = rules_view_of(c, env_, grant.engagement_id());
-    const auto& regs = *view.regulations;
+namespace {
+
+// Everything of the printed sheet but its rows: labels from the edition, the company, today.
+core::rules::RulesDocument rules_document_frame(const content::Regulations& regs,
+                                                std::string company_name, std::string today) {
     const auto& cols = regs.form.columns;
     core::rules::RulesDocument doc;
     doc.title = regs.form.sheet_title;
     doc.sheet_name = regs.form.sheet_name;
-    doc.company_name = rules_company_name(c, grant.engagement_id());
-    doc.generated_on = today(env_);
+    doc.company_name = std::move(company_name);
+    doc.generated_on = std::move(today);
     doc.edition_title = regs.title;
     doc.choice_note = regs.form.choice_note;
     doc.upkeep_note = regs.form.upkeep_note;
     doc.headers = {cols.no,      cols.category, cols.outline,  cols.result,
                    cols.content, cols.assignee, cols.due_date, cols.upkeep};
     for (const auto& result : regs.review_results) doc.result_labels.push_back(result.label);
+    return doc;
+}
+
+std::string rules_result_label(const content::Regulations& regs, const nlohmann::json& key) {
+    if (!key.is_string()) return "";
+    for (const auto& result : regs.review_results)
+        if (result.key == key.get<std::string>()) return result.label;
+    return "";
+}
+
+}  // namespace
+
+std::optional<SubmittedRulesDocument> RulesCheckService::submitted_document(
+    const EngagementGrant& grant) {
+    grant.require(core::EngagementAction::view_submitted_documents);
+    storage::Connection c(env_.db);
+    auto json = storage::RulesCheckRepository(c).submitted(grant.engagement_id());
+    if (!json) return std::nullopt;
+    // The snapshot stored at submission (rules_views' to_json): what the secretariat received,
+    // not the sheet as it may have been edited since.
+    const auto& regs = env_.content.regulations;
+    SubmittedRulesDocument out{
+        rules_document_frame(regs, rules_company_name(c, grant.engagement_id()), today(env_)),
+        json->value("submitted_version", json->value("version", 0)),
+        json->value("submitted_at", core::Timestamp{0})};
+    for (const auto& row : json->at("rows"))
+        out.document.rows.push_back(
+            {row.at("category_no").get<int>(), row.at("name").get<std::string>(),
+             row.at("outline").get<std::string>(), rules_result_label(regs, row.at("result")),
+             row.at("content").get<std::string>(), row.at("assignee").get<std::string>(),
+             row.at("due_date").is_string() ? row.at("due_date").get<std::string>() : "",
+             row.at("upkeep").get<std::string>()});
+    return out;
+}
+
+core::rules::RulesDocument RulesCheckService::document(const EngagementGrant& grant) {
+    grant.require(core::EngagementAction::view_documents);
+    storage::Connection c(env_.db);
+    auto view = rules_view_of(c, env_, grant.engagement_id());
+    const auto& regs = *view.regulations;
+    auto doc =
+        rules_document_frame(regs, rules_company_name(c, grant.engagement_id()), today(env_));
     for (const auto& row : view.check.rows) {
         const auto& category = regs.categories.at(static_cast<std::size_t>(row.category_no - 1));
         doc.rows.push_back(

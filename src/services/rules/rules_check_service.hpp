@@ -22,6 +22,12 @@ struct RulesCheckView {
     core::documents::DocumentState state = core::documents::DocumentState::not_started;
 };
 
+struct SubmittedRulesDocument {
+    core::rules::RulesDocument document;
+    int version = 0;
+    core::Timestamp submitted_at = 0;
+};
+
 class RulesCheckService {
   public:
     explicit RulesCheckService(ServiceEnv env) : env_(env) {}
@@ -43,6 +49,9 @@ class RulesCheckService {
     core::documents::DocumentStatus status(const EngagementGrant& grant);
     // The sheet as a document for the .xlsx export (view_documents).
     core::rules::RulesDocument document(const EngagementGrant& grant);
+    // The sheet as submitted, as a document for the submission package
+    // (view_submitted_documents); nothing before the first submission.
+    std::optional<SubmittedRulesDocument> submitted_document(const EngagementGrant& grant);
 
   private:
     ServiceEnv env_;
