@@ -3,6 +3,7 @@
 #include "services/access/record_read_service.hpp"
 #include "services/accounts/auth_service.hpp"
 #include "services/accounts/user_service.hpp"
+#include "services/action_plan/action_plan_service.hpp"
 #include "services/audit/audit_service.hpp"
 #include "services/calendar/calendar_service.hpp"
 #include "services/companies/company_service.hpp"
@@ -19,6 +20,7 @@
 #include "services/notifications/notification_service.hpp"
 #include "services/policy/policy_service.hpp"
 #include "services/rules/rules_check_service.hpp"
+#include "storage/action_plan/action_plan_repository.hpp"
 #include "storage/hearing/hearing_repository.hpp"
 #include "storage/hearing/hearing_texts.hpp"
 #include "storage/policy/policy_repository.hpp"
@@ -51,7 +53,8 @@ struct Services {
           hearing(service_env),
           rules_check(service_env),
           // The preamble's choice of information assets is proposed from the hearing notes.
-          policy(service_env, storage::hearing_result_texts) {}
+          policy(service_env, storage::hearing_result_texts),
+          action_plan(service_env) {}
 
     ServiceEnv env;
     AccessService access;
@@ -75,6 +78,7 @@ struct Services {
     HearingService hearing;
     RulesCheckService rules_check;
     PolicyService policy;
+    ActionPlanService action_plan;
 
   private:
     // Each document domain's status reader, by kind: the engagement page and the dashboard
@@ -89,6 +93,10 @@ struct Services {
                 {DocumentKind::rules_check,
                  [](storage::Connection& c, const std::vector<core::Id>& ids) {
                      return storage::RulesCheckRepository(c).statuses(ids);
+                 }},
+                {DocumentKind::action_plan,
+                 [](storage::Connection& c, const std::vector<core::Id>& ids) {
+                     return storage::ActionPlanRepository(c).statuses(ids);
                  }}};
     }
 };
