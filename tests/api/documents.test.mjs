@@ -51,11 +51,13 @@ test('every document is listed under the sessions of the course, not started at 
     ['hearing_sheet', 'ヒアリングシート（様式1）', '未着手'],
     ['basic_policy', '情報セキュリティ基本方針', '未着手'],
     ['rules_check', '関連規程類の点検結果（様式2）', '未着手'],
+    ['action_plan', '対策実行計画書（様式3）', '未着手'],
   ]);
   const sessions = Object.fromEntries(res.data.items.map((i) => [i.kind, i.sessions]));
   assert.deepEqual(sessions.hearing_sheet, [{ no: 1, review: false }]);
   assert.deepEqual(sessions.basic_policy, [{ no: 2, review: false }, { no: 4, review: true }]);
   assert.deepEqual(sessions.rules_check, [{ no: 2, review: false }, { no: 3, review: true }, { no: 4, review: true }]);
+  assert.deepEqual(sessions.action_plan, [{ no: 3, review: false }, { no: 4, review: true }]);
   assert.ok(res.data.items.every((i) => i.updated_at === null && i.submitted_at === null));
   assert.deepEqual((await dashboardRow()).submitted_documents, []);
 });

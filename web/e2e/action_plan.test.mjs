@@ -3,7 +3,7 @@
 // category marked revised in session 2), sees the thread and the timeline chart, edits a rating
 // and a deadline beyond a year (flagged), saves; a bad deadline is shown at its row; the owner
 // approves and sees who approved and when.
-import { scenario, login, api, assert, DEMO, SEISAKUSHO } from './helpers.mjs'
+import { scenario, extraPage, login, api, assert, DEMO, SEISAKUSHO } from './helpers.mjs'
 
 async function openPlan(page) {
   const list = await api(page, 'GET', '/engagements?limit=200')
@@ -55,11 +55,21 @@ scenario(
     assert.match(await page.getByTestId('ap-state').textContent(), /作成中/)
     assert.equal(await page.getByTestId('ap-approve').count(), 0, 'the expert does not approve')
 
-    await login(page, DEMO.owner1.email)
-    await page.goto(`/engagements/${engagement.id}/action-plan`)
-    await page.getByTestId('ap-approve').click()
-    await page.getByTestId('ap-approval').getByText(/製作 太郎 さんが/).waitFor()
-    assert.match(await page.getByTestId('ap-state').textContent(), /承認済/)
+    // The owner, in a browser of their own, approves the saved version.
+    const owner = await extraPage({ viewport: { width: 1280, height: 900 }, mobile: false })
+    try {
+      await login(owner.page, DEMO.owner1.email)
+      await owner.page.goto(`/engagements/${engagement.id}/action-plan`)
+      await owner.page.getByTestId('ap-approve').click()
+      await owner.page.getByTestId('ap-approval').getByText(/製作 太郎 さんが/).waitFor()
+      assert.match(await owner.page.getByTestId('ap-state').textContent(), /承認済/)
+      assert.deepEqual(owner.problems, [])
+    } finally {
+      await owner.close()
+    }
+    await page.reload()
+    await page.getByTestId('ap-submit').click()
+    await page.getByTestId('ap-submitted').waitFor()
   },
   { timeout: 90_000, allowHttpErrors: [{ path: /\/action-plan$/, status: 422 }] },
 )
