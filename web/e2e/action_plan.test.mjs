@@ -2,8 +2,25 @@
 // the plan from the engagement page's documents, builds it from the key finding and 様式2 (a
 // category marked revised in session 2), sees the thread and the timeline chart, edits a rating
 // and a deadline beyond a year (flagged), saves; a bad deadline is shown at its row; the owner
-// approves and sees who approved and when.
+// approves and sees who approved and when; the expert then hands it to the secretariat.
+import { createRequire } from 'node:module'
+import { readFile } from 'node:fs/promises'
 import { scenario, extraPage, login, api, assert, DEMO, SEISAKUSHO } from './helpers.mjs'
+
+const AXE_SOURCE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+
+/** axe-core on the page as it is: no serious or critical violation (as a11y.test.mjs checks). */
+async function checkPlanAxe(page) {
+  await page.evaluate(AXE_SOURCE)
+  const serious = await page.evaluate(async () => {
+    // @ts-ignore: injected above
+    const result = await window.axe.run(document, { resultTypes: ['violations'] })
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.impact} ${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)
+  })
+  assert.deepEqual(serious, [], 'axe found serious or critical violations on the action plan page')
+}
 
 async function openPlan(page) {
   const list = await api(page, 'GET', '/engagements?limit=200')
@@ -37,6 +54,7 @@ scenario(
     assert.doesNotMatch(await page.getByTestId('ap-coverage').textContent(), /未対応/)
     await page.getByTestId('chart').first().waitFor()
     assert.ok((await page.locator('[data-testid="chart"] svg').count()) > 0, 'the timeline is drawn')
+    await checkPlanAxe(page)
 
     // A deadline before the programme started is refused at its row; nothing is lost on screen.
     await page.getByTestId('ap-deadline-0').fill('2026-01-05')
