@@ -37,6 +37,15 @@ const core::hearing::HearingTemplate& Library::current_hearing_sheet() const {
     return hearing_sheets.at(current_hearing_id);
 }
 
+const ActionPlanContent* Library::action_plan(const std::string& id) const {
+    auto it = action_plans.find(id);
+    return it == action_plans.end() ? nullptr : &it->second;
+}
+
+const ActionPlanContent& Library::current_action_plan() const {
+    return action_plans.at(current_action_plan_id);
+}
+
 namespace {
 
 std::vector<fs::path> json_files_in(const fs::path& folder) {
@@ -97,6 +106,17 @@ Library load_library(const fs::path& root) {
     }
     if (!library.hearing_sheet(current_hearing_id))
         throw ContentError("content/hearing/" + std::string(current_hearing_id) +
+                           ".json is missing");
+    // 様式3 maps the current diagnosis edition's items and 様式2's categories to its areas.
+    for (const auto& file : json_files_in(root / "action_plan")) {
+        auto plan = parse_action_plan(read_json_file(file), file.string(),
+                                      library.current_instrument(), library.regulations);
+        if (plan.id != file.stem().string())
+            throw ContentError(file.string() + ": id '" + plan.id + "' must match the file name");
+        library.action_plans.emplace(plan.id, std::move(plan));
+    }
+    if (!library.action_plan(current_action_plan_id))
+        throw ContentError("content/action_plan/" + std::string(current_action_plan_id) +
                            ".json is missing");
     return library;
 }

@@ -3,6 +3,7 @@
 #include <map>
 #include <string>
 
+#include "content/action_plan.hpp"
 #include "content/curriculum.hpp"
 #include "content/regulations.hpp"
 #include "core/calendar/holidays.hpp"
@@ -24,6 +25,9 @@ inline constexpr const char* current_diagnosis_id = "ipa-5min-3.1";
 // started with.
 inline constexpr const char* current_hearing_id = "standard";
 
+// The 様式3 edition new action plans start on; a plan keeps the edition it started with.
+inline constexpr const char* current_action_plan_id = "ipa-3.1";
+
 // Everything the programme defines as data, loaded once at start and read-only after.
 struct Library {
     Curriculum curriculum;                      // the current course (current_course_id)
@@ -35,12 +39,15 @@ struct Library {
     std::map<std::string, core::hearing::HearingTemplate> hearing_sheets;  // 様式1, by id
     core::package::PackageSpec package;  // what the submission package (提出パッケージ) holds
     core::security_action::SecurityActionSpec security_action;  // ★ and ★★ of SECURITY ACTION
+    std::map<std::string, ActionPlanContent> action_plans;                 // 様式3, by id
 
     const core::diagnosis::Instrument* instrument(const std::string& id) const;
     const core::diagnosis::Instrument& current_instrument() const;
     const Curriculum* course(const std::string& id) const;
     const core::hearing::HearingTemplate* hearing_sheet(const std::string& id) const;
     const core::hearing::HearingTemplate& current_hearing_sheet() const;
+    const ActionPlanContent* action_plan(const std::string& id) const;
+    const ActionPlanContent& current_action_plan() const;
 };
 
 // Loads and validates every content file under `root` (the repo's content/ folder).

@@ -26,7 +26,9 @@ std::vector<Route> api_routes(services::Services& services, Dispatcher& dispatch
                       rules_check_routes(services),
                       policy_routes(services),
                       package_routes(services),
-                      security_action_routes(services)}) {
+                      security_action_routes(services),
+                      action_plan_routes(services),
+                      action_plan_file_routes(services)}) {
         for (auto& route : part) all.push_back(std::move(route));
     }
     return all;

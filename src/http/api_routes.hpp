@@ -36,5 +36,7 @@ std::vector<Route> rules_check_routes(services::Services& services);
 std::vector<Route> policy_routes(services::Services& services);
 std::vector<Route> package_routes(services::Services& services);
 std::vector<Route> security_action_routes(services::Services& services);
+std::vector<Route> action_plan_routes(services::Services& services);
+std::vector<Route> action_plan_file_routes(services::Services& services);
 
 }  // namespace shido::http

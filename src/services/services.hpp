@@ -3,6 +3,8 @@
 #include "services/access/record_read_service.hpp"
 #include "services/accounts/auth_service.hpp"
 #include "services/accounts/user_service.hpp"
+#include "services/action_plan/action_plan_service.hpp"
+#include "services/action_plan/action_plan_sheet_service.hpp"
 #include "services/audit/audit_service.hpp"
 #include "services/calendar/calendar_service.hpp"
 #include "services/companies/company_service.hpp"
@@ -21,6 +23,7 @@
 #include "services/policy/policy_service.hpp"
 #include "services/rules/rules_check_service.hpp"
 #include "services/security_action/security_action_service.hpp"
+#include "storage/action_plan/action_plan_repository.hpp"
 #include "storage/hearing/hearing_repository.hpp"
 #include "storage/hearing/hearing_texts.hpp"
 #include "storage/policy/policy_repository.hpp"
@@ -55,7 +58,9 @@ struct Services {
           // The preamble's choice of information assets is proposed from the hearing notes.
           policy(service_env, storage::hearing_result_texts),
           package(service_env),
-          security_action(service_env) {}
+          security_action(service_env),
+          action_plan(service_env),
+          action_plan_sheets(service_env, action_plan) {}
 
     ServiceEnv env;
     AccessService access;
@@ -81,6 +86,8 @@ struct Services {
     PolicyService policy;
     PackageService package;
     SecurityActionService security_action;
+    ActionPlanService action_plan;
+    ActionPlanSheetService action_plan_sheets;
 
   private:
     // Each document domain's status reader, by kind: the engagement page and the dashboard
@@ -95,6 +102,10 @@ struct Services {
                 {DocumentKind::rules_check,
                  [](storage::Connection& c, const std::vector<core::Id>& ids) {
                      return storage::RulesCheckRepository(c).statuses(ids);
+                 }},
+                {DocumentKind::action_plan,
+                 [](storage::Connection& c, const std::vector<core::Id>& ids) {
+                     return storage::ActionPlanRepository(c).statuses(ids);
                  }}};
     }
 };

@@ -406,9 +406,32 @@ describe('the OpenAPI document matches real responses', () => {
     const mine = (await expert1.get('/api/v1/engagements?limit=200')).data.items.find((e) => e.company_name === MAKER);
     const D = '/api/v1/engagements/{id}/documents';
     const overview = await conforms(expert1, 'GET', D, `/api/v1/engagements/${mine.id}/documents`);
-    assert.deepEqual(overview.data.items.map((i) => i.kind), ['hearing_sheet', 'basic_policy', 'rules_check']);
+    assert.deepEqual(overview.data.items.map((i) => i.kind), ['hearing_sheet', 'basic_policy', 'rules_check', 'action_plan']);
     await conforms(secretariat, 'GET', D, `/api/v1/engagements/${mine.id}/documents`);
     await conforms(expert1, 'GET', D, '/api/v1/engagements/999999/documents');
+  });
+
+  test('action plan (様式3): build, whole-sheet save, preview, approval, submission', async () => {
+    const owner = await server.login(DEMO.owner1);
+    const mine = (await expert1.get('/api/v1/engagements?limit=200')).data.items.find((e) => e.company_name === MAKER);
+    const A = '/api/v1/engagements/{id}/action-plan', url = `/api/v1/engagements/${mine.id}/action-plan`;
+    await conforms(secretariat, 'GET', `${A}/submitted`, `${url}/submitted`);
+    const plan = await conforms(expert1, 'GET', A, url);
+    await conforms(secretariat, 'GET', A, url);
+    const built = await conforms(expert1, 'POST', `${A}/build`, `${url}/build`, { json: { version: plan.data.version } });
+    await conforms(expert1, 'POST', `${A}/build`, `${url}/build`, { json: { version: 99 } });
+    const version = built.data.plan.version;
+    const measures = built.data.plan.measures.map((m) => ({ id: m.id, area_key: m.area_key, urgency: 'low', deadline: '2028-12-31' }));
+    measures.push({ area_key: 'physical', action: '入館記録', feasibility: 'feasible' });
+    await conforms(expert1, 'POST', `${A}/preview`, `${url}/preview`, { json: { version, measures } });
+    await conforms(expert1, 'PUT', A, url, { json: { version, measures: [{ area_key: 'technical', urgency: '特高' }] } });
+    const saved = await conforms(expert1, 'PUT', A, url, { json: { version, measures } });
+    await conforms(expert1, 'PUT', A, url, { json: { version, measures } });
+    await conforms(expert1, 'POST', `${A}/approve`, `${url}/approve`, { json: { version: saved.data.version } });
+    await conforms(owner, 'POST', `${A}/approve`, `${url}/approve`, { json: { version: saved.data.version } });
+    await conforms(owner, 'POST', `${A}/submit`, `${url}/submit`, { json: { version: saved.data.version } });
+    await conforms(expert1, 'POST', `${A}/submit`, `${url}/submit`, { json: { version: saved.data.version } });
+    await conforms(secretariat, 'GET', `${A}/submitted`, `${url}/submitted`);
   });
 
   test('basic policy: versions, comparison, approval, submission, exports, public page', async () => {

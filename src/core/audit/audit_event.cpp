@@ -37,6 +37,10 @@ constexpr Labelled<AuditAction> action_table[] = {
     {AuditAction::submit_policy, "submit_policy", "基本方針の提出"},
     {AuditAction::publish_policy, "publish_policy", "基本方針の公開"},
     {AuditAction::unpublish_policy, "unpublish_policy", "基本方針の公開停止"},
+    {AuditAction::build_action_plan, "build_action_plan",
+     "対策実行計画書の作成（診断結果と点検結果から）"},
+    {AuditAction::approve_action_plan, "approve_action_plan", "対策実行計画書の承認"},
+    {AuditAction::submit_action_plan, "submit_action_plan", "対策実行計画書の提出"},
 };
 
 constexpr Labelled<AuditEntity> entity_table[] = {
@@ -56,6 +60,7 @@ constexpr Labelled<AuditEntity> entity_table[] = {
     {AuditEntity::hearing_sheet, "hearing_sheet", "ヒアリングシート"},
     {AuditEntity::rules_check, "rules_check", "関連規程類の点検結果（様式2）"},
     {AuditEntity::policy_version, "policy_version", "情報セキュリティ基本方針の版"},
+    {AuditEntity::action_plan, "action_plan", "対策実行計画書（様式3）"},
 };
 
 }  // namespace

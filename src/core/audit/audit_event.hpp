@@ -41,6 +41,9 @@ enum class AuditAction {
     submit_policy,   // the expert handed the approved basic policy to the secretariat
     publish_policy,  // the public page of the approved policy switched on
     unpublish_policy,
+    build_action_plan,    // rows added from the key findings and the 様式2 categories
+    approve_action_plan,  // the owner approved a version of 様式3
+    submit_action_plan,
 };
 
 enum class AuditEntity {
@@ -60,6 +63,7 @@ enum class AuditEntity {
     hearing_sheet,
     rules_check,
     policy_version,
+    action_plan,
 };
 
 std::span<const Labelled<AuditAction>> audit_actions();

@@ -46,6 +46,9 @@ const std::vector<std::pair<AuditAction, std::string>> actions = {
     {AuditAction::submit_policy, "submit_policy"},
     {AuditAction::publish_policy, "publish_policy"},
     {AuditAction::unpublish_policy, "unpublish_policy"},
+    {AuditAction::build_action_plan, "build_action_plan"},
+    {AuditAction::approve_action_plan, "approve_action_plan"},
+    {AuditAction::submit_action_plan, "submit_action_plan"},
 };
 
 const std::vector<std::pair<AuditEntity, std::string>> entities = {
@@ -65,6 +68,7 @@ const std::vector<std::pair<AuditEntity, std::string>> entities = {
     {AuditEntity::hearing_sheet, "hearing_sheet"},
     {AuditEntity::rules_check, "rules_check"},
     {AuditEntity::policy_version, "policy_version"},
+    {AuditEntity::action_plan, "action_plan"},
 };
 
 template <typename Enum>

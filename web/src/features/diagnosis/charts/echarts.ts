@@ -1,8 +1,8 @@
-// ECharts, tree-shaken: only the charts and components 自社診断 uses, drawn as SVG. Loaded on
+// ECharts, tree-shaken: only the charts and components 自社診断 and 様式3's timeline use, drawn as SVG. Loaded on
 // demand by EChart.vue, so pages without charts never download it. ECharts needs no eval, so it
 // runs under the server's Content-Security-Policy (inline styles are allowed there).
 import { init, use } from 'echarts/core'
-import { BarChart, RadarChart } from 'echarts/charts'
+import { BarChart, RadarChart, ScatterChart } from 'echarts/charts'
 import {
   AriaComponent,
   GridComponent,
@@ -12,6 +12,6 @@ import {
 } from 'echarts/components'
 import { SVGRenderer } from 'echarts/renderers'
 
-use([BarChart, RadarChart, AriaComponent, GridComponent, LegendPlainComponent, RadarComponent, TooltipComponent, SVGRenderer])
+use([BarChart, RadarChart, ScatterChart, AriaComponent, GridComponent, LegendPlainComponent, RadarComponent, TooltipComponent, SVGRenderer])
 
 export { init }
