@@ -50,7 +50,8 @@ PlanColumns plan_columns_of(const Reader& r, const std::string& where) {
                   cr.text("deadline"),
                   cr.text("concerns"),
                   cr.text("owner"),
-                  cr.text("progress")};
+                  cr.text("progress"),
+                  cr.text("sources")};
     cr.finish();
     return c;
 }
@@ -62,6 +63,13 @@ void plan_check_mapping(const Reader& r, const std::map<int, std::string>& mappe
     for (int no = 1; no <= count; ++no)
         if (!mapped.count(no))
             r.fail(std::string(what) + " " + std::to_string(no) + " is in no area");
+}
+
+PlanSheetNotes plan_sheet_notes_of(const Reader& r, const std::string& where) {
+    Reader nr(r.object("sheet_notes"), where + ".sheet_notes");
+    PlanSheetNotes notes{nr.text("id_note"), nr.text("far_deadline_note"), nr.text("check_mark")};
+    nr.finish();
+    return notes;
 }
 
 }  // namespace
@@ -88,6 +96,7 @@ ActionPlanContent parse_action_plan(const nlohmann::json& doc, const std::string
     out.rules.horizon_months = r.integer("horizon_months");
     out.horizon_note = r.text("horizon_note");
     out.columns = plan_columns_of(r, source);
+    out.sheet_notes = plan_sheet_notes_of(r, source);
     out.instructions_title = r.text("instructions_title");
     out.instructions = r.texts("instructions");
     out.feasibility = plan_choices_of(r, "feasibility",

@@ -28,7 +28,15 @@ struct PlanArea {
 
 struct PlanColumns {
     std::string id, area, situation, action, business_linked, urgency, importance, difficulty,
-        narrowing, feasibility, deadline, concerns, owner, progress;
+        narrowing, feasibility, deadline, concerns, owner, progress,
+        sources;  // the workbook's column of where a measure came from (shown, not read back)
+};
+
+// What the 様式3 workbook says above its rows beyond the form itself.
+struct PlanSheetNotes {
+    std::string id_note;            // how 管理番号 matches the rows when the file comes back
+    std::string far_deadline_note;  // what the marked deadlines mean
+    std::string check_mark;         // ✔ of 経営施策
 };
 
 struct ActionPlanContent {
@@ -39,6 +47,7 @@ struct ActionPlanContent {
     int session_no = 0;
     std::string horizon_note;
     PlanColumns columns;
+    PlanSheetNotes sheet_notes;
     std::string instructions_title;
     std::vector<std::string> instructions;  // the form's five points
     std::vector<PlanChoice> feasibility;

@@ -75,8 +75,8 @@ ws.cell(row=last, column=10, value=datetime.date(2027, 5, 31))`)
     await page.context().clearCookies()
     await login(page, DEMO.owner1.email)
     await page.goto(`/engagements/${engagement.id}/action-plan`)
-    await page.getByTestId(APPROVE_TESTID).click()
-    await page.getByTestId(APPROVED_TESTID).waitFor()
+    await page.getByTestId('ap-approve').click()
+    await page.getByTestId('ap-approval').waitFor()
     const approved = (await api(page, 'GET', `/engagements/${engagement.id}/action-plan`)).body
     assert.equal(approved.state, 'approved')
   },

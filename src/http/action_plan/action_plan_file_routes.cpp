@@ -30,7 +30,8 @@ std::vector<Route> action_plan_file_routes(services::Services& s) {
     auto& sheets = s.action_plan_sheets;
     const std::string base = "/api/v1/engagements/{id}/action-plan";
     return {
-        heavy({Method::get, base + ".xlsx", on(Anchor::engagement, EngagementAction::view_documents),
+        heavy({Method::get, base + ".xlsx",
+               on(Anchor::engagement, EngagementAction::view_documents),
                [&sheets](ApiCall& call) {
                    auto d = sheets.document(call.engagement());
                    return file_response(
@@ -55,8 +56,8 @@ std::vector<Route> action_plan_file_routes(services::Services& s) {
                on(Anchor::engagement, EngagementAction::edit_documents),
                [&sheets](ApiCall& call) {
                    auto version = call.query_version();
-                   auto view = sheets.import(call.ctx, call.engagement(), plan_workbook_of(call),
-                                             version);
+                   auto view =
+                       sheets.import(call.ctx, call.engagement(), plan_workbook_of(call), version);
                    return ApiResponse{200, services::to_json(view)};
                },
                BodyType::xlsx}),

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "core/error.hpp"
+#include "exports/action_plan/action_plan_exports.hpp"
 #include "exports/diagnosis/report_pdf.hpp"
 #include "exports/diagnosis/summary_xlsx.hpp"
 #include "exports/policy/policy_exports.hpp"
@@ -71,13 +72,28 @@ PackagePart diagnosis_part(services::Services& s, const services::EngagementGran
     return {std::move(file), {}};
 }
 
+// 様式3 as submitted: the approved version the expert handed in, laid out as the form.
+PackagePart action_plan_part(services::Services& s, const services::EngagementGrant& grant,
+                             PartDepth depth) {
+    auto submitted = s.action_plan_sheets.submitted_document(grant);
+    if (!submitted) return package_missing("まだ事務局に提出されていません");
+    core::documents::DocumentFile file;
+    file.media_type = package_xlsx;
+    file.version = submitted->version;
+    file.approved_by = submitted->approved_by_name;
+    file.approved_at = submitted->approved_at;
+    if (depth == PartDepth::bytes)
+        file.bytes = exports::write_action_plan_xlsx(submitted->document);
+    return {std::move(file), {}};
+}
+
 }  // namespace
 
 const std::vector<PackagePartProvider>& package_part_providers() {
-    // The lead adds the action plan (様式3 .xlsx) and the final report (PDF) here, one line each.
     static const std::vector<PackagePartProvider> providers{
         {"basic_policy", policy_part},
         {"rules_check", rules_part},
+        {"action_plan", action_plan_part},
         {"diagnosis_summary", diagnosis_part<true>},
         {"diagnosis_report", diagnosis_part<false>},
     };

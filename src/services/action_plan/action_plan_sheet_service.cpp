@@ -4,6 +4,8 @@
 
 #include "core/error.hpp"
 #include "core/office/cell_values.hpp"
+#include "storage/action_plan/action_plan_repository.hpp"
+#include "storage/action_plan/measure_json.hpp"
 #include "storage/database.hpp"
 #include "storage/engagements/engagement_repository.hpp"
 
@@ -25,7 +27,8 @@ std::string plan_sheet_company(const ServiceEnv& env, core::Id engagement_id) {
 std::string plan_sources_text(const PlanMeasureView& m) {
     std::string out;
     auto add = [&out](const std::string& part) { out += (out.empty() ? "" : "\n") + part; };
-    for (const auto& item : m.items) add("自社診断 No." + std::to_string(item.no) + " " + item.topic);
+    for (const auto& item : m.items)
+        add("自社診断 No." + std::to_string(item.no) + " " + item.topic);
     for (const auto& rule : m.rules)
         if (rule.direct) add("関連規程 No." + std::to_string(rule.no) + " " + rule.name);
     return out;
@@ -75,9 +78,9 @@ core::DomainError plan_file_errors(std::vector<core::DomainError::Detail> errors
 core::action_plan::PlanSheetForm plan_sheet_form(const content::ActionPlanContent& content) {
     const auto& c = content.columns;
     core::action_plan::PlanSheetForm form;
-    form.headers = {c.id,         c.area,        c.situation, c.action,   c.business_linked,
-                    c.urgency,    c.importance,  c.difficulty, c.feasibility, c.deadline,
-                    c.concerns,   c.owner,       c.progress,  c.sources};
+    form.headers = {c.id,       c.area,       c.situation,  c.action,      c.business_linked,
+                    c.urgency,  c.importance, c.difficulty, c.feasibility, c.deadline,
+                    c.concerns, c.owner,      c.progress,   c.sources};
     form.narrowing_header = c.narrowing;
     for (const auto& area : content.areas) form.areas.push_back({area.key, area.label});
     for (std::size_t i = 0; i < form.feasibility_labels.size(); ++i)
@@ -90,15 +93,14 @@ core::action_plan::PlanSheetForm plan_sheet_form(const content::ActionPlanConten
 
 PlanDocument ActionPlanSheetService::document(const EngagementGrant& grant) {
     auto view = plans_.get(grant);
-    auto d = plan_document_frame(env_, *view.content,
-                                 plan_sheet_company(env_, grant.engagement_id()));
+    auto d =
+        plan_document_frame(env_, *view.content, plan_sheet_company(env_, grant.engagement_id()));
     if (view.stored)
-        d.version_line = plan_version_line(
-            view.version(),
-            view.stored->versions.approved_version == view.version()
-                ? view.stored->approved_by_name
-                : std::nullopt,
-            view.stored->approved_at);
+        d.version_line = plan_version_line(view.version(),
+                                           view.stored->versions.approved_version == view.version()
+                                               ? view.stored->approved_by_name
+                                               : std::nullopt,
+                                           view.stored->approved_at);
     else
         d.version_line = plan_version_line(0, std::nullopt, std::nullopt);
     std::map<core::Id, const PlanMeasureView*> by_id;
@@ -119,8 +121,8 @@ ActionPlanSheetService::Approved ActionPlanSheetService::approved_document(
     const EngagementGrant& grant) {
     auto snapshot = plans_.approved_snapshot(grant);
     auto d = plan_document_frame(env_, *snapshot.content, snapshot.company_name);
-    d.version_line = plan_version_line(snapshot.version, snapshot.approved_by_name,
-                                       snapshot.approved_at);
+    d.version_line =
+        plan_version_line(snapshot.version, snapshot.approved_by_name, snapshot.approved_at);
     auto view = plans_.get(grant);
     for (const auto& m : core::action_plan::in_sheet_order(snapshot.measures, d.form)) {
         bool far = m.deadline && core::action_plan::beyond_horizon(
@@ -128,6 +130,41 @@ ActionPlanSheetService::Approved ActionPlanSheetService::approved_document(
         d.rows.push_back({core::action_plan::sheet_row_of(m, d.form, ""), far});
     }
     return {std::move(d), snapshot.version, snapshot.approved_by_name, snapshot.approved_at};
+}
+
+std::optional<ActionPlanSheetService::Approved> ActionPlanSheetService::submitted_document(
+    const EngagementGrant& grant) {
+    grant.require(core::EngagementAction::view_submitted_documents);
+    storage::Connection c(env_.db);
+    auto snapshot = storage::ActionPlanRepository(c).submitted(grant.engagement_id());
+    if (!snapshot) return std::nullopt;
+    // The snapshot is the plan's view as the expert handed it in: keys, not labels, so the
+    // form is laid out again with the content edition the plan was made on.
+    const auto& j = *snapshot;
+    const auto* content = env_.content.action_plan(j.at("content").at("id").get<std::string>());
+    if (!content) content = &env_.content.current_action_plan();
+    Approved out;
+    out.version = j.at("version").get<int>();
+    out.approved_by_name = j.value("approved_by_name", nlohmann::json()).is_string()
+                               ? j.at("approved_by_name").get<std::string>()
+                               : std::string();
+    out.approved_at = j.value("approved_at", nlohmann::json()).is_number()
+                          ? j.at("approved_at").get<core::Timestamp>()
+                          : 0;
+    core::action_plan::PlanDates dates{j.at("dates").at("start").get<std::string>(),
+                                       j.at("dates").at("reference").get<std::string>()};
+    out.document =
+        plan_document_frame(env_, *content, plan_sheet_company(env_, grant.engagement_id()));
+    out.document.version_line =
+        plan_version_line(out.version, out.approved_by_name, out.approved_at);
+    auto measures = storage::measures_from_json(j.at("measures"));
+    for (const auto& m :
+         core::action_plan::in_sheet_order(std::move(measures), out.document.form)) {
+        bool far = core::action_plan::beyond_horizon(m, dates, content->rules.horizon_months);
+        out.document.rows.push_back(
+            {core::action_plan::sheet_row_of(m, out.document.form, ""), far});
+    }
+    return out;
 }
 
 std::vector<Measure> ActionPlanSheetService::read_sheet(const ActionPlanView& view,

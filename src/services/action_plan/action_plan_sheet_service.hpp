@@ -31,6 +31,9 @@ class ActionPlanSheetService {
         core::Timestamp approved_at = 0;
     };
     Approved approved_document(const EngagementGrant& grant);  // view_documents
+    // The version handed to the secretariat, as the form (view_submitted_documents); nothing
+    // before the expert submitted one.
+    std::optional<Approved> submitted_document(const EngagementGrant& grant);
 
     ActionPlanImportPreview preview_import(const EngagementGrant& grant,  // edit_documents
                                            const core::office::SheetCells& sheet);
