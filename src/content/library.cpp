@@ -7,6 +7,7 @@
 #include "content/hearing.hpp"
 #include "content/json_file.hpp"
 #include "content/policy.hpp"
+#include "content/survey.hpp"
 
 namespace shido::content {
 
@@ -33,6 +34,15 @@ const core::hearing::HearingTemplate* Library::hearing_sheet(const std::string& 
 
 const core::hearing::HearingTemplate& Library::current_hearing_sheet() const {
     return hearing_sheets.at(current_hearing_id);
+}
+
+const core::survey::SurveyForm* Library::survey(const std::string& id) const {
+    auto it = surveys.find(id);
+    return it == surveys.end() ? nullptr : &it->second;
+}
+
+const core::survey::SurveyForm& Library::current_survey() const {
+    return surveys.at(current_survey_id);
 }
 
 namespace {
@@ -89,6 +99,14 @@ Library load_library(const fs::path& root) {
     if (!library.hearing_sheet(current_hearing_id))
         throw ContentError("content/hearing/" + std::string(current_hearing_id) +
                            ".json is missing");
+    for (const auto& file : json_files_in(root / "survey")) {
+        auto form = parse_survey_form(read_json_file(file), file.string());
+        if (form.id != file.stem().string())
+            throw ContentError(file.string() + ": id '" + form.id + "' must match the file name");
+        library.surveys.emplace(form.id, std::move(form));
+    }
+    if (!library.survey(current_survey_id))
+        throw ContentError("content/survey/" + std::string(current_survey_id) + ".json is missing");
     return library;
 }
 

@@ -9,6 +9,7 @@
 #include "core/diagnosis/instrument.hpp"
 #include "core/hearing/hearing_sheet.hpp"
 #include "core/policy/policy_sample.hpp"
+#include "core/survey/survey_form.hpp"
 
 namespace shido::content {
 
@@ -22,6 +23,10 @@ inline constexpr const char* current_diagnosis_id = "ipa-5min-3.1";
 // started with.
 inline constexpr const char* current_hearing_id = "standard";
 
+// The アンケート form new responses are answered on; a response keeps the form (id + version)
+// it was answered on.
+inline constexpr const char* current_survey_id = "guidance-1";
+
 // Everything the programme defines as data, loaded once at start and read-only after.
 struct Library {
     Curriculum curriculum;                      // the current course (current_course_id)
@@ -31,12 +36,15 @@ struct Library {
     core::policy::PolicySample policy_sample;  // the guide's sample basic policy
     core::HolidayCalendar holidays;            // Japanese public holidays: planning warns of them
     std::map<std::string, core::hearing::HearingTemplate> hearing_sheets;  // 様式1, by id
+    std::map<std::string, core::survey::SurveyForm> surveys;               // アンケート, by id
 
     const core::diagnosis::Instrument* instrument(const std::string& id) const;
     const core::diagnosis::Instrument& current_instrument() const;
     const Curriculum* course(const std::string& id) const;
     const core::hearing::HearingTemplate* hearing_sheet(const std::string& id) const;
     const core::hearing::HearingTemplate& current_hearing_sheet() const;
+    const core::survey::SurveyForm* survey(const std::string& id) const;
+    const core::survey::SurveyForm& current_survey() const;
 };
 
 // Loads and validates every content file under `root` (the repo's content/ folder).

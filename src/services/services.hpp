@@ -19,10 +19,12 @@
 #include "services/notifications/notification_service.hpp"
 #include "services/policy/policy_service.hpp"
 #include "services/rules/rules_check_service.hpp"
+#include "services/survey/survey_service.hpp"
 #include "storage/hearing/hearing_repository.hpp"
 #include "storage/hearing/hearing_texts.hpp"
 #include "storage/policy/policy_repository.hpp"
 #include "storage/rules/rules_check_repository.hpp"
+#include "storage/survey/survey_repository.hpp"
 
 namespace shido::services {
 
@@ -50,6 +52,7 @@ struct Services {
           documents(service_env, document_statuses()),
           hearing(service_env),
           rules_check(service_env),
+          survey(service_env),
           // The preamble's choice of information assets is proposed from the hearing notes.
           policy(service_env, storage::hearing_result_texts) {}
 
@@ -74,6 +77,7 @@ struct Services {
     DocumentOverviewService documents;
     HearingService hearing;
     RulesCheckService rules_check;
+    SurveyService survey;
     PolicyService policy;
 
   private:
@@ -89,7 +93,8 @@ struct Services {
                 {DocumentKind::rules_check,
                  [](storage::Connection& c, const std::vector<core::Id>& ids) {
                      return storage::RulesCheckRepository(c).statuses(ids);
-                 }}};
+                 }},
+                {DocumentKind::survey, storage::survey_statuses}};
     }
 };
 

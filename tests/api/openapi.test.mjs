@@ -406,7 +406,7 @@ describe('the OpenAPI document matches real responses', () => {
     const mine = (await expert1.get('/api/v1/engagements?limit=200')).data.items.find((e) => e.company_name === MAKER);
     const D = '/api/v1/engagements/{id}/documents';
     const overview = await conforms(expert1, 'GET', D, `/api/v1/engagements/${mine.id}/documents`);
-    assert.deepEqual(overview.data.items.map((i) => i.kind), ['hearing_sheet', 'basic_policy', 'rules_check']);
+    assert.deepEqual(overview.data.items.map((i) => i.kind), ['hearing_sheet', 'basic_policy', 'rules_check', 'survey']);
     await conforms(secretariat, 'GET', D, `/api/v1/engagements/${mine.id}/documents`);
     await conforms(expert1, 'GET', D, '/api/v1/engagements/999999/documents');
   });
@@ -453,6 +453,28 @@ describe('the OpenAPI document matches real responses', () => {
     await conforms(owner, 'POST', `${P}/unpublish`, `${base}/unpublish`, { json: { version: current.version } });
     await conforms(owner, 'POST', `${P}/unpublish`, `${base}/unpublish`, { json: {} });
     await conforms(server.client(), 'GET', '/api/v1/public/policies/{token}', page);
+  });
+
+  test('アンケート: draft, submission, the secretariat\'s read and results', async () => {
+    const owner = await server.login(DEMO.owner1);
+    const engagement = (await secretariat.get('/api/v1/engagements')).data.items.find((e) => e.company_name === MAKER);
+    const base = `/api/v1/engagements/${engagement.id}/survey`;
+    const S = '/api/v1/engagements/{id}/survey';
+    const view = await conforms(owner, 'GET', S, base);
+    await conforms(expert1, 'GET', S, base);
+    await conforms(secretariat, 'GET', `${S}/response`, `${base}/response`);
+    await conforms(owner, 'PUT', S, base, { json: { ratings: { overall: '9' }, version: view.data.version } });
+    const ratings = Object.fromEntries(view.data.survey.items.map((i) => [i.key, '4']));
+    const saved = await conforms(owner, 'PUT', S, base, { json: { ratings, comments: { other: 'なし' }, version: view.data.version } });
+    await conforms(owner, 'PUT', S, base, { json: { ratings, version: view.data.version } });
+    await conforms(owner, 'POST', `${S}/submit`, `${base}/submit`, { json: {} });
+    await conforms(owner, 'POST', `${S}/submit`, `${base}/submit`, { json: { version: saved.data.version } });
+    await conforms(secretariat, 'GET', `${S}/response`, `${base}/response`);
+    await conforms(expert1, 'GET', `${S}/response`, `${base}/response`);
+    await conforms(secretariat, 'GET', '/api/v1/survey/results', '/api/v1/survey/results');
+    await conforms(secretariat, 'GET', '/api/v1/survey/results', '/api/v1/survey/results?from=2026-01-01&to=2099-12-31');
+    await conforms(secretariat, 'GET', '/api/v1/survey/results', '/api/v1/survey/results?to=x');
+    await conforms(expert1, 'GET', '/api/v1/survey/results', '/api/v1/survey/results');
   });
 
   test('every route was exercised above', () => {

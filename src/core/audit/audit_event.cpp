@@ -37,6 +37,7 @@ constexpr Labelled<AuditAction> action_table[] = {
     {AuditAction::submit_policy, "submit_policy", "基本方針の提出"},
     {AuditAction::publish_policy, "publish_policy", "基本方針の公開"},
     {AuditAction::unpublish_policy, "unpublish_policy", "基本方針の公開停止"},
+    {AuditAction::submit_survey, "submit_survey", "アンケートの提出"},
 };
 
 constexpr Labelled<AuditEntity> entity_table[] = {
@@ -56,6 +57,7 @@ constexpr Labelled<AuditEntity> entity_table[] = {
     {AuditEntity::hearing_sheet, "hearing_sheet", "ヒアリングシート"},
     {AuditEntity::rules_check, "rules_check", "関連規程類の点検結果（様式2）"},
     {AuditEntity::policy_version, "policy_version", "情報セキュリティ基本方針の版"},
+    {AuditEntity::survey_response, "survey_response", "アンケートの回答"},
 };
 
 }  // namespace

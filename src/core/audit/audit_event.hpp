@@ -41,6 +41,7 @@ enum class AuditAction {
     submit_policy,   // the expert handed the approved basic policy to the secretariat
     publish_policy,  // the public page of the approved policy switched on
     unpublish_policy,
+    submit_survey,  // the owner handed the アンケート to the secretariat
 };
 
 enum class AuditEntity {
@@ -60,6 +61,7 @@ enum class AuditEntity {
     hearing_sheet,
     rules_check,
     policy_version,
+    survey_response,
 };
 
 std::span<const Labelled<AuditAction>> audit_actions();

@@ -46,6 +46,7 @@ const std::vector<std::pair<AuditAction, std::string>> actions = {
     {AuditAction::submit_policy, "submit_policy"},
     {AuditAction::publish_policy, "publish_policy"},
     {AuditAction::unpublish_policy, "unpublish_policy"},
+    {AuditAction::submit_survey, "submit_survey"},
 };
 
 const std::vector<std::pair<AuditEntity, std::string>> entities = {
@@ -65,6 +66,7 @@ const std::vector<std::pair<AuditEntity, std::string>> entities = {
     {AuditEntity::hearing_sheet, "hearing_sheet"},
     {AuditEntity::rules_check, "rules_check"},
     {AuditEntity::policy_version, "policy_version"},
+    {AuditEntity::survey_response, "survey_response"},
 };
 
 template <typename Enum>

@@ -48,6 +48,8 @@ const CourseSessionView = () => import('@/features/course/SessionView.vue')
 const HearingSheetView = () => import('@/features/hearing/HearingSheetView.vue')
 const RulesCheckView = () => import('@/features/rules/RulesCheckView.vue')
 const PolicyPage = () => import('@/features/policy/PolicyPage.vue')
+const SurveyView = () => import('@/features/survey/SurveyView.vue')
+const SurveyResultsView = () => import('@/features/survey/SurveyResultsView.vue')
 
 const routes: RouteRecordRaw[] = [
   // The secretariat starts at the dashboard; everybody else at their engagements.
@@ -128,6 +130,20 @@ const routes: RouteRecordRaw[] = [
     component: RulesCheckView,
     props: (route) => ({ id: Number(route.params.id) }),
     meta: { title: '関連規程類の点検結果' },
+  },
+  {
+    // The owner answers; the secretariat reads what was submitted; the expert never opens it.
+    path: '/engagements/:id(\\d+)/survey',
+    name: 'survey',
+    component: SurveyView,
+    props: (route) => ({ id: Number(route.params.id) }),
+    meta: { title: 'アンケート', roles: ['company', 'secretariat'] },
+  },
+  {
+    path: '/survey/results',
+    name: 'survey-results',
+    component: SurveyResultsView,
+    meta: { title: 'アンケート集計', roles: SECRETARIAT },
   },
   {
     path: '/engagements/:id(\\d+)/policy',
