@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-10}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(utf8 json_body csv routes hearing_key xlsx docx policy_body action_plan_body)
+[ ${#targets[@]} -gt 0 ] || targets=(utf8 json_body csv routes hearing_key xlsx docx policy_body action_plan_body survey_body)
 build=build-fuzz
 
 cmake -S . -B "$build" -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=Debug \

@@ -9,6 +9,7 @@
 #include "content/package.hpp"
 #include "content/policy.hpp"
 #include "content/security_action.hpp"
+#include "content/survey.hpp"
 
 namespace shido::content {
 
@@ -44,6 +45,13 @@ const ActionPlanContent* Library::action_plan(const std::string& id) const {
 
 const ActionPlanContent& Library::current_action_plan() const {
     return action_plans.at(current_action_plan_id);
+const core::survey::SurveyForm* Library::survey(const std::string& id) const {
+    auto it = surveys.find(id);
+    return it == surveys.end() ? nullptr : &it->second;
+}
+
+const core::survey::SurveyForm& Library::current_survey() const {
+    return surveys.at(current_survey_id);
 }
 
 namespace {
@@ -118,6 +126,14 @@ Library load_library(const fs::path& root) {
     if (!library.action_plan(current_action_plan_id))
         throw ContentError("content/action_plan/" + std::string(current_action_plan_id) +
                            ".json is missing");
+    for (const auto& file : json_files_in(root / "survey")) {
+        auto form = parse_survey_form(read_json_file(file), file.string());
+        if (form.id != file.stem().string())
+            throw ContentError(file.string() + ": id '" + form.id + "' must match the file name");
+        library.surveys.emplace(form.id, std::move(form));
+    }
+    if (!library.survey(current_survey_id))
+        throw ContentError("content/survey/" + std::string(current_survey_id) + ".json is missing");
     return library;
 }
 

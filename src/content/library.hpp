@@ -12,6 +12,7 @@
 #include "core/package/package_manifest.hpp"
 #include "core/policy/policy_sample.hpp"
 #include "core/security_action/readiness.hpp"
+#include "core/survey/survey_form.hpp"
 
 namespace shido::content {
 
@@ -27,6 +28,9 @@ inline constexpr const char* current_hearing_id = "standard";
 
 // The 様式3 edition new action plans start on; a plan keeps the edition it started with.
 inline constexpr const char* current_action_plan_id = "ipa-3.1";
+// The アンケート form new responses are answered on; a response keeps the form (id + version)
+// it was answered on.
+inline constexpr const char* current_survey_id = "guidance-1";
 
 // Everything the programme defines as data, loaded once at start and read-only after.
 struct Library {
@@ -40,6 +44,7 @@ struct Library {
     core::package::PackageSpec package;  // what the submission package (提出パッケージ) holds
     core::security_action::SecurityActionSpec security_action;  // ★ and ★★ of SECURITY ACTION
     std::map<std::string, ActionPlanContent> action_plans;                 // 様式3, by id
+    std::map<std::string, core::survey::SurveyForm> surveys;               // アンケート, by id
 
     const core::diagnosis::Instrument* instrument(const std::string& id) const;
     const core::diagnosis::Instrument& current_instrument() const;
@@ -48,6 +53,8 @@ struct Library {
     const core::hearing::HearingTemplate& current_hearing_sheet() const;
     const ActionPlanContent* action_plan(const std::string& id) const;
     const ActionPlanContent& current_action_plan() const;
+    const core::survey::SurveyForm* survey(const std::string& id) const;
+    const core::survey::SurveyForm& current_survey() const;
 };
 
 // Loads and validates every content file under `root` (the repo's content/ folder).

@@ -28,7 +28,8 @@ std::vector<Route> api_routes(services::Services& services, Dispatcher& dispatch
                       package_routes(services),
                       security_action_routes(services),
                       action_plan_routes(services),
-                      action_plan_file_routes(services)}) {
+                      action_plan_file_routes(services),
+                      survey_routes(services)}) {
         for (auto& route : part) all.push_back(std::move(route));
     }
     return all;

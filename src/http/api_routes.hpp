@@ -33,6 +33,7 @@ std::vector<Route> dashboard_routes(services::Services& services);
 std::vector<Route> document_routes(services::Services& services);
 std::vector<Route> hearing_routes(services::Services& services);
 std::vector<Route> rules_check_routes(services::Services& services);
+std::vector<Route> survey_routes(services::Services& services);
 std::vector<Route> policy_routes(services::Services& services);
 std::vector<Route> package_routes(services::Services& services);
 std::vector<Route> security_action_routes(services::Services& services);

@@ -24,10 +24,12 @@
 #include "services/rules/rules_check_service.hpp"
 #include "services/security_action/security_action_service.hpp"
 #include "storage/action_plan/action_plan_repository.hpp"
+#include "services/survey/survey_service.hpp"
 #include "storage/hearing/hearing_repository.hpp"
 #include "storage/hearing/hearing_texts.hpp"
 #include "storage/policy/policy_repository.hpp"
 #include "storage/rules/rules_check_repository.hpp"
+#include "storage/survey/survey_repository.hpp"
 
 namespace shido::services {
 
@@ -55,6 +57,7 @@ struct Services {
           documents(service_env, document_statuses()),
           hearing(service_env),
           rules_check(service_env),
+          survey(service_env),
           // The preamble's choice of information assets is proposed from the hearing notes.
           policy(service_env, storage::hearing_result_texts),
           package(service_env),
@@ -83,6 +86,7 @@ struct Services {
     DocumentOverviewService documents;
     HearingService hearing;
     RulesCheckService rules_check;
+    SurveyService survey;
     PolicyService policy;
     PackageService package;
     SecurityActionService security_action;
@@ -106,7 +110,8 @@ struct Services {
                 {DocumentKind::action_plan,
                  [](storage::Connection& c, const std::vector<core::Id>& ids) {
                      return storage::ActionPlanRepository(c).statuses(ids);
-                 }}};
+                 }},
+                {DocumentKind::survey, storage::survey_statuses}};
     }
 };
 

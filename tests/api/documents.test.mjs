@@ -52,12 +52,14 @@ test('every document is listed under the sessions of the course, not started at 
     ['basic_policy', '情報セキュリティ基本方針', '未着手'],
     ['rules_check', '関連規程類の点検結果（様式2）', '未着手'],
     ['action_plan', '対策実行計画書（様式3）', '未着手'],
+    ['survey', 'アンケート', '未着手'],
   ]);
   const sessions = Object.fromEntries(res.data.items.map((i) => [i.kind, i.sessions]));
   assert.deepEqual(sessions.hearing_sheet, [{ no: 1, review: false }]);
   assert.deepEqual(sessions.basic_policy, [{ no: 2, review: false }, { no: 4, review: true }]);
   assert.deepEqual(sessions.rules_check, [{ no: 2, review: false }, { no: 3, review: true }, { no: 4, review: true }]);
   assert.deepEqual(sessions.action_plan, [{ no: 3, review: false }, { no: 4, review: true }]);
+  assert.deepEqual(sessions.survey, [{ no: 4, review: false }]);
   assert.ok(res.data.items.every((i) => i.updated_at === null && i.submitted_at === null));
   assert.deepEqual((await dashboardRow()).submitted_documents, []);
 });
@@ -78,7 +80,10 @@ test('each document moves as its people work on it, and the dashboard shows what
   const saved = await owner.post(at('/policy/versions'), {
     document: { ...draft, established_on: '2026-12-01' }, note: '初版', version: 0 });
   assert.equal(saved.status, 201, saved.text);
-  assert.deepEqual(await states(manager), { hearing_sheet: 'draft', basic_policy: 'draft', rules_check: 'draft', action_plan: 'not_started' });
+  const form = (await owner.get(at('/survey'))).data.survey;
+  const survey = await owner.put(at('/survey'), { ratings: Object.fromEntries(form.items.map((i) => [i.key, '4'])), version: 0 });
+  assert.equal(survey.status, 200, survey.text);
+  assert.deepEqual(await states(manager), { hearing_sheet: 'draft', basic_policy: 'draft', rules_check: 'draft', action_plan: 'not_started', survey: 'draft' });
 
   const approved = await owner.post(at(`/policy/versions/${saved.data.latest_number}/approve`), { version: saved.data.version });
   assert.equal(approved.status, 200, approved.text);
@@ -97,8 +102,9 @@ test('each document moves as its people work on it, and the dashboard shows what
   assert.equal((await owner.post(at('/action-plan/approve'), { version: plan.data.plan.version })).status, 200);
   assert.equal((await states(jimu)).action_plan, 'approved');
   assert.equal((await expert1.post(at('/action-plan/submit'), { version: plan.data.plan.version })).status, 200);
+  assert.equal((await owner.post(at('/survey/submit'), { version: survey.data.version })).status, 200);
 
   const overview = (await jimu.get(at('/documents'))).data.items;
   assert.ok(overview.every((i) => i.state === 'submitted' && i.submitted_at), JSON.stringify(overview));
-  assert.deepEqual((await dashboardRow()).submitted_documents, ['hearing_sheet', 'basic_policy', 'rules_check', 'action_plan']);
+  assert.deepEqual((await dashboardRow()).submitted_documents, ['hearing_sheet', 'basic_policy', 'rules_check', 'action_plan', 'survey']);
 });

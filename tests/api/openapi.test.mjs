@@ -406,7 +406,7 @@ describe('the OpenAPI document matches real responses', () => {
     const mine = (await expert1.get('/api/v1/engagements?limit=200')).data.items.find((e) => e.company_name === MAKER);
     const D = '/api/v1/engagements/{id}/documents';
     const overview = await conforms(expert1, 'GET', D, `/api/v1/engagements/${mine.id}/documents`);
-    assert.deepEqual(overview.data.items.map((i) => i.kind), ['hearing_sheet', 'basic_policy', 'rules_check', 'action_plan']);
+    assert.deepEqual(overview.data.items.map((i) => i.kind), ['hearing_sheet', 'basic_policy', 'rules_check', 'action_plan', 'survey']);
     await conforms(secretariat, 'GET', D, `/api/v1/engagements/${mine.id}/documents`);
     await conforms(expert1, 'GET', D, '/api/v1/engagements/999999/documents');
   });
@@ -432,6 +432,21 @@ describe('the OpenAPI document matches real responses', () => {
     await conforms(owner, 'POST', `${A}/submit`, `${url}/submit`, { json: { version: saved.data.version } });
     await conforms(expert1, 'POST', `${A}/submit`, `${url}/submit`, { json: { version: saved.data.version } });
     await conforms(secretariat, 'GET', `${A}/submitted`, `${url}/submitted`);
+  });
+
+  test('action plan (様式3) as files: .xlsx, PDF, import and its preview', async () => {
+    const mine = (await expert1.get('/api/v1/engagements?limit=200')).data.items.find((e) => e.company_name === MAKER);
+    const A = '/api/v1/engagements/{id}/action-plan', url = `/api/v1/engagements/${mine.id}/action-plan`;
+    const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    await conforms(expert1, 'GET', `${A}.pdf`, `${url}.pdf`);
+    await conforms(secretariat, 'GET', `${A}.xlsx`, `${url}.xlsx`);
+    const file = await fetch(`${server.baseUrl}${url}.xlsx`, { headers: { cookie: `shido_session=${expert1.cookie}` } });
+    const bytes = Buffer.from(await file.arrayBuffer());
+    const preview = await conforms(expert1, 'POST', `${A}/import/preview`, `${url}/import/preview`, { body: bytes, headers: { 'Content-Type': XLSX } });
+    await conforms(expert1, 'POST', `${A}/import/preview`, `${url}/import/preview`, { body: '%PDF-1.7', headers: { 'Content-Type': XLSX } });
+    await conforms(expert1, 'POST', `${A}/import`, `${url}/import?version=${preview.data.version + 5}`, { body: bytes, headers: { 'Content-Type': XLSX } });
+    await conforms(expert1, 'POST', `${A}/import`, `${url}/import?version=${preview.data.version}`, { body: 'x', headers: { 'Content-Type': 'text/plain' } });
+    await conforms(expert1, 'POST', `${A}/import`, `${url}/import?version=${preview.data.version}`, { body: bytes, headers: { 'Content-Type': XLSX } });
   });
 
   test('basic policy: versions, comparison, approval, submission, exports, public page', async () => {
@@ -492,6 +507,28 @@ describe('the OpenAPI document matches real responses', () => {
     assert.equal(partial.status, 200);
     const sa = await conforms(expert1, 'GET', '/api/v1/engagements/{id}/security-action', `${base}/security-action`);
     assert.equal(sa.status, 200, sa.text);
+  });
+
+  test('アンケート: draft, submission, the secretariat\'s read and results', async () => {
+    const owner = await server.login(DEMO.owner1);
+    const engagement = (await secretariat.get('/api/v1/engagements')).data.items.find((e) => e.company_name === MAKER);
+    const base = `/api/v1/engagements/${engagement.id}/survey`;
+    const S = '/api/v1/engagements/{id}/survey';
+    const view = await conforms(owner, 'GET', S, base);
+    await conforms(expert1, 'GET', S, base);
+    await conforms(secretariat, 'GET', `${S}/response`, `${base}/response`);
+    await conforms(owner, 'PUT', S, base, { json: { ratings: { overall: '9' }, version: view.data.version } });
+    const ratings = Object.fromEntries(view.data.survey.items.map((i) => [i.key, '4']));
+    const saved = await conforms(owner, 'PUT', S, base, { json: { ratings, comments: { other: 'なし' }, version: view.data.version } });
+    await conforms(owner, 'PUT', S, base, { json: { ratings, version: view.data.version } });
+    await conforms(owner, 'POST', `${S}/submit`, `${base}/submit`, { json: {} });
+    await conforms(owner, 'POST', `${S}/submit`, `${base}/submit`, { json: { version: saved.data.version } });
+    await conforms(secretariat, 'GET', `${S}/response`, `${base}/response`);
+    await conforms(expert1, 'GET', `${S}/response`, `${base}/response`);
+    await conforms(secretariat, 'GET', '/api/v1/survey/results', '/api/v1/survey/results');
+    await conforms(secretariat, 'GET', '/api/v1/survey/results', '/api/v1/survey/results?from=2026-01-01&to=2099-12-31');
+    await conforms(secretariat, 'GET', '/api/v1/survey/results', '/api/v1/survey/results?to=x');
+    await conforms(expert1, 'GET', '/api/v1/survey/results', '/api/v1/survey/results');
   });
 
   test('every route was exercised above', () => {

@@ -41,6 +41,7 @@ constexpr Labelled<AuditAction> action_table[] = {
      "対策実行計画書の作成（診断結果と点検結果から）"},
     {AuditAction::approve_action_plan, "approve_action_plan", "対策実行計画書の承認"},
     {AuditAction::submit_action_plan, "submit_action_plan", "対策実行計画書の提出"},
+    {AuditAction::submit_survey, "submit_survey", "アンケートの提出"},
 };
 
 constexpr Labelled<AuditEntity> entity_table[] = {
@@ -61,6 +62,7 @@ constexpr Labelled<AuditEntity> entity_table[] = {
     {AuditEntity::rules_check, "rules_check", "関連規程類の点検結果（様式2）"},
     {AuditEntity::policy_version, "policy_version", "情報セキュリティ基本方針の版"},
     {AuditEntity::action_plan, "action_plan", "対策実行計画書（様式3）"},
+    {AuditEntity::survey_response, "survey_response", "アンケートの回答"},
 };
 
 }  // namespace

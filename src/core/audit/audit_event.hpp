@@ -44,6 +44,7 @@ enum class AuditAction {
     build_action_plan,    // rows added from the key findings and the 様式2 categories
     approve_action_plan,  // the owner approved a version of 様式3
     submit_action_plan,
+    submit_survey,  // the owner handed the アンケート to the secretariat
 };
 
 enum class AuditEntity {
@@ -64,6 +65,7 @@ enum class AuditEntity {
     rules_check,
     policy_version,
     action_plan,
+    survey_response,
 };
 
 std::span<const Labelled<AuditAction>> audit_actions();

@@ -49,6 +49,7 @@ const std::vector<std::pair<AuditAction, std::string>> actions = {
     {AuditAction::build_action_plan, "build_action_plan"},
     {AuditAction::approve_action_plan, "approve_action_plan"},
     {AuditAction::submit_action_plan, "submit_action_plan"},
+    {AuditAction::submit_survey, "submit_survey"},
 };
 
 const std::vector<std::pair<AuditEntity, std::string>> entities = {
@@ -69,6 +70,7 @@ const std::vector<std::pair<AuditEntity, std::string>> entities = {
     {AuditEntity::rules_check, "rules_check"},
     {AuditEntity::policy_version, "policy_version"},
     {AuditEntity::action_plan, "action_plan"},
+    {AuditEntity::survey_response, "survey_response"},
 };
 
 template <typename Enum>

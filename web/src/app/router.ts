@@ -49,6 +49,8 @@ const HearingSheetView = () => import('@/features/hearing/HearingSheetView.vue')
 const RulesCheckView = () => import('@/features/rules/RulesCheckView.vue')
 const ActionPlanView = () => import('@/features/action_plan/ActionPlanView.vue')
 const PolicyPage = () => import('@/features/policy/PolicyPage.vue')
+const SurveyView = () => import('@/features/survey/SurveyView.vue')
+const SurveyResultsView = () => import('@/features/survey/SurveyResultsView.vue')
 
 const routes: RouteRecordRaw[] = [
   // The secretariat starts at the dashboard; everybody else at their engagements.
@@ -136,6 +138,20 @@ const routes: RouteRecordRaw[] = [
     component: ActionPlanView,
     props: (route) => ({ id: Number(route.params.id) }),
     meta: { title: '対策実行計画書' },
+  },
+  {
+    // The owner answers; the secretariat reads what was submitted; the expert never opens it.
+    path: '/engagements/:id(\\d+)/survey',
+    name: 'survey',
+    component: SurveyView,
+    props: (route) => ({ id: Number(route.params.id) }),
+    meta: { title: 'アンケート', roles: ['company', 'secretariat'] },
+  },
+  {
+    path: '/survey/results',
+    name: 'survey-results',
+    component: SurveyResultsView,
+    meta: { title: 'アンケート集計', roles: SECRETARIAT },
   },
   {
     path: '/engagements/:id(\\d+)/policy',
