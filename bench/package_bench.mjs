@@ -18,6 +18,7 @@ const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, a, i, all) 
 }, []));
 const base = new URL(args.base ?? 'http://127.0.0.1:8080');
 const respondents = Number(args.respondents ?? 50);
+const planRows = Number(args.rows ?? 200);
 const zips = Number(args.zips ?? 20);
 const seconds = Number(args.seconds ?? 10);
 const agent = new http.Agent({ keepAlive: true, maxSockets: respondents + 16 });
@@ -96,11 +97,18 @@ async function seed(expert, owner, engagementId) {
   }
   expect(await request('POST', at('/rules-check/submit'), { ...expert, json: { version } }), 200, 'submit rules');
 
-  // ---- 様式3 (対策実行計画書): 200 rows. ----------------------------------------------------
-  // The action plan's API is the lead's (issue 10); once it exists, seed 200 measures here
-  // (and have the owner approve the plan) so that the ZIP below holds the 200-row .xlsx. Until
-  // then the package lists the plan as missing and the timing is without it.
-  // ---------------------------------------------------------------------------------------------
+  // ---- 様式3 (対策実行計画書): 200 rows, approved by the owner, handed in by the expert. ----
+  const areas = ['organisational', 'human', 'technical', 'physical'];
+  const levels = ['high', 'medium', 'low'];
+  const measures = Array.from({ length: planRows }, (_, i) => ({
+    area_key: areas[i % 4], situation: `現状と課題 ${i + 1}：手順が文書になっていない`,
+    action: `具体的改善対策 ${i + 1}：手順書を作り、年1回見直す`, business_linked: i % 3 === 0,
+    urgency: levels[i % 3], importance: levels[(i + 1) % 3], difficulty: ['easy', 'medium', 'hard'][i % 3],
+    feasibility: 'feasible', deadline: '2027-09-30', concerns: '要員の確保', owner: '総務 山田', progress: 'not_started',
+  }));
+  const plan = expect(await request('PUT', at('/action-plan'), { ...expert, json: { version: 0, measures } }), 200, 'plan');
+  expect(await request('POST', at('/action-plan/approve'), { ...owner, json: { version: plan.version } }), 200, 'approve plan');
+  expect(await request('POST', at('/action-plan/submit'), { ...expert, json: { version: plan.version } }), 200, 'submit plan');
 }
 
 async function main() {

@@ -202,7 +202,7 @@ void validate_sheet(const std::vector<Measure>& measures, const PlanRules& rules
         auto text = [&](const char* field, const std::string& value, std::size_t max,
                         bool paragraphs) {
             auto label = rules.field_labels.find(field);
-            if (auto problem = rules::text_problem(value, max, paragraphs))
+            if (auto problem = text_problem(value, max, paragraphs))
                 v.fail(measure_field(i, field),
                        row + (label == rules.field_labels.end() ? field : label->second) + "は" +
                            *problem);
