@@ -4,6 +4,7 @@
 
 #include "content/calendar.hpp"
 #include "content/diagnosis.hpp"
+#include "content/final_report.hpp"
 #include "content/hearing.hpp"
 #include "content/json_file.hpp"
 #include "content/policy.hpp"
@@ -89,6 +90,9 @@ Library load_library(const fs::path& root) {
     if (!library.hearing_sheet(current_hearing_id))
         throw ContentError("content/hearing/" + std::string(current_hearing_id) +
                            ".json is missing");
+    auto final_report_path = root / "final_report" / "standard.json";
+    library.final_report =
+        parse_final_report_labels(read_json_file(final_report_path), final_report_path.string());
     return library;
 }
 

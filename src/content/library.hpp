@@ -7,6 +7,7 @@
 #include "content/regulations.hpp"
 #include "core/calendar/holidays.hpp"
 #include "core/diagnosis/instrument.hpp"
+#include "core/final_report/final_report_labels.hpp"
 #include "core/hearing/hearing_sheet.hpp"
 #include "core/policy/policy_sample.hpp"
 
@@ -31,6 +32,7 @@ struct Library {
     core::policy::PolicySample policy_sample;  // the guide's sample basic policy
     core::HolidayCalendar holidays;            // Japanese public holidays: planning warns of them
     std::map<std::string, core::hearing::HearingTemplate> hearing_sheets;  // 様式1, by id
+    core::final_report::Labels final_report;  // 最終報告書: headings, limits, draft phrases
 
     const core::diagnosis::Instrument* instrument(const std::string& id) const;
     const core::diagnosis::Instrument& current_instrument() const;

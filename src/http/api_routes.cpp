@@ -24,7 +24,8 @@ std::vector<Route> api_routes(services::Services& services, Dispatcher& dispatch
                       document_routes(services),
                       hearing_routes(services),
                       rules_check_routes(services),
-                      policy_routes(services)}) {
+                      policy_routes(services),
+                      final_report_routes(services)}) {
         for (auto& route : part) all.push_back(std::move(route));
     }
     return all;

@@ -34,5 +34,6 @@ std::vector<Route> document_routes(services::Services& services);
 std::vector<Route> hearing_routes(services::Services& services);
 std::vector<Route> rules_check_routes(services::Services& services);
 std::vector<Route> policy_routes(services::Services& services);
+std::vector<Route> final_report_routes(services::Services& services);
 
 }  // namespace shido::http

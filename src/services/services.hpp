@@ -15,10 +15,12 @@
 #include "services/diagnosis/diagnosis_services.hpp"
 #include "services/documents/document_overview_service.hpp"
 #include "services/engagements/engagement_service.hpp"
+#include "services/final_report/final_report_service.hpp"
 #include "services/hearing/hearing_service.hpp"
 #include "services/notifications/notification_service.hpp"
 #include "services/policy/policy_service.hpp"
 #include "services/rules/rules_check_service.hpp"
+#include "storage/final_report/final_report_repository.hpp"
 #include "storage/hearing/hearing_repository.hpp"
 #include "storage/hearing/hearing_texts.hpp"
 #include "storage/policy/policy_repository.hpp"
@@ -51,7 +53,8 @@ struct Services {
           hearing(service_env),
           rules_check(service_env),
           // The preamble's choice of information assets is proposed from the hearing notes.
-          policy(service_env, storage::hearing_result_texts) {}
+          policy(service_env, storage::hearing_result_texts),
+          final_report(service_env, document_statuses()) {}
 
     ServiceEnv env;
     AccessService access;
@@ -75,6 +78,7 @@ struct Services {
     HearingService hearing;
     RulesCheckService rules_check;
     PolicyService policy;
+    FinalReportService final_report;
 
   private:
     // Each document domain's status reader, by kind: the engagement page and the dashboard
@@ -89,6 +93,10 @@ struct Services {
                 {DocumentKind::rules_check,
                  [](storage::Connection& c, const std::vector<core::Id>& ids) {
                      return storage::RulesCheckRepository(c).statuses(ids);
+                 }},
+                {DocumentKind::final_report,
+                 [](storage::Connection& c, const std::vector<core::Id>& ids) {
+                     return storage::FinalReportRepository(c).statuses(ids);
                  }}};
     }
 };

@@ -37,6 +37,10 @@ constexpr Labelled<AuditAction> action_table[] = {
     {AuditAction::submit_policy, "submit_policy", "基本方針の提出"},
     {AuditAction::publish_policy, "publish_policy", "基本方針の公開"},
     {AuditAction::unpublish_policy, "unpublish_policy", "基本方針の公開停止"},
+    {AuditAction::refresh_final_report, "refresh_final_report", "最終報告書の下書きの再作成"},
+    {AuditAction::submit_final_report, "submit_final_report", "最終報告書の提出"},
+    {AuditAction::return_final_report, "return_final_report", "最終報告書の差戻し"},
+    {AuditAction::accept_final_report, "accept_final_report", "最終報告書の受理"},
 };
 
 constexpr Labelled<AuditEntity> entity_table[] = {
@@ -56,6 +60,7 @@ constexpr Labelled<AuditEntity> entity_table[] = {
     {AuditEntity::hearing_sheet, "hearing_sheet", "ヒアリングシート"},
     {AuditEntity::rules_check, "rules_check", "関連規程類の点検結果（様式2）"},
     {AuditEntity::policy_version, "policy_version", "情報セキュリティ基本方針の版"},
+    {AuditEntity::final_report, "final_report", "最終報告書"},
 };
 
 }  // namespace

@@ -41,6 +41,10 @@ enum class AuditAction {
     submit_policy,   // the expert handed the approved basic policy to the secretariat
     publish_policy,  // the public page of the approved policy switched on
     unpublish_policy,
+    refresh_final_report,  // 最終報告書: the generated sections written anew from the facts
+    submit_final_report,
+    return_final_report,
+    accept_final_report,
 };
 
 enum class AuditEntity {
@@ -60,6 +64,7 @@ enum class AuditEntity {
     hearing_sheet,
     rules_check,
     policy_version,
+    final_report,
 };
 
 std::span<const Labelled<AuditAction>> audit_actions();

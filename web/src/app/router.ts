@@ -47,6 +47,7 @@ const DashboardView = () => import('@/features/dashboard/DashboardView.vue')
 const CourseSessionView = () => import('@/features/course/SessionView.vue')
 const HearingSheetView = () => import('@/features/hearing/HearingSheetView.vue')
 const RulesCheckView = () => import('@/features/rules/RulesCheckView.vue')
+const FinalReportView = () => import('@/features/final_report/FinalReportView.vue')
 const PolicyPage = () => import('@/features/policy/PolicyPage.vue')
 
 const routes: RouteRecordRaw[] = [
@@ -128,6 +129,13 @@ const routes: RouteRecordRaw[] = [
     component: RulesCheckView,
     props: (route) => ({ id: Number(route.params.id) }),
     meta: { title: '関連規程類の点検結果' },
+  },
+  {
+    path: '/engagements/:id(\\d+)/final-report',
+    name: 'final-report',
+    component: FinalReportView,
+    props: (route) => ({ id: Number(route.params.id) }),
+    meta: { title: '最終報告書' },
   },
   {
     path: '/engagements/:id(\\d+)/policy',
