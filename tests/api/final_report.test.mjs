@@ -89,7 +89,8 @@ test('returned once with a comment, revised, resubmitted, accepted, then frozen;
   const accepted = await jimu.post(at('/accept'), { version: again.data.report.version });
   assert.equal(accepted.data.report.state, 'accepted');
   assert.deepEqual(accepted.data.report.steps.map((s) => s.to), ['submitted', 'returned', 'submitted', 'accepted']);
-  const frozen = assertError(await expert1.put(at(), { version: accepted.data.report.version, texts: {} }), 409, 'conflict');
+  const frozen = await expert1.put(at(), { version: accepted.data.report.version, texts: {} });
+  assertError(frozen, 409, 'conflict');
   assert.match(frozen.data.error.message, /受理/);
   assertError(await jimu.post(at('/return'), { version: accepted.data.report.version, comment: 'やはり' }), 409, 'conflict');
 

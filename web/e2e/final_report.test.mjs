@@ -34,7 +34,7 @@ scenario(
 
       // The evaluation is required: the page says so before anything is sent.
       await ep.getByTestId('final-report-submit').click()
-      await ep.getByText('「専門家の所見・評価」を入力してから提出してください。').waitFor()
+      await ep.getByText('「専門家の所見・評価」を入力してから提出してください。').first().waitFor()
       await ep.getByTestId('final-report-evaluation').fill('経営者が主導して、基本方針の策定まで進みました。')
       await ep.getByTestId('final-report-submit').click()
       await ep.getByTestId('final-report-state').filter({ hasText: '提出済' }).waitFor()
@@ -44,7 +44,7 @@ scenario(
       await page.goto(`/engagements/${id}/final-report`)
       await page.getByTestId('final-report-read-evaluation').filter({ hasText: '基本方針の策定まで' }).waitFor()
       await page.getByTestId('final-report-return').click()
-      await page.getByText('差戻しの理由を入力してください。').waitFor()
+      await page.getByText('差戻しの理由を入力してください。').first().waitFor()
       await page.getByTestId('final-report-comment').fill('継続支援の提案を書いてください。')
       await page.getByTestId('final-report-return').click()
       await page.getByTestId('final-report-state').filter({ hasText: '差戻し' }).waitFor()

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "core/final_report/draft.hpp"
 #include "exports/diagnosis/report_text.hpp"
 #include "exports/pdf_layout.hpp"
 

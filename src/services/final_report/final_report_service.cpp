@@ -234,7 +234,7 @@ fr::Document FinalReportService::document(const RequestContext& ctx, const Engag
 }
 
 core::documents::DocumentStatus FinalReportService::status(const EngagementGrant& grant) {
-    grant.require(EngagementAction::view_documents);
+    grant.require(EngagementAction::view);
     storage::Connection c(env_.db);
     return storage::FinalReportRepository(c)
         .statuses({grant.engagement_id()})

@@ -60,7 +60,7 @@ class FinalReportService {
     // What the PDF shows: the submitted copy for others, the working copy for the author.
     core::final_report::Document document(const RequestContext& ctx,
                                           const EngagementGrant& grant);  // view_reports
-    // For the engagement page (view_documents).
+    // Where the report stands, for the engagement page (view).
     core::documents::DocumentStatus status(const EngagementGrant& grant);
     // For the submission package: the accepted (else the latest submitted) copy's PDF; the
     // secretariat's acceptance is its "approval". 409 before any submission. Services link no

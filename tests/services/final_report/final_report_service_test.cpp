@@ -37,7 +37,8 @@ class FinalReportServiceTest : public DatabaseTest {
                                            on_maker(user, EngagementAction::view_reports));
     }
     services::FinalReportView save(const std::string& evaluation, int version) {
-        fr::Body texts = get(expert1).draft.value_or(fr::Body{});
+        auto view = get(expert1);
+        fr::Body texts = view.report ? view.report->body : view.draft.value_or(fr::Body{});
         texts.text(fr::Section::evaluation) = evaluation;
         return services_->final_report.save(
             as(expert1), on_maker(expert1, EngagementAction::write_records), texts, version);
@@ -78,7 +79,7 @@ TEST_F(FinalReportServiceTest, TheExpertStartsFromADraftOfTheEngagementsFacts) {
     EXPECT_NE(view.draft->text(fr::Section::diagnosis).find(facts.diagnosis.first->band_label),
               std::string::npos);
     EXPECT_EQ(
-        services_->final_report.status(on_maker(jimu, EngagementAction::view_documents)).state,
+        services_->final_report.status(on_maker(jimu, EngagementAction::view)).state,
         DocumentState::not_started);
 }
 
@@ -129,7 +130,7 @@ TEST_F(FinalReportServiceTest, ReturnedOnceThenAcceptedAndFrozenEveryMoveAudited
     auto returned = review(ReportEvent::return_to_expert, "評価をもう少し具体的に", 2);
     EXPECT_EQ(returned.report->state, ReportState::returned);
     EXPECT_EQ(
-        services_->final_report.status(on_maker(jimu, EngagementAction::view_documents)).state,
+        services_->final_report.status(on_maker(jimu, EngagementAction::view)).state,
         DocumentState::draft);
     save("具体的な所見", 3);
     submit(4);
@@ -155,7 +156,7 @@ TEST_F(FinalReportServiceTest, ReturnedOnceThenAcceptedAndFrozenEveryMoveAudited
     ASSERT_EQ(accepts.size(), 1u);
     EXPECT_EQ(accepts[0].actor_name, jimu.name);
     EXPECT_EQ(
-        services_->final_report.status(on_maker(jimu, EngagementAction::view_documents)).state,
+        services_->final_report.status(on_maker(jimu, EngagementAction::view)).state,
         DocumentState::submitted);
 }
 
