@@ -51,6 +51,7 @@ test('every document is listed under the sessions of the course, not started at 
     ['hearing_sheet', 'ヒアリングシート（様式1）', '未着手'],
     ['basic_policy', '情報セキュリティ基本方針', '未着手'],
     ['rules_check', '関連規程類の点検結果（様式2）', '未着手'],
+    ['final_report', '最終報告書', '未着手'],
   ]);
   const sessions = Object.fromEntries(res.data.items.map((i) => [i.kind, i.sessions]));
   assert.deepEqual(sessions.hearing_sheet, [{ no: 1, review: false }]);
@@ -76,7 +77,7 @@ test('each document moves as its people work on it, and the dashboard shows what
   const saved = await owner.post(at('/policy/versions'), {
     document: { ...draft, established_on: '2026-12-01' }, note: '初版', version: 0 });
   assert.equal(saved.status, 201, saved.text);
-  assert.deepEqual(await states(manager), { hearing_sheet: 'draft', basic_policy: 'draft', rules_check: 'draft' });
+  assert.deepEqual(await states(manager), { hearing_sheet: 'draft', basic_policy: 'draft', rules_check: 'draft', final_report: 'not_started' });
 
   const approved = await owner.post(at(`/policy/versions/${saved.data.latest_number}/approve`), { version: saved.data.version });
   assert.equal(approved.status, 200, approved.text);
@@ -88,8 +89,13 @@ test('each document moves as its people work on it, and the dashboard shows what
   assert.equal((await expert1.post(at('/rules-check/submit'), { version: rules.version })).status, 200);
   assert.deepEqual((await dashboardRow()).submitted_documents, ['hearing_sheet', 'rules_check']);
   assert.equal((await expert1.post(at('/policy/submit'), { version: approved.data.version })).status, 200);
+  const report = (await expert1.get(at('/final-report'))).data.draft;
+  const written = await expert1.put(at('/final-report'), { version: 0, texts: { ...report.texts, evaluation: '所見' } });
+  assert.equal(written.status, 200, written.text);
+  assert.equal((await states(jimu)).final_report, 'draft');
+  assert.equal((await expert1.post(at('/final-report/submit'), { version: written.data.report.version })).status, 200);
 
   const overview = (await jimu.get(at('/documents'))).data.items;
   assert.ok(overview.every((i) => i.state === 'submitted' && i.submitted_at), JSON.stringify(overview));
-  assert.deepEqual((await dashboardRow()).submitted_documents, ['hearing_sheet', 'basic_policy', 'rules_check']);
+  assert.deepEqual((await dashboardRow()).submitted_documents, ['hearing_sheet', 'basic_policy', 'rules_check', 'final_report']);
 });

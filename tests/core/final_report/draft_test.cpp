@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "content/library.hpp"
+#include "core/error.hpp"
 
 namespace shido::core::final_report {
 namespace {
