@@ -46,6 +46,10 @@ const std::vector<std::pair<AuditAction, std::string>> actions = {
     {AuditAction::submit_policy, "submit_policy"},
     {AuditAction::publish_policy, "publish_policy"},
     {AuditAction::unpublish_policy, "unpublish_policy"},
+    {AuditAction::refresh_final_report, "refresh_final_report"},
+    {AuditAction::submit_final_report, "submit_final_report"},
+    {AuditAction::return_final_report, "return_final_report"},
+    {AuditAction::accept_final_report, "accept_final_report"},
 };
 
 const std::vector<std::pair<AuditEntity, std::string>> entities = {
@@ -65,6 +69,7 @@ const std::vector<std::pair<AuditEntity, std::string>> entities = {
     {AuditEntity::hearing_sheet, "hearing_sheet"},
     {AuditEntity::rules_check, "rules_check"},
     {AuditEntity::policy_version, "policy_version"},
+    {AuditEntity::final_report, "final_report"},
 };
 
 template <typename Enum>
