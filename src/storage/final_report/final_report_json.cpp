@@ -28,7 +28,7 @@ nlohmann::json final_report_round_json(const std::optional<fr::RoundFact>& r) {
 std::optional<fr::RoundFact> final_report_round_of(const nlohmann::json& j) {
     if (j.is_null()) return std::nullopt;
     return fr::RoundFact{j.at("name").get<std::string>(), j.at("respondents").get<int>(),
-                     j.at("total_mean").get<double>(), j.at("band_label").get<std::string>()};
+                         j.at("total_mean").get<double>(), j.at("band_label").get<std::string>()};
 }
 
 std::string final_report_doc_state_key(core::documents::DocumentState s) {
@@ -69,7 +69,7 @@ fr::Facts final_report_facts_of(const nlohmann::json& j) {
     f.plan_state = final_report_doc_state_of(j.at("plan_state"));
     if (j.contains("plan") && !j.at("plan").is_null())
         f.plan = fr::PlanFacts{j.at("plan").at("measures").get<int>(),
-                           j.at("plan").at("summary").get<std::string>()};
+                               j.at("plan").at("summary").get<std::string>()};
     return f;
 }
 

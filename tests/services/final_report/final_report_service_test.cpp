@@ -78,9 +78,8 @@ TEST_F(FinalReportServiceTest, TheExpertStartsFromADraftOfTheEngagementsFacts) {
     EXPECT_NE(view.draft->text(fr::Section::overview).find("第1回"), std::string::npos);
     EXPECT_NE(view.draft->text(fr::Section::diagnosis).find(facts.diagnosis.first->band_label),
               std::string::npos);
-    EXPECT_EQ(
-        services_->final_report.status(on_maker(jimu, EngagementAction::view)).state,
-        DocumentState::not_started);
+    EXPECT_EQ(services_->final_report.status(on_maker(jimu, EngagementAction::view)).state,
+              DocumentState::not_started);
 }
 
 TEST_F(FinalReportServiceTest, OthersSeeNothingUntilItIsSubmittedThenOnlyTheSubmittedCopy) {
@@ -129,9 +128,8 @@ TEST_F(FinalReportServiceTest, ReturnedOnceThenAcceptedAndFrozenEveryMoveAudited
     submit(1);
     auto returned = review(ReportEvent::return_to_expert, "評価をもう少し具体的に", 2);
     EXPECT_EQ(returned.report->state, ReportState::returned);
-    EXPECT_EQ(
-        services_->final_report.status(on_maker(jimu, EngagementAction::view)).state,
-        DocumentState::draft);
+    EXPECT_EQ(services_->final_report.status(on_maker(jimu, EngagementAction::view)).state,
+              DocumentState::draft);
     save("具体的な所見", 3);
     submit(4);
     auto accepted = review(ReportEvent::accept, "", 5);
@@ -155,9 +153,8 @@ TEST_F(FinalReportServiceTest, ReturnedOnceThenAcceptedAndFrozenEveryMoveAudited
     auto accepts = audit("accept_final_report");
     ASSERT_EQ(accepts.size(), 1u);
     EXPECT_EQ(accepts[0].actor_name, jimu.name);
-    EXPECT_EQ(
-        services_->final_report.status(on_maker(jimu, EngagementAction::view)).state,
-        DocumentState::submitted);
+    EXPECT_EQ(services_->final_report.status(on_maker(jimu, EngagementAction::view)).state,
+              DocumentState::submitted);
 }
 
 TEST_F(FinalReportServiceTest, OnlyTheSecretariatReviewsAndOnlyTheExpertWrites) {
