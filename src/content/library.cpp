@@ -4,6 +4,7 @@
 
 #include "content/calendar.hpp"
 #include "content/diagnosis.hpp"
+#include "content/final_report.hpp"
 #include "content/hearing.hpp"
 #include "content/json_file.hpp"
 #include "content/package.hpp"
@@ -134,6 +135,9 @@ Library load_library(const fs::path& root) {
     }
     if (!library.survey(current_survey_id))
         throw ContentError("content/survey/" + std::string(current_survey_id) + ".json is missing");
+    auto final_report_path = root / "final_report" / "standard.json";
+    library.final_report =
+        parse_final_report_labels(read_json_file(final_report_path), final_report_path.string());
     return library;
 }
 

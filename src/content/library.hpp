@@ -8,6 +8,7 @@
 #include "content/regulations.hpp"
 #include "core/calendar/holidays.hpp"
 #include "core/diagnosis/instrument.hpp"
+#include "core/final_report/final_report_labels.hpp"
 #include "core/hearing/hearing_sheet.hpp"
 #include "core/package/package_manifest.hpp"
 #include "core/policy/policy_sample.hpp"
@@ -45,6 +46,7 @@ struct Library {
     core::security_action::SecurityActionSpec security_action;  // ★ and ★★ of SECURITY ACTION
     std::map<std::string, ActionPlanContent> action_plans;                 // 様式3, by id
     std::map<std::string, core::survey::SurveyForm> surveys;               // アンケート, by id
+    core::final_report::Labels final_report;  // 最終報告書: headings, limits, draft phrases
 
     const core::diagnosis::Instrument* instrument(const std::string& id) const;
     const core::diagnosis::Instrument& current_instrument() const;

@@ -29,7 +29,8 @@ std::vector<Route> api_routes(services::Services& services, Dispatcher& dispatch
                       security_action_routes(services),
                       action_plan_routes(services),
                       action_plan_file_routes(services),
-                      survey_routes(services)}) {
+                      survey_routes(services),
+                      final_report_routes(services)}) {
         for (auto& route : part) all.push_back(std::move(route));
     }
     return all;

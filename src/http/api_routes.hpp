@@ -39,5 +39,6 @@ std::vector<Route> package_routes(services::Services& services);
 std::vector<Route> security_action_routes(services::Services& services);
 std::vector<Route> action_plan_routes(services::Services& services);
 std::vector<Route> action_plan_file_routes(services::Services& services);
+std::vector<Route> final_report_routes(services::Services& services);
 
 }  // namespace shido::http

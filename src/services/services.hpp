@@ -17,6 +17,7 @@
 #include "services/diagnosis/diagnosis_services.hpp"
 #include "services/documents/document_overview_service.hpp"
 #include "services/engagements/engagement_service.hpp"
+#include "services/final_report/final_report_service.hpp"
 #include "services/hearing/hearing_service.hpp"
 #include "services/notifications/notification_service.hpp"
 #include "services/package/package_service.hpp"
@@ -25,6 +26,7 @@
 #include "services/security_action/security_action_service.hpp"
 #include "storage/action_plan/action_plan_repository.hpp"
 #include "services/survey/survey_service.hpp"
+#include "storage/final_report/final_report_repository.hpp"
 #include "storage/hearing/hearing_repository.hpp"
 #include "storage/hearing/hearing_texts.hpp"
 #include "storage/policy/policy_repository.hpp"
@@ -63,7 +65,8 @@ struct Services {
           package(service_env),
           security_action(service_env),
           action_plan(service_env),
-          action_plan_sheets(service_env, action_plan) {}
+          action_plan_sheets(service_env, action_plan),
+          final_report(service_env, document_statuses()) {}
 
     ServiceEnv env;
     AccessService access;
@@ -92,6 +95,7 @@ struct Services {
     SecurityActionService security_action;
     ActionPlanService action_plan;
     ActionPlanSheetService action_plan_sheets;
+    FinalReportService final_report;
 
   private:
     // Each document domain's status reader, by kind: the engagement page and the dashboard
@@ -110,6 +114,10 @@ struct Services {
                 {DocumentKind::action_plan,
                  [](storage::Connection& c, const std::vector<core::Id>& ids) {
                      return storage::ActionPlanRepository(c).statuses(ids);
+                 }},
+                {DocumentKind::final_report,
+                 [](storage::Connection& c, const std::vector<core::Id>& ids) {
+                     return storage::FinalReportRepository(c).statuses(ids);
                  }},
                 {DocumentKind::survey, storage::survey_statuses}};
     }

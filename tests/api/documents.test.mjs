@@ -52,6 +52,7 @@ test('every document is listed under the sessions of the course, not started at 
     ['basic_policy', '情報セキュリティ基本方針', '未着手'],
     ['rules_check', '関連規程類の点検結果（様式2）', '未着手'],
     ['action_plan', '対策実行計画書（様式3）', '未着手'],
+    ['final_report', '最終報告書', '未着手'],
     ['survey', 'アンケート', '未着手'],
   ]);
   const sessions = Object.fromEntries(res.data.items.map((i) => [i.kind, i.sessions]));
@@ -83,7 +84,7 @@ test('each document moves as its people work on it, and the dashboard shows what
   const form = (await owner.get(at('/survey'))).data.survey;
   const survey = await owner.put(at('/survey'), { ratings: Object.fromEntries(form.items.map((i) => [i.key, '4'])), version: 0 });
   assert.equal(survey.status, 200, survey.text);
-  assert.deepEqual(await states(manager), { hearing_sheet: 'draft', basic_policy: 'draft', rules_check: 'draft', action_plan: 'not_started', survey: 'draft' });
+  assert.deepEqual(await states(manager), { hearing_sheet: 'draft', basic_policy: 'draft', rules_check: 'draft', action_plan: 'not_started', final_report: 'not_started', survey: 'draft' });
 
   const approved = await owner.post(at(`/policy/versions/${saved.data.latest_number}/approve`), { version: saved.data.version });
   assert.equal(approved.status, 200, approved.text);
@@ -103,8 +104,13 @@ test('each document moves as its people work on it, and the dashboard shows what
   assert.equal((await states(jimu)).action_plan, 'approved');
   assert.equal((await expert1.post(at('/action-plan/submit'), { version: plan.data.plan.version })).status, 200);
   assert.equal((await owner.post(at('/survey/submit'), { version: survey.data.version })).status, 200);
+  const report = (await expert1.get(at('/final-report'))).data.draft;
+  const written = await expert1.put(at('/final-report'), { version: 0, texts: { ...report.texts, evaluation: '所見' } });
+  assert.equal(written.status, 200, written.text);
+  assert.equal((await states(jimu)).final_report, 'draft');
+  assert.equal((await expert1.post(at('/final-report/submit'), { version: written.data.report.version })).status, 200);
 
   const overview = (await jimu.get(at('/documents'))).data.items;
   assert.ok(overview.every((i) => i.state === 'submitted' && i.submitted_at), JSON.stringify(overview));
-  assert.deepEqual((await dashboardRow()).submitted_documents, ['hearing_sheet', 'basic_policy', 'rules_check', 'action_plan', 'survey']);
+  assert.deepEqual((await dashboardRow()).submitted_documents, ['hearing_sheet', 'basic_policy', 'rules_check', 'action_plan', 'final_report', 'survey']);
 });

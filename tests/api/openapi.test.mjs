@@ -402,11 +402,32 @@ describe('the OpenAPI document matches real responses', () => {
     await conforms(secretariat, 'GET', `${R}/submitted`, `${url}/submitted`);
   });
 
+  test('final report (最終報告書)', async () => {
+    const mine = (await expert1.get('/api/v1/engagements?limit=200')).data.items.find((e) => e.company_name === MAKER);
+    const F = '/api/v1/engagements/{id}/final-report', url = `/api/v1/engagements/${mine.id}/final-report`;
+    await conforms(secretariat, 'GET', F, url);
+    await conforms(secretariat, 'GET', `${F}/pdf`, `${url}/pdf`);
+    const view = await conforms(expert1, 'GET', F, url);
+    await conforms(expert1, 'PUT', F, url, { json: { version: 0, texts: { unknown: 'x' } } });
+    const saved = await conforms(expert1, 'PUT', F, url, { json: { version: 0, texts: { ...view.data.draft.texts, evaluation: '所見' } } });
+    await conforms(expert1, 'PUT', F, url, { json: { version: 0, texts: {} } });
+    const refreshed = await conforms(expert1, 'POST', `${F}/refresh`, `${url}/refresh`, { json: { version: saved.data.report.version } });
+    await conforms(expert1, 'GET', `${F}/pdf`, `${url}/pdf`);
+    const submitted = await conforms(expert1, 'POST', `${F}/submit`, `${url}/submit`, { json: { version: refreshed.data.report.version } });
+    await conforms(secretariat, 'POST', `${F}/return`, `${url}/return`, { json: { version: submitted.data.report.version, comment: '' } });
+    const returned = await conforms(secretariat, 'POST', `${F}/return`, `${url}/return`, { json: { version: submitted.data.report.version, comment: '理由' } });
+    const again = await conforms(expert1, 'POST', `${F}/submit`, `${url}/submit`, { json: { version: returned.data.report.version } });
+    await conforms(secretariat, 'GET', F, url);
+    await conforms(secretariat, 'POST', `${F}/accept`, `${url}/accept`, { json: { version: again.data.report.version } });
+    await conforms(secretariat, 'POST', `${F}/accept`, `${url}/accept`, { json: { version: again.data.report.version } });
+    await conforms(expert1, 'GET', F, '/api/v1/engagements/999999/final-report');
+  });
+
   test('documents of an engagement (成果物)', async () => {
     const mine = (await expert1.get('/api/v1/engagements?limit=200')).data.items.find((e) => e.company_name === MAKER);
     const D = '/api/v1/engagements/{id}/documents';
     const overview = await conforms(expert1, 'GET', D, `/api/v1/engagements/${mine.id}/documents`);
-    assert.deepEqual(overview.data.items.map((i) => i.kind), ['hearing_sheet', 'basic_policy', 'rules_check', 'action_plan', 'survey']);
+    assert.deepEqual(overview.data.items.map((i) => i.kind), ['hearing_sheet', 'basic_policy', 'rules_check', 'action_plan', 'final_report', 'survey']);
     await conforms(secretariat, 'GET', D, `/api/v1/engagements/${mine.id}/documents`);
     await conforms(expert1, 'GET', D, '/api/v1/engagements/999999/documents');
   });

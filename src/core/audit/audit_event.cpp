@@ -42,6 +42,10 @@ constexpr Labelled<AuditAction> action_table[] = {
     {AuditAction::approve_action_plan, "approve_action_plan", "対策実行計画書の承認"},
     {AuditAction::submit_action_plan, "submit_action_plan", "対策実行計画書の提出"},
     {AuditAction::submit_survey, "submit_survey", "アンケートの提出"},
+    {AuditAction::refresh_final_report, "refresh_final_report", "最終報告書の下書きの再作成"},
+    {AuditAction::submit_final_report, "submit_final_report", "最終報告書の提出"},
+    {AuditAction::return_final_report, "return_final_report", "最終報告書の差戻し"},
+    {AuditAction::accept_final_report, "accept_final_report", "最終報告書の受理"},
 };
 
 constexpr Labelled<AuditEntity> entity_table[] = {
@@ -63,6 +67,7 @@ constexpr Labelled<AuditEntity> entity_table[] = {
     {AuditEntity::policy_version, "policy_version", "情報セキュリティ基本方針の版"},
     {AuditEntity::action_plan, "action_plan", "対策実行計画書（様式3）"},
     {AuditEntity::survey_response, "survey_response", "アンケートの回答"},
+    {AuditEntity::final_report, "final_report", "最終報告書"},
 };
 
 }  // namespace

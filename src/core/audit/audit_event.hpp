@@ -45,6 +45,10 @@ enum class AuditAction {
     approve_action_plan,  // the owner approved a version of 様式3
     submit_action_plan,
     submit_survey,  // the owner handed the アンケート to the secretariat
+    refresh_final_report,  // 最終報告書: the generated sections written anew from the facts
+    submit_final_report,
+    return_final_report,
+    accept_final_report,
 };
 
 enum class AuditEntity {
@@ -66,6 +70,7 @@ enum class AuditEntity {
     policy_version,
     action_plan,
     survey_response,
+    final_report,
 };
 
 std::span<const Labelled<AuditAction>> audit_actions();

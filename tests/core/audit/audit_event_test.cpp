@@ -50,6 +50,10 @@ const std::vector<std::pair<AuditAction, std::string>> actions = {
     {AuditAction::approve_action_plan, "approve_action_plan"},
     {AuditAction::submit_action_plan, "submit_action_plan"},
     {AuditAction::submit_survey, "submit_survey"},
+    {AuditAction::refresh_final_report, "refresh_final_report"},
+    {AuditAction::submit_final_report, "submit_final_report"},
+    {AuditAction::return_final_report, "return_final_report"},
+    {AuditAction::accept_final_report, "accept_final_report"},
 };
 
 const std::vector<std::pair<AuditEntity, std::string>> entities = {
@@ -71,6 +75,7 @@ const std::vector<std::pair<AuditEntity, std::string>> entities = {
     {AuditEntity::policy_version, "policy_version"},
     {AuditEntity::action_plan, "action_plan"},
     {AuditEntity::survey_response, "survey_response"},
+    {AuditEntity::final_report, "final_report"},
 };
 
 template <typename Enum>

@@ -48,6 +48,7 @@ const CourseSessionView = () => import('@/features/course/SessionView.vue')
 const HearingSheetView = () => import('@/features/hearing/HearingSheetView.vue')
 const RulesCheckView = () => import('@/features/rules/RulesCheckView.vue')
 const ActionPlanView = () => import('@/features/action_plan/ActionPlanView.vue')
+const FinalReportView = () => import('@/features/final_report/FinalReportView.vue')
 const PolicyPage = () => import('@/features/policy/PolicyPage.vue')
 const SurveyView = () => import('@/features/survey/SurveyView.vue')
 const SurveyResultsView = () => import('@/features/survey/SurveyResultsView.vue')
@@ -152,6 +153,13 @@ const routes: RouteRecordRaw[] = [
     name: 'survey-results',
     component: SurveyResultsView,
     meta: { title: 'アンケート集計', roles: SECRETARIAT },
+  },
+  {
+    path: '/engagements/:id(\\d+)/final-report',
+    name: 'final-report',
+    component: FinalReportView,
+    props: (route) => ({ id: Number(route.params.id) }),
+    meta: { title: '最終報告書' },
   },
   {
     path: '/engagements/:id(\\d+)/policy',
