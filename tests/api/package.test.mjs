@@ -133,7 +133,7 @@ test('the close: policy approved and submitted, 様式2 submitted, the round clo
   assert.equal(byKey.basic_policy.version, 1);
   assert.equal(byKey.basic_policy.approved_by, '製作 太郎');
   assert.ok(byKey.basic_policy.approved_at);
-  // The lead's parts (様式3, 最終報告書) are not made on this branch: still named as missing.
+  // 様式3 and the final report are not handed in yet: named as missing.
   assert.equal(byKey.action_plan.present, false);
   assert.equal(byKey.final_report.present, false);
   const refused = assertError(await jimu.get(at('/package.zip')), 409, 'package_incomplete');
@@ -160,7 +160,7 @@ test('the ZIP: UTF-8 names in the company folder, manifest hashes right, every f
   const manifest = JSON.parse(files[`${FOLDER}/目録.json`].toString('utf8'));
   assert.equal(manifest.company_name, MAKER);
   for (const e of manifest.entries) {
-    if (!e.present) { assert.match(e.missing_reason, /shido/); continue; }
+    if (!e.present) { assert.match(e.missing_reason, /提出されていません/); continue; }
     const bytes = files[`${FOLDER}/${e.file_name}`];
     assert.equal(await sha256(bytes), e.sha256, e.file_name);
     assert.equal(bytes.length, e.size);
@@ -189,6 +189,45 @@ test('the ZIP: UTF-8 names in the company folder, manifest hashes right, every f
   const summary = files[`${FOLDER}/自社診断結果.xlsx`];
   const summaryText = (await pdfText(await convertWithLibreOffice(summary, 'xlsx'))).replace(/\s+/g, '');
   assert.ok(summaryText.includes(MAKER), summaryText.slice(0, 300));
+});
+
+test('the whole package: 様式3 approved and handed in, the final report accepted', async () => {
+  const built = await expert1.post(at('/action-plan/build'), { version: 0 });
+  assert.equal(built.status, 200, built.text);
+  const version = built.data.plan.version;
+  assert.equal((await owner1.post(at('/action-plan/approve'), { version })).status, 200);
+  assert.equal((await expert1.post(at('/action-plan/submit'), { version })).status, 200);
+  const draft = (await expert1.get(at('/final-report'))).data.draft;
+  const written = await expert1.put(at('/final-report'), { version: 0, texts: { ...draft.texts, evaluation: '経営者の関与が強く、定着が見込める。' } });
+  assert.equal(written.status, 200, written.text);
+  const handedIn = await expert1.post(at('/final-report/submit'), { version: written.data.report.version });
+  assert.equal(handedIn.status, 200, handedIn.text);
+  const accepted = await jimu.post(at('/final-report/accept'), { version: handedIn.data.report.version });
+  assert.equal(accepted.status, 200, accepted.text);
+
+  const zip = await downloadZip(jimu, '');
+  assert.equal(zip.status, 200, zip.bytes.toString());
+  const { entries, files } = await unzip(zip.bytes);
+  assert.deepEqual(entries.map((e) => e.name.slice(FOLDER.length + 1)),
+    ['目録.csv', '目録.json', '情報セキュリティ基本方針.pdf', '【様式2】関連規程類の点検結果シート.xlsx', '【様式3】対策実行計画書.xlsx',
+      '自社診断結果.xlsx', '自社診断結果.pdf', '最終報告書.pdf']);
+  const manifest = JSON.parse(files[`${FOLDER}/目録.json`].toString('utf8'));
+  assert.ok(manifest.entries.every((e) => e.present), JSON.stringify(manifest.entries));
+  for (const e of manifest.entries) assert.equal(await sha256(files[`${FOLDER}/${e.file_name}`]), e.sha256, e.file_name);
+  const planEntry = manifest.entries.find((e) => e.key === 'action_plan');
+  assert.equal(planEntry.version, version);
+  assert.equal(planEntry.approved_by, '製作 太郎');
+
+  const plan = files[`${FOLDER}/【様式3】対策実行計画書.xlsx`];
+  const planText = (await pdfText(await convertWithLibreOffice(plan, 'xlsx'))).replace(/\s+/g, '');
+  for (const wanted of ['【様式3】業界ガイドライン適合のための対策実行計画書', MAKER, '記入に当たっての注意事項', '承認']) assert.ok(planText.includes(wanted), wanted);
+  const resaved = await convertWithLibreOffice(plan, 'xlsx', 'xlsx:Calc MS Excel 2007 XML');
+  const lists = Object.values(await readXlsx(resaved))[0].validations.filter((v) => v.type === 'list');
+  assert.equal(lists.length, 7, 'the 様式3 drop-downs survive LibreOffice');
+  const report = files[`${FOLDER}/最終報告書.pdf`];
+  assert.ok((await pdfText(report)).replace(/\s+/g, '').includes('経営者の関与が強く'));
+  const fonts = await pdfFonts(report);
+  assert.ok(fonts.length > 0 && fonts.every((f) => f.embedded), JSON.stringify(fonts));
 });
 
 test('the expert and the owner download it too; a read by the secretariat is logged', async () => {

@@ -9,6 +9,7 @@
 #include "exports/action_plan/action_plan_exports.hpp"
 #include "exports/diagnosis/report_pdf.hpp"
 #include "exports/diagnosis/summary_xlsx.hpp"
+#include "exports/final_report/final_report_pdf.hpp"
 #include "exports/policy/policy_exports.hpp"
 #include "exports/rules/rules_xlsx.hpp"
 #include "services/crypto.hpp"
@@ -87,6 +88,20 @@ PackagePart action_plan_part(services::Services& s, const services::EngagementGr
     return {std::move(file), {}};
 }
 
+// The final report: the copy the secretariat accepted, else the latest one handed in.
+PackagePart final_report_part(services::Services& s, const services::EngagementGrant& grant,
+                              PartDepth depth) {
+    core::documents::DocumentFile file;
+    try {
+        file = s.final_report.package_file(
+            grant, depth == PartDepth::bytes ? exports::render_final_report_pdf : nullptr);
+    } catch (const core::DomainError& e) {
+        if (e.code() != core::ErrorCode::conflict) throw;
+        return package_missing("まだ事務局に提出されていません");
+    }
+    return {std::move(file), {}};
+}
+
 }  // namespace
 
 const std::vector<PackagePartProvider>& package_part_providers() {
@@ -96,6 +111,7 @@ const std::vector<PackagePartProvider>& package_part_providers() {
         {"action_plan", action_plan_part},
         {"diagnosis_summary", diagnosis_part<true>},
         {"diagnosis_report", diagnosis_part<false>},
+        {"final_report", final_report_part},
     };
     return providers;
 }

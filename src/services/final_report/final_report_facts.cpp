@@ -1,10 +1,12 @@
 #include "services/final_report/final_report_facts.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "core/diagnosis/analysis.hpp"
 #include "core/policy/policy_document.hpp"
 #include "core/rules/rules_check.hpp"
+#include "storage/action_plan/action_plan_repository.hpp"
 #include "storage/diagnosis/diagnosis_repository.hpp"
 #include "storage/policy/policy_repository.hpp"
 #include "storage/rules/rules_check_repository.hpp"
@@ -112,6 +114,28 @@ core::documents::DocumentState plan_state(
     return it == found.end() ? core::documents::DocumentState::not_started : it->second.state;
 }
 
+// 様式3 in a line: its measures by 改善分野 and how many are decided 実施可 (labels from the
+// plan's content, the counts from its stored rows).
+std::optional<fr::PlanFacts> plan_facts(storage::Connection& c, const ServiceEnv& env,
+                                        core::Id engagement_id) {
+    auto plan = storage::ActionPlanRepository(c).find(engagement_id);
+    if (!plan || plan->measures.empty()) return std::nullopt;
+    const auto* content = env.content.action_plan(plan->content_id);
+    if (!content) content = &env.content.current_action_plan();
+    std::string summary;
+    for (const auto& area : content->areas) {
+        auto count = std::count_if(plan->measures.begin(), plan->measures.end(),
+                                   [&](const auto& m) { return m.area_key == area.key; });
+        summary += (summary.empty() ? "" : "、") + area.label + " " + std::to_string(count) + "件";
+    }
+    auto feasible = std::count_if(plan->measures.begin(), plan->measures.end(), [](const auto& m) {
+        return m.feasibility == core::action_plan::Feasibility::feasible;
+    });
+    summary += "（" + content->columns.feasibility + " " + content->feasibility.at(0).label + ": " +
+               std::to_string(feasible) + "件）";
+    return fr::PlanFacts{static_cast<int>(plan->measures.size()), summary};
+}
+
 }  // namespace
 
 fr::Facts gather_facts(
@@ -124,7 +148,7 @@ fr::Facts gather_facts(
     facts.policy = policy_facts(c, engagement.id);
     facts.rules = rules_facts(c, env, engagement.id);
     facts.plan_state = plan_state(c, engagement.id, statuses);
-    // facts.plan: the action plan's own summary, added when its domain provides one.
+    facts.plan = plan_facts(c, env, engagement.id);
     return facts;
 }
 

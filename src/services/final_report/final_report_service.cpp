@@ -243,7 +243,7 @@ core::documents::DocumentStatus FinalReportService::status(const EngagementGrant
 
 core::documents::DocumentFile FinalReportService::package_file(const EngagementGrant& grant,
                                                                const PdfRenderer& render_pdf) {
-    grant.require(EngagementAction::view_reports);
+    grant.require(EngagementAction::view_submitted_documents);
     storage::Connection c(env_.db);
     auto report = storage::FinalReportRepository(c).find(grant.engagement_id());
     if (!report || !report->submitted) final_report_refused("最終報告書はまだ提出されていません。");
@@ -256,7 +256,7 @@ core::documents::DocumentFile FinalReportService::package_file(const EngagementG
     core::documents::DocumentFile file;
     file.file_name = env_.content.final_report.title + ".pdf";
     file.media_type = "application/pdf";
-    file.bytes = render_pdf(document);
+    if (render_pdf) file.bytes = render_pdf(document);  // none: only the facts (readiness)
     file.version = report->version;
     // The secretariat's acceptance stands for the approval of the copy: who and when.
     for (const auto& s : report->steps)

@@ -66,8 +66,9 @@ class FinalReportService {
     // secretariat's acceptance is its "approval". 409 before any submission. Services link no
     // exports, so the caller hands in the renderer (exports::render_final_report_pdf).
     using PdfRenderer = std::function<std::string(const core::final_report::Document&)>;
-    core::documents::DocumentFile package_file(const EngagementGrant& grant,  // view_reports
-                                               const PdfRenderer& render_pdf);
+    core::documents::DocumentFile package_file(
+        const EngagementGrant& grant,  // view_submitted_documents
+        const PdfRenderer& render_pdf);
 
     // The engagement's facts as the draft takes them (write_records).
     core::final_report::Facts facts(const EngagementGrant& grant);

@@ -199,8 +199,8 @@ TEST_F(FinalReportServiceTest, ThePackageTakesTheAcceptedCopyWithWhoAcceptedIt) 
         return out;
     };
     auto package = [&] {
-        return services_->final_report.package_file(on_maker(jimu, EngagementAction::view_reports),
-                                                    render);
+        return services_->final_report.package_file(
+            on_maker(jimu, EngagementAction::view_submitted_documents), render);
     };
     EXPECT_EQ(code_of([&] { package(); }), ErrorCode::conflict);
     save("提出した所見", 0);
