@@ -46,6 +46,8 @@ const ActionPlanContent* Library::action_plan(const std::string& id) const {
 
 const ActionPlanContent& Library::current_action_plan() const {
     return action_plans.at(current_action_plan_id);
+}
+
 const core::survey::SurveyForm* Library::survey(const std::string& id) const {
     auto it = surveys.find(id);
     return it == surveys.end() ? nullptr : &it->second;
