@@ -34,5 +34,5 @@ db="sqlite:$work/bench.db"
 "$bin" demo --db "$db" >/dev/null
 port=$(bench_port)
 bench_start_server "$bin" "$db" "$port" "$work/server.log" ${threads:+--threads "$threads"}
-node bench/package_bench.mjs --base "http://127.0.0.1:$port" --respondents "$respondents" \
+node bench/package_bench.mjs --base "http://127.0.0.1:$port" --respondents "$respondents" --rows "$rows" \
   --zips "$zips" --seconds "$seconds"

@@ -150,4 +150,20 @@ ActionPlanContent parse_action_plan(const nlohmann::json& doc, const std::string
     return out;
 }
 
+core::action_plan::PlanSheetForm sheet_form_of(const ActionPlanContent& content) {
+    const auto& c = content.columns;
+    core::action_plan::PlanSheetForm form;
+    form.headers = {c.id,       c.area,       c.situation,  c.action,      c.business_linked,
+                    c.urgency,  c.importance, c.difficulty, c.feasibility, c.deadline,
+                    c.concerns, c.owner,      c.progress,   c.sources};
+    form.narrowing_header = c.narrowing;
+    for (const auto& area : content.areas) form.areas.push_back({area.key, area.label});
+    for (std::size_t i = 0; i < form.feasibility_labels.size(); ++i)
+        form.feasibility_labels[i] = content.feasibility.at(i).label;
+    for (std::size_t i = 0; i < form.progress_labels.size(); ++i)
+        form.progress_labels[i] = content.progress.at(i).label;
+    form.check_mark = content.sheet_notes.check_mark;
+    return form;
+}
+
 }  // namespace shido::content

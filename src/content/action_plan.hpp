@@ -6,6 +6,7 @@
 
 #include "content/regulations.hpp"
 #include "core/action_plan/action_plan.hpp"
+#include "core/action_plan/plan_sheet.hpp"
 #include "core/diagnosis/instrument.hpp"
 
 namespace shido::content {
@@ -62,5 +63,8 @@ struct ActionPlanContent {
 ActionPlanContent parse_action_plan(const nlohmann::json& doc, const std::string& source,
                                     const core::diagnosis::Instrument& instrument,
                                     const Regulations& regulations);
+
+// The form's vocabulary for the 様式3 workbook: what the export writes and the import accepts.
+core::action_plan::PlanSheetForm sheet_form_of(const ActionPlanContent& content);
 
 }  // namespace shido::content

@@ -1,12 +1,13 @@
-// An uploaded workbook, as the 様式2 import reads it: the ZIP opened from memory (libzip), its
-// XML parts read with expat, then the cells checked against the real form from content/.
-// Whatever the bytes, the only failure is a Japanese validation error; the cells that come out
-// are valid UTF-8 and inside Excel's grid; the import's errors name a row and a column.
+// An uploaded workbook, as the 様式2 and 様式3 imports read it: the ZIP opened from memory
+// (libzip), its XML parts read with expat, then the cells checked against the real forms from
+// content/. Whatever the bytes, the only failure is a Japanese validation error; the cells that
+// come out are valid UTF-8 and inside Excel's grid; the import's errors name a row and a column.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
 
 #include "content/library.hpp"
+#include "core/action_plan/plan_sheet.hpp"
 #include "core/error.hpp"
 #include "core/rules/rules_import.hpp"
 #include "core/text/utf8.hpp"
@@ -31,10 +32,19 @@ const shido::core::rules::ImportForm& xlsx_fuzz_form() {
     return form;
 }
 
+const shido::core::action_plan::PlanSheetForm& xlsx_fuzz_plan_form() {
+    static const auto form = [] {
+        auto library = shido::content::load_library(SHIDO_CONTENT_DIR);
+        return shido::content::sheet_form_of(library.current_action_plan());
+    }();
+    return form;
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
     (void)xlsx_fuzz_form();
+    (void)xlsx_fuzz_plan_form();
     return 0;
 }
 
@@ -60,6 +70,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     auto outcome = shido::core::rules::read_rules_rows(cells, xlsx_fuzz_form());
     FUZZ_CHECK(outcome.rows.empty() || outcome.errors.empty());
     for (const auto& error : outcome.errors) {
+        FUZZ_CHECK(error.row >= 1 && !error.column.empty());
+        FUZZ_CHECK(shido::core::is_valid_utf8(error.message));
+    }
+    auto plan = shido::core::action_plan::read_plan_rows(cells, xlsx_fuzz_plan_form(),
+                                                         {{1, 2, 3}, std::string("2026-01-01")});
+    FUZZ_CHECK(plan.measures.empty() || plan.errors.empty());
+    FUZZ_CHECK(plan.measures.size() <= shido::core::action_plan::max_measures);
+    for (const auto& error : plan.errors) {
         FUZZ_CHECK(error.row >= 1 && !error.column.empty());
         FUZZ_CHECK(shido::core::is_valid_utf8(error.message));
     }

@@ -4,6 +4,7 @@
 #include "exports/action_plan/action_plan_exports.hpp"
 #include "exports/office/xlsx_reader.hpp"
 #include "http/api_routes.hpp"
+#include "http/diagnosis/diagnosis_bodies.hpp"
 #include "services/action_plan/action_plan_sheet_views.hpp"
 #include "services/action_plan/action_plan_views.hpp"
 

@@ -201,6 +201,12 @@ ActionPlanView ActionPlanService::get(const EngagementGrant& grant) {
     return plan_view_of(env_, plan_inputs(c, env_, grant.engagement_id()));
 }
 
+ActionPlanView ActionPlanService::editing(const EngagementGrant& grant) {
+    grant.require(core::EngagementAction::edit_documents);
+    storage::Connection c(env_.db);
+    return plan_view_of(env_, plan_inputs(c, env_, grant.engagement_id()));
+}
+
 ActionPlanView ActionPlanService::save(const RequestContext& ctx, const EngagementGrant& grant,
                                        std::optional<int> expected_version,
                                        std::vector<plan::Measure> incoming) {

@@ -66,6 +66,9 @@ class ActionPlanService {
     explicit ActionPlanService(ServiceEnv env) : env_(env) {}
 
     ActionPlanView get(const EngagementGrant& grant);  // view_documents
+    // The same view for one about to change the plan (edit_documents): what an import checks
+    // a file against.
+    ActionPlanView editing(const EngagementGrant& grant);
     // The whole sheet (the screen, the Excel import): rows with an id keep that row and its
     // sources, id 0 adds one, an unknown id is refused naming the row; `expected_version` is
     // the plan's (0 before the first save). Audited.

@@ -1,5 +1,6 @@
 #include "services/action_plan/action_plan_sheet_service.hpp"
 
+#include <algorithm>
 #include <map>
 
 #include "core/error.hpp"
@@ -62,8 +63,38 @@ PlanDocument plan_document_frame(const ServiceEnv& env, const content::ActionPla
     for (std::size_t i = 0; i < content.instructions.size(); ++i)
         d.instructions.push_back(std::to_string(i + 1) + ". " + content.instructions[i]);
     d.far_deadline_note = content.sheet_notes.far_deadline_note;
-    d.form = plan_sheet_form(content);
+    d.form = content::sheet_form_of(content);
     return d;
+}
+
+// The workbook lists the rows by area, so the order of its rows says nothing about the order
+// across areas: a known row keeps its place among its own area's rows (their stored positions,
+// handed out in the file's order, so moving rows within an area in Excel is kept), and a new
+// row, or one moved to another area, goes after every stored one.
+void keep_plan_positions(std::vector<Measure>& incoming, const ActionPlanView& view) {
+    std::map<core::Id, const Measure*> stored;
+    int next = 0;
+    for (const auto& m : view.measures) {
+        stored[m.measure.id] = &m.measure;
+        next = std::max(next, m.measure.position);
+    }
+    std::map<std::string, std::vector<Measure*>> kept_by_area;
+    for (auto& m : incoming) {
+        auto it = m.id ? stored.find(m.id) : stored.end();
+        if (it != stored.end() && it->second->area_key == m.area_key)
+            kept_by_area[m.area_key].push_back(&m);
+        else
+            m.position = ++next;
+    }
+    for (auto& [area, rows] : kept_by_area) {
+        std::vector<int> positions;
+        for (const auto* m : rows) positions.push_back(stored.at(m->id)->position);
+        std::sort(positions.begin(), positions.end());
+        for (std::size_t i = 0; i < rows.size(); ++i) rows[i]->position = positions[i];
+    }
+    // The plan's save numbers the rows as they come: hand them over in that order.
+    std::stable_sort(incoming.begin(), incoming.end(),
+                     [](const Measure& a, const Measure& b) { return a.position < b.position; });
 }
 
 core::DomainError plan_file_errors(std::vector<core::DomainError::Detail> errors) {
@@ -74,22 +105,6 @@ core::DomainError plan_file_errors(std::vector<core::DomainError::Detail> errors
 }
 
 }  // namespace
-
-core::action_plan::PlanSheetForm plan_sheet_form(const content::ActionPlanContent& content) {
-    const auto& c = content.columns;
-    core::action_plan::PlanSheetForm form;
-    form.headers = {c.id,       c.area,       c.situation,  c.action,      c.business_linked,
-                    c.urgency,  c.importance, c.difficulty, c.feasibility, c.deadline,
-                    c.concerns, c.owner,      c.progress,   c.sources};
-    form.narrowing_header = c.narrowing;
-    for (const auto& area : content.areas) form.areas.push_back({area.key, area.label});
-    for (std::size_t i = 0; i < form.feasibility_labels.size(); ++i)
-        form.feasibility_labels[i] = content.feasibility.at(i).label;
-    for (std::size_t i = 0; i < form.progress_labels.size(); ++i)
-        form.progress_labels[i] = content.progress.at(i).label;
-    form.check_mark = content.sheet_notes.check_mark;
-    return form;
-}
 
 PlanDocument ActionPlanSheetService::document(const EngagementGrant& grant) {
     auto view = plans_.get(grant);
@@ -172,15 +187,17 @@ std::vector<Measure> ActionPlanSheetService::read_sheet(const ActionPlanView& vi
     core::action_plan::PlanImportLimits limits;
     for (const auto& m : view.measures) limits.known_ids.insert(m.measure.id);
     limits.earliest_deadline = view.dates.start;
-    auto outcome = core::action_plan::read_plan_rows(sheet, plan_sheet_form(*view.content), limits);
+    auto outcome =
+        core::action_plan::read_plan_rows(sheet, content::sheet_form_of(*view.content), limits);
     if (!outcome.errors.empty()) throw plan_file_errors(std::move(outcome.errors));
+    keep_plan_positions(outcome.measures, view);
     return std::move(outcome.measures);
 }
 
 ActionPlanImportPreview ActionPlanSheetService::preview_import(
     const EngagementGrant& grant, const core::office::SheetCells& sheet) {
     grant.require(core::EngagementAction::edit_documents);
-    auto view = plans_.get(grant);
+    auto view = plans_.editing(grant);
     auto incoming = read_sheet(view, sheet);
     auto changes = plans_.preview(grant, incoming);
     return {view.version(), static_cast<int>(incoming.size()), std::move(changes)};
@@ -191,7 +208,7 @@ ActionPlanView ActionPlanSheetService::import(const RequestContext& ctx,
                                               const core::office::SheetCells& sheet,
                                               std::optional<int> version) {
     grant.require(core::EngagementAction::edit_documents);
-    auto view = plans_.get(grant);
+    auto view = plans_.editing(grant);
     return plans_.save(ctx, grant, version, read_sheet(view, sheet));
 }
 

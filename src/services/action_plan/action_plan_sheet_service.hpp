@@ -47,7 +47,4 @@ class ActionPlanSheetService {
     ActionPlanService& plans_;
 };
 
-// The form's vocabulary from the plan's content: what the export writes and the import accepts.
-core::action_plan::PlanSheetForm plan_sheet_form(const content::ActionPlanContent& content);
-
 }  // namespace shido::services
