@@ -44,8 +44,8 @@ struct Library {
     std::map<std::string, core::hearing::HearingTemplate> hearing_sheets;  // 様式1, by id
     core::package::PackageSpec package;  // what the submission package (提出パッケージ) holds
     core::security_action::SecurityActionSpec security_action;  // ★ and ★★ of SECURITY ACTION
-    std::map<std::string, ActionPlanContent> action_plans;                 // 様式3, by id
-    std::map<std::string, core::survey::SurveyForm> surveys;               // アンケート, by id
+    std::map<std::string, ActionPlanContent> action_plans;      // 様式3, by id
+    std::map<std::string, core::survey::SurveyForm> surveys;    // アンケート, by id
     core::final_report::Labels final_report;  // 最終報告書: headings, limits, draft phrases
 
     const core::diagnosis::Instrument* instrument(const std::string& id) const;

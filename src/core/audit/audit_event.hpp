@@ -44,7 +44,7 @@ enum class AuditAction {
     build_action_plan,    // rows added from the key findings and the 様式2 categories
     approve_action_plan,  // the owner approved a version of 様式3
     submit_action_plan,
-    submit_survey,  // the owner handed the アンケート to the secretariat
+    submit_survey,         // the owner handed the アンケート to the secretariat
     refresh_final_report,  // 最終報告書: the generated sections written anew from the facts
     submit_final_report,
     return_final_report,
