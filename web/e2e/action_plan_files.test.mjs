@@ -51,7 +51,7 @@ scenario(
       assert.match(cells[2], /特高/)
 
       const good = await edited(download, dir, 'good.xlsx', `
-ws['F8'] = '低'
+ws['F8'] = '高' if ws['F8'].value == '低' else '低'
 last = ws.max_row + 1
 ws.cell(row=last, column=2, value='物理的対策')
 ws.cell(row=last, column=4, value='来客の入退室を記録する')
@@ -62,7 +62,7 @@ ws.cell(row=last, column=10, value=datetime.date(2027, 5, 31))`)
       const preview = page.getByTestId('plan-import-preview')
       await preview.waitFor()
       await preview.getByText('追加: 来客の入退室を記録する').waitFor()
-      await preview.getByText(/の緊急度「.」→「低」/).waitFor()
+      await preview.getByText(/の緊急度「.*」→「[高低]」/).waitFor()
       await page.getByTestId('plan-import-apply').click()
       await page.getByText('ファイルの内容を取り込みました').waitFor()
     } finally {

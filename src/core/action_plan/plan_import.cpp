@@ -56,12 +56,7 @@ class PlanImportRun {
         out_.errors.push_back({row, plan_column_name(column), std::move(message)});
     }
 
-    const SheetCell* at(int row, int column) const {
-        auto it = grid_.find({row, column});
-        if (it == grid_.end()) return nullptr;
-        const auto kind = it->second->kind;
-        return kind == CellKind::formula || kind == CellKind::error ? nullptr : it->second;
-    }
+    const SheetCell* at(int row, int column) const { return office::value_at(grid_, row, column); }
     const SheetCell* at(int row, PlanColumn column) const {
         return at(row, static_cast<int>(column));
     }
@@ -73,15 +68,8 @@ class PlanImportRun {
         return comparable_text(text_at(row, column));
     }
 
-    // A formula could show anything when the file is opened again: never taken as a value.
     void refuse_formulas() {
-        for (const auto& [where, cell] : grid_) {
-            if (cell->kind != CellKind::formula && cell->kind != CellKind::error) continue;
-            out_.errors.push_back({where.first, office::column_letter(where.second),
-                                   cell->kind == CellKind::formula
-                                       ? "数式は取り込めません。値を直接入力してください。"
-                                       : "エラー値のセルは取り込めません。"});
-        }
+        for (auto& error : office::formula_errors(grid_)) out_.errors.push_back(std::move(error));
     }
 
     bool header_is(int row, PlanColumn column, const std::string& wanted) {

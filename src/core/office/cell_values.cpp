@@ -104,4 +104,23 @@ SheetGrid grid_of(const SheetCells& sheet) {
     return grid;
 }
 
+const SheetCell* value_at(const SheetGrid& grid, int row, int column) {
+    auto it = grid.find({row, column});
+    if (it == grid.end()) return nullptr;
+    const auto kind = it->second->kind;
+    return kind == CellKind::formula || kind == CellKind::error ? nullptr : it->second;
+}
+
+std::vector<DomainError::Detail> formula_errors(const SheetGrid& grid) {
+    std::vector<DomainError::Detail> errors;
+    for (const auto& [where, cell] : grid) {
+        if (cell->kind != CellKind::formula && cell->kind != CellKind::error) continue;
+        errors.push_back({where.first, column_letter(where.second),
+                          cell->kind == CellKind::formula
+                              ? "数式は取り込めません。値を直接入力してください。"
+                              : "エラー値のセルは取り込めません。"});
+    }
+    return errors;
+}
+
 }  // namespace shido::core::office

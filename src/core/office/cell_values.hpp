@@ -4,7 +4,9 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
+#include "core/error.hpp"
 #include "core/office/sheet_cells.hpp"
 
 namespace shido::core::office {
@@ -26,5 +28,12 @@ std::string unguarded_text(std::string text);
 // The cells of a sheet by (row, column); a cell given twice keeps the first.
 using SheetGrid = std::map<std::pair<int, int>, const SheetCell*>;
 SheetGrid grid_of(const SheetCells& sheet);
+
+// A cell's value, or nullptr: empty, or a formula or error value (never taken as a value).
+const SheetCell* value_at(const SheetGrid& grid, int row, int column);
+
+// One error per formula or error-value cell, at its row and column: a formula could show
+// anything when the file is opened again, so an import refuses it rather than trust its result.
+std::vector<DomainError::Detail> formula_errors(const SheetGrid& grid);
 
 }  // namespace shido::core::office

@@ -38,10 +38,7 @@ class RulesImportRun {
 
     // A cell's value; formulas and error values were reported already and count as empty.
     const SheetCell* at(int row, RulesColumn column) const {
-        auto it = grid_.find({row, static_cast<int>(column)});
-        if (it == grid_.end()) return nullptr;
-        const auto kind = it->second->kind;
-        return kind == CellKind::formula || kind == CellKind::error ? nullptr : it->second;
+        return office::value_at(grid_, row, static_cast<int>(column));
     }
 
     std::string text_at(int row, RulesColumn column) const {
@@ -49,15 +46,8 @@ class RulesImportRun {
         return cell ? cell->value : std::string();
     }
 
-    // A formula could show anything when the file is opened again: never taken as a value.
     void refuse_formulas() {
-        for (const auto& [where, cell] : grid_) {
-            if (cell->kind != CellKind::formula && cell->kind != CellKind::error) continue;
-            out_.errors.push_back({where.first, office::column_letter(where.second),
-                                   cell->kind == CellKind::formula
-                                       ? "数式は取り込めません。値を直接入力してください。"
-                                       : "エラー値のセルは取り込めません。"});
-        }
+        for (auto& error : office::formula_errors(grid_)) out_.errors.push_back(std::move(error));
     }
 
     bool check_headers() {

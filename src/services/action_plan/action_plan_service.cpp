@@ -44,23 +44,26 @@ struct PlanInputs {
     plan::PlanDates dates;
 };
 
-// Findings come from the engagement's latest closed round of the plan's diagnosis edition, or
-// its latest round while none is closed: the items stay the same across rounds.
+// Findings come from the latest round of the plan's diagnosis edition in which the expert
+// marked key areas, a closed round before one still open: a round opened (or closed unused)
+// since has none and must not hide them. The items stay the same across rounds.
 std::vector<core::diagnosis::Finding> plan_findings(storage::Connection& c, core::Id engagement,
                                                     const std::string& instrument_id) {
     storage::DiagnosisRepository repo(c);
-    std::optional<core::Id> latest, latest_closed;
+    std::vector<core::Id> closed, open;  // oldest first
     for (const auto& round : repo.list_rounds(engagement)) {
         if (round.instrument_id != instrument_id) continue;
-        latest = round.id;
-        if (round.status == "closed") latest_closed = round.id;
+        (round.status == "closed" ? closed : open).push_back(round.id);
     }
-    auto round = latest_closed ? latest_closed : latest;
-    if (!round) return {};
-    std::vector<core::diagnosis::Finding> key;
-    for (auto& f : repo.findings(*round))
-        if (f.key_area) key.push_back(std::move(f));
-    return key;
+    for (const auto* rounds : {&closed, &open}) {
+        for (auto it = rounds->rbegin(); it != rounds->rend(); ++it) {
+            std::vector<core::diagnosis::Finding> key;
+            for (auto& f : repo.findings(*it))
+                if (f.key_area) key.push_back(std::move(f));
+            if (!key.empty()) return key;
+        }
+    }
+    return {};
 }
 
 std::vector<plan::RuleSource> plan_rule_rows(storage::Connection& c, const ServiceEnv& env,

@@ -6,9 +6,9 @@ describe('changeLines', () => {
     const changes = {
       added: [{ id: 0, action: '研修を年2回行う' }],
       removed: [{ id: 4, action: '', situation: '古い対策' }],
-      changed: [{ id: 7, fields: [{ field: 'urgency', before: '中', after: '高' }, { field: 'owner', before: '', after: '総務' }] }],
+      changed: [{ id: 7, fields: [{ field: 'urgency', before: 'medium', after: 'high' }, { field: 'owner', before: '', after: '総務' }] }],
     } as unknown as ActionPlanChanges
-    expect(changeLines(changes, { urgency: '緊急度', owner: '担当' })).toEqual([
+    expect(changeLines(changes, { urgency: '緊急度', owner: '担当' }, { 中: '中', medium: '中', high: '高' })).toEqual([
       '追加: 研修を年2回行う',
       '削除: 管理番号 4 古い対策',
       '変更: 管理番号 7 の緊急度「中」→「高」',
