@@ -171,7 +171,7 @@ async function main() {
 
   const fmt = (v, d = 1) => (v === undefined ? '-' : v.toFixed(d));
   const rows = [
-    ['seed (50 respondents, policy, 様式2)', `${fmt(seedMs / 1000, 1)} s`],
+    [`seed (${respondents} respondents, policy, 様式2, 様式3 of ${planRows} rows)`, `${fmt(seedMs / 1000, 1)} s`],
     ['parts in the ZIP', present.join(', ')],
     ['ZIP size', `${zipBytes} bytes`],
     [`ZIP build alone p50 / p99 (${zips} runs)`, `${fmt(percentile(zipMs, 50))} / ${fmt(percentile(zipMs, 99))} ms`],
