@@ -10,7 +10,7 @@ packages=(
   libsoci-dev libboost-dev libsqlite3-dev libpq-dev postgresql-15
   libxlsxwriter-dev libpango1.0-dev libcairo2-dev fonts-ipaexfont libqrencode-dev
   libsodium-dev libgtest-dev libgmock-dev libbenchmark-dev
-  libcurl4-openssl-dev libical-dev python3-aiosmtpd python3-icalendar
+  libcurl4-openssl-dev libical-dev python3-aiosmtpd python3-icalendar liboath-dev
   libzip-dev libexpat1-dev libdtl-dev python3-docx
   libreoffice-calc-nogui libreoffice-writer-nogui
   fonts-dejavu-core python3-openpyxl python3-xlsxwriter
