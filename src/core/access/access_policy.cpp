@@ -13,14 +13,15 @@ constexpr std::size_t relation_count = std::size(all_relations);
 // Rows follow all_relations, columns all_engagement_actions:
 constexpr bool T = true, F = false;
 // view plan assign audit diagnosis findings records write tasks confirm acknowledge reports
-// review reads | documents: view edit approve submit submitted | survey: answer results
+// review reads | documents: view edit approve submit submitted | survey: answer results |
+// members
 constexpr std::array<std::array<bool, action_count>, relation_count> policy_table{{
-    /* secretariat     */ {T, T, T, T, T, F, F, F, F, F, F, T, T, F, F, F, F, F, T, F, T},
-    /* assigned_expert */ {T, T, F, F, T, T, T, T, T, T, F, T, F, F, T, T, F, T, T, F, F},
-    /* other_expert    */ {F, F, F, F, F, F, F, F, F, F, F, F, F, F, F, F, F, F, F, F, F},
-    /* owner           */ {T, F, F, F, T, F, T, F, T, T, T, T, F, T, T, T, T, F, T, T, F},
-    /* manager         */ {T, F, F, F, F, F, F, F, T, T, T, F, F, F, T, T, F, F, F, F, F},
-    /* other_company   */ {F, F, F, F, F, F, F, F, F, F, F, F, F, F, F, F, F, F, F, F, F},
+    /* secretariat     */ {T, T, T, T, T, F, F, F, F, F, F, T, T, F, F, F, F, F, T, F, T, T},
+    /* assigned_expert */ {T, T, F, F, T, T, T, T, T, T, F, T, F, F, T, T, F, T, T, F, F, F},
+    /* other_expert    */ {F, F, F, F, F, F, F, F, F, F, F, F, F, F, F, F, F, F, F, F, F, F},
+    /* owner           */ {T, F, F, F, T, F, T, F, T, T, T, T, F, T, T, T, T, F, T, T, F, T},
+    /* manager         */ {T, F, F, F, F, F, F, F, T, T, T, F, F, F, T, T, F, F, F, F, F, F},
+    /* other_company   */ {F, F, F, F, F, F, F, F, F, F, F, F, F, F, F, F, F, F, F, F, F, F},
 }};
 
 template <typename Enum, std::size_t N>
@@ -76,6 +77,8 @@ std::string_view to_string(EngagementAction action) {
             return "answer_survey";
         case EngagementAction::view_survey_results:
             return "view_survey_results";
+        case EngagementAction::manage_members:
+            return "manage_members";
     }
     return "view";
 }

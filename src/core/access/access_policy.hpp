@@ -44,6 +44,7 @@ enum class EngagementAction {
     view_submitted_documents,  // documents as submitted to the secretariat
     answer_survey,             // the owner's アンケート on the guidance, until it is submitted
     view_survey_results,       // submitted アンケート: the secretariat only, never the expert
+    manage_members,            // invite and remove the company's managers (a company route)
 };
 
 inline constexpr EngagementAction all_engagement_actions[] = {
@@ -67,7 +68,8 @@ inline constexpr EngagementAction all_engagement_actions[] = {
     EngagementAction::submit_documents,
     EngagementAction::view_submitted_documents,
     EngagementAction::answer_survey,
-    EngagementAction::view_survey_results};
+    EngagementAction::view_survey_results,
+    EngagementAction::manage_members};
 
 std::string_view to_string(EngagementAction action);
 
@@ -101,7 +103,8 @@ Relation relation_of(const Actor& actor, const EngagementScope& scope);
 //    company together; only the owner approves; only the expert submits them, and the
 //    secretariat reads only what was submitted;
 //  - the アンケート rates the expert's guidance: only the owner answers it and only the
-//    secretariat reads it, so the company can be candid (the expert never sees the answers).
+//    secretariat reads it, so the company can be candid (the expert never sees the answers);
+//  - the company's accounts: its owner (and the secretariat) invites and removes its managers.
 bool may(Relation relation, EngagementAction action);
 bool may(const Actor& actor, EngagementAction action, const EngagementScope& scope);
 

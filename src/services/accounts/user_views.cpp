@@ -12,7 +12,9 @@ nlohmann::json to_json(const core::User& u) {
             {"company_id", nullable(u.company_id)},
             {"company_role", u.company_role ? nlohmann::json(core::to_string(*u.company_role))
                                             : nlohmann::json(nullptr)},
-            {"active", u.active}};
+            {"active", u.active},
+            {"status", core::to_string(core::status_of(u))},
+            {"two_factor_enabled", u.two_factor_enabled}};
 }
 
 }  // namespace shido::services

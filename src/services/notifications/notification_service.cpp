@@ -109,7 +109,8 @@ nlohmann::json to_json(const storage::OutboxRow& r) {
         {"recipient_address", r.recipient_address},
         {"subject", r.subject},
         {"body", r.body},
-        {"link", r.link},
+        // An invitation or reset link would let whoever reads this page sign in as its person.
+        {"link", r.confidential ? std::string() : r.link},
         {"message_id", r.message_id},
         {"status", r.status},
         {"attempts", r.attempts},

@@ -16,7 +16,9 @@ namespace {
 
 std::string mail_body(const storage::OutboxRow& row, const std::string& public_url) {
     std::string body = row.body;
-    if (!row.link.empty())
+    if (row.confidential)  // the body itself says what the link is for
+        body += "\n\n" + public_url + row.link;
+    else if (!row.link.empty())
         body += "\n\n詳しくは次のページをご覧ください。\n" + public_url + row.link;
     body +=
         "\n\n--\nこのメールは IPA "

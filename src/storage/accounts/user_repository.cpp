@@ -9,7 +9,9 @@ namespace {
 
 constexpr const char* user_columns =
     "id, email, name, role, company_id, company_role, active, created_at, updated_at, "
-    "password_hash";
+    "password_hash, second_factor_exempt, "
+    "(SELECT COUNT(*) FROM two_factor_secrets t WHERE t.user_id = users.id AND t.confirmed_at "
+    "IS NOT NULL)";
 
 // Row buffer shared by every user query so the column order lives in one place.
 struct UserRow {
@@ -20,6 +22,8 @@ struct UserRow {
     int active = 1;
     long long created_at = 0, updated_at = 0;
     std::string password_hash;
+    int second_factor_exempt = 0;
+    long long two_factor = 0;
 
     void bind(soci::statement& st) {
         st.exchange(soci::into(id));
@@ -32,6 +36,8 @@ struct UserRow {
         st.exchange(soci::into(created_at));
         st.exchange(soci::into(updated_at));
         st.exchange(soci::into(password_hash));
+        st.exchange(soci::into(second_factor_exempt));
+        st.exchange(soci::into(two_factor));
     }
 
     core::User to_user() const {
@@ -45,6 +51,9 @@ struct UserRow {
         u.active = active != 0;
         u.created_at = created_at;
         u.updated_at = updated_at;
+        u.has_password = !password_hash.empty();
+        u.second_factor_exempt = second_factor_exempt != 0;
+        u.two_factor_enabled = two_factor > 0;
         return u;
     }
 };

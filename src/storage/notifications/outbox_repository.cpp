@@ -10,13 +10,14 @@ namespace {
 constexpr const char* outbox_columns =
     "SELECT id, notification_id, recipient_id, recipient_address, subject, body, link, "
     "message_id, status, attempts, next_attempt_at, last_error, claimed_by, claimed_until, "
-    "sent_at, created_at FROM outbox";
+    "sent_at, created_at, confidential FROM outbox";
 
 // A row's columns bound once to a statement, read into `row` per fetch.
 struct OutboxBinding {
     OutboxRow row;
     NullableIn<long long> notification, recipient, claimed_until, sent_at;
     NullableIn<std::string> last_error, claimed_by;
+    int confidential = 0;
 
     void bind(soci::statement& st) {
         st.exchange(soci::into(row.id));
@@ -35,9 +36,11 @@ struct OutboxBinding {
         st.exchange(soci::into(claimed_until.value, claimed_until.ind));
         st.exchange(soci::into(sent_at.value, sent_at.ind));
         st.exchange(soci::into(row.created_at));
+        st.exchange(soci::into(confidential));
     }
     OutboxRow read() const {
         OutboxRow r = row;
+        r.confidential = confidential != 0;
         r.notification_id = notification.get();
         r.recipient_id = recipient.get();
         r.claimed_until = claimed_until.get();
@@ -58,13 +61,15 @@ constexpr const char* outbox_due_condition =
 core::Id OutboxRepository::insert(const OutboxRow& r) {
     NullableOut<long long> notification(r.notification_id), recipient(r.recipient_id);
     long long id = 0;
+    int confidential = r.confidential ? 1 : 0;
     c_.sql() << "INSERT INTO outbox (notification_id, recipient_id, recipient_address, subject, "
-                "body, link, message_id, status, attempts, next_attempt_at, created_at) VALUES "
-                "(:n, :r, :a, :s, :b, :l, :m, 'queued', 0, :t, :c) RETURNING id",
+                "body, link, message_id, status, attempts, next_attempt_at, created_at, "
+                "confidential) VALUES (:n, :r, :a, :s, :b, :l, :m, 'queued', 0, :t, :c, :k) "
+                "RETURNING id",
         soci::use(notification.value, notification.ind), soci::use(recipient.value, recipient.ind),
         soci::use(r.recipient_address), soci::use(r.subject), soci::use(r.body), soci::use(r.link),
         soci::use(r.message_id), soci::use(r.next_attempt_at), soci::use(r.created_at),
-        soci::into(id);
+        soci::use(confidential), soci::into(id);
     return id;
 }
 
@@ -129,8 +134,10 @@ bool OutboxRepository::claim(core::Id id, const std::string& worker, core::Times
 
 bool OutboxRepository::mark_sent(core::Id id, const std::string& worker, core::Timestamp now) {
     soci::statement st =
+        // A sent credential link is not kept: only the person's mailbox has it.
         (c_.sql().prepare << "UPDATE outbox SET status = 'sent', sent_at = :t, last_error = NULL, "
-                             "claimed_until = NULL WHERE id = :id AND status = 'sending' AND "
+                             "claimed_until = NULL, link = CASE WHEN confidential = 1 THEN '' "
+                             "ELSE link END WHERE id = :id AND status = 'sending' AND "
                              "claimed_by = :w",
          soci::use(now), soci::use(id), soci::use(worker));
     st.execute(true);

@@ -20,6 +20,8 @@ struct OutboxRow {
     std::optional<std::string> last_error, claimed_by;
     std::optional<core::Timestamp> claimed_until, sent_at;
     core::Timestamp created_at = 0;
+    // The link is a credential (invitation, password reset): never shown, blanked once sent.
+    bool confidential = false;
 };
 
 struct OutboxQuery {
