@@ -31,7 +31,7 @@ async function logout(page) {
 
 /** Fills the password form of /account/setup or /account/reset and submits it. */
 async function setPassword(page, password, button) {
-  await page.getByLabel('新しいパスワード', { exact: true }).fill(password)
+  await page.getByLabel(/^新しいパスワード（必須）$/).fill(password)
   await page.getByLabel('新しいパスワード（確認）').fill(password)
   await page.getByRole('button', { name: button }).click()
 }
@@ -82,7 +82,7 @@ scenario(
       // Client-side rule first: too short, then a mismatch.
       await setPassword(p, 'short', 'パスワードを設定してログイン')
       await p.getByText('10文字以上で入力してください', { exact: false }).waitFor()
-      await p.getByLabel('新しいパスワード', { exact: true }).fill(NEW_PASSWORD)
+      await p.getByLabel(/^新しいパスワード（必須）$/).fill(NEW_PASSWORD)
       await p.getByLabel('新しいパスワード（確認）').fill(`${NEW_PASSWORD}x`)
       await p.getByRole('button', { name: 'パスワードを設定してログイン' }).click()
       await p.getByText('確認用のパスワードが一致しません。').waitFor()
