@@ -13,6 +13,7 @@
 #include "core/notifications/retry_policy.hpp"
 #include "http/server.hpp"
 #include "http/trusted_hosts.hpp"
+#include "services/accounts/password_check.hpp"
 #include "services/crypto.hpp"
 #include "services/demo/demo_data.hpp"
 #include "services/notifications/outbox_worker.hpp"
@@ -248,6 +249,8 @@ int user_command(const Args& args) {
     services::NewUser input{o.get("email"), o.get("name"), o.get("role"), password, {}, {}};
     if (!o.get("company-id").empty()) input.company_id = o.number("company-id", 1, 1ll << 62);
     if (!o.get("company-role").empty()) input.company_role = o.get("company-role");
+    services::require_acceptable_password(app.library.password_rule, "password", password,
+                                          services::normalise_email(input.email));
     storage::Connection c(app.db);
     storage::Transaction tx(c);
     services::RequestContext cli{core::Actor{0, core::Role::secretariat, {}, "cli", {}}, "cli"};

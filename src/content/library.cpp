@@ -8,6 +8,7 @@
 #include "content/hearing.hpp"
 #include "content/json_file.hpp"
 #include "content/package.hpp"
+#include "content/passwords.hpp"
 #include "content/policy.hpp"
 #include "content/security_action.hpp"
 #include "content/survey.hpp"
@@ -94,6 +95,10 @@ Library load_library(const fs::path& root) {
 
     auto package_path = root / "package" / "standard.json";
     library.package = parse_package_spec(read_json_file(package_path), package_path.string());
+
+    auto passwords_path = root / "accounts" / "passwords.json";
+    library.password_rule =
+        parse_password_rule(read_json_file(passwords_path), passwords_path.string());
 
     auto security_action_path = root / "security_action" / "ipa.json";
     library.security_action =

@@ -6,6 +6,7 @@
 #include "content/action_plan.hpp"
 #include "content/curriculum.hpp"
 #include "content/regulations.hpp"
+#include "core/accounts/password_rule.hpp"
 #include "core/calendar/holidays.hpp"
 #include "core/diagnosis/instrument.hpp"
 #include "core/final_report/final_report_labels.hpp"
@@ -47,6 +48,7 @@ struct Library {
     std::map<std::string, ActionPlanContent> action_plans;      // 様式3, by id
     std::map<std::string, core::survey::SurveyForm> surveys;    // アンケート, by id
     core::final_report::Labels final_report;  // 最終報告書: headings, limits, draft phrases
+    core::PasswordRule password_rule;         // the length and the common passwords refused
 
     const core::diagnosis::Instrument* instrument(const std::string& id) const;
     const core::diagnosis::Instrument& current_instrument() const;

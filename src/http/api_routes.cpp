@@ -5,8 +5,10 @@ namespace shido::http {
 std::vector<Route> api_routes(services::Services& services, Dispatcher& dispatcher) {
     std::vector<Route> all;
     for (auto part : {auth_routes(services, dispatcher),
+                      account_link_routes(services, dispatcher),
                       user_routes(services),
                       company_routes(services),
+                      company_member_routes(services),
                       audit_routes(services),
                       engagement_routes(services),
                       meta_routes(services),

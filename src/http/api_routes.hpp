@@ -14,8 +14,10 @@ class Dispatcher;
 std::vector<Route> api_routes(services::Services& services, Dispatcher& dispatcher);
 
 std::vector<Route> auth_routes(services::Services& services, Dispatcher& dispatcher);
+std::vector<Route> account_link_routes(services::Services& services, Dispatcher& dispatcher);
 std::vector<Route> user_routes(services::Services& services);
 std::vector<Route> company_routes(services::Services& services);
+std::vector<Route> company_member_routes(services::Services& services);
 std::vector<Route> audit_routes(services::Services& services);
 std::vector<Route> engagement_routes(services::Services& services);
 std::vector<Route> meta_routes(services::Services& services);

@@ -1,12 +1,14 @@
 #pragma once
 #include "services/access/access_service.hpp"
 #include "services/access/record_read_service.hpp"
+#include "services/accounts/account_link_service.hpp"
 #include "services/accounts/auth_service.hpp"
 #include "services/accounts/user_service.hpp"
 #include "services/action_plan/action_plan_service.hpp"
 #include "services/action_plan/action_plan_sheet_service.hpp"
 #include "services/audit/audit_service.hpp"
 #include "services/calendar/calendar_service.hpp"
+#include "services/companies/company_member_service.hpp"
 #include "services/companies/company_service.hpp"
 #include "services/course/confirmation_service.hpp"
 #include "services/course/planning_service.hpp"
@@ -41,8 +43,10 @@ struct Services {
         : env(service_env),
           access(service_env),
           auth(service_env, auth_config),
+          account_links(service_env, auth),
+          members(service_env, account_links.config()),
           companies(service_env),
-          users(service_env),
+          users(service_env, account_links.config()),
           engagements(service_env),
           planning(service_env),
           tasks(service_env),
@@ -71,6 +75,8 @@ struct Services {
     ServiceEnv env;
     AccessService access;
     AuthService auth;
+    AccountLinkService account_links;  // invitations and password resets by e-mail
+    CompanyMemberService members;      // the owner's company accounts
     CompanyService companies;
     UserService users;
     EngagementService engagements;

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { DEMO, DEMO_NAMES, DEMO_PASSWORD, assertError, startServer, uniqueSuffix } from './server.mjs';
+import { addAccount } from './accounts.mjs';
 
 const BAD_CREDENTIALS = 'メールアドレスまたはパスワードが正しくありません。';
 
@@ -18,12 +19,12 @@ function cookieAttributes(line) {
 describe('authentication', () => {
   let server, secretariat;
 
-  // A user of our own, so that changing its password or locking it out touches no demo user.
-  async function newExpert(password = 'first-password-123') {
+  // A user of our own, so that changing its password or locking it out touches no demo user
+  // (a company manager: the secretariat and experts would have to enrol a second factor first).
+  async function newMember(password = 'first-password-123') {
     const email = `auth-${uniqueSuffix()}@example.jp`;
-    const res = await secretariat.post('/api/v1/users', { email, name: '認証 テスト', role: 'expert', password });
-    assert.equal(res.status, 201, res.text);
-    return { ...res.data, password };
+    const company = (await secretariat.get('/api/v1/companies?limit=1')).data.items[0];
+    return addAccount(server, { email, name: '認証 テスト', role: 'company', company_id: company.id, company_role: 'manager', password });
   }
 
   before(async () => {
@@ -101,7 +102,7 @@ describe('authentication', () => {
   });
 
   test('repeated failures from one address throttle that address on the account (429), even for the right password; other accounts unaffected', async () => {
-    const user = await newExpert();
+    const user = await newMember();
     for (let i = 1; i <= 5; ++i) {
       const res = await server.client().login(user.email, `wrong-password-${i}`);
       assertError(res, 401, 'unauthenticated');
@@ -146,7 +147,7 @@ describe('authentication', () => {
   });
 
   test('password change: wrong current password and short new password are 422; afterwards only the new password works', async () => {
-    const user = await newExpert('first-password-123');
+    const user = await newMember('first-password-123');
     const a = await server.login(user.email, user.password);
     const b = await server.login(user.email, user.password);  // another device
 

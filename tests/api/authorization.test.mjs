@@ -20,6 +20,7 @@
 // does not know fails the test with a message saying where to teach it.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { addAccount } from './accounts.mjs';
 import {
   CARRIER, DEMO, DEMO_PASSWORD, MAKER, allPages, openapiDocument, shidoPolicy, shidoRoutes, startServer, uniqueSuffix,
 } from './server.mjs';
@@ -73,6 +74,10 @@ describe('authorization of every route for every actor', () => {
       let f = fixtures.find((x) => x.label === label);
       if (!f) fixtures.push(f = { label });
       f.engagement = engagement;
+      // A member of the company of its own, for the routes that remove one or re-invite one
+      // ({user_id} of /members, {id} of /users/…): removing it once leaves 409s after.
+      f.spare ??= await addAccount(server, { email: `spare-${label}-${uniqueSuffix()}@example.jp`, name: '予備 メンバー',
+        role: 'company', company_id: engagement.company_id, company_role: 'manager' });
       const rounds = await jimu.get(`/api/v1/engagements/${engagement.id}/diagnosis/rounds`);
       assert.equal(rounds.status, 200, rounds.text);
       f.round = rounds.data.items.find((r) => r.id === f.round?.id) ?? rounds.data.items[0];
@@ -107,7 +112,8 @@ describe('authorization of every route for every actor', () => {
     const param = route.param ?? 'id';
     const anchorIds = { engagement: f.engagement.id, diagnosis_round: f.round.id, respondent: f.respondent.id, company: f.engagement.company_id };
     // Other {id}s (routes without an anchor) by the collection they follow.
-    const byCollection = { engagements: f.engagement.id, companies: f.engagement.company_id, rounds: f.round.id, respondents: f.respondent.id, outbox: outboxId };
+    const byCollection = { engagements: f.engagement.id, companies: f.engagement.company_id, rounds: f.round.id, respondents: f.respondent.id, outbox: outboxId,
+      members: f.spare.id, users: f.spare.id };
     return route.path.replace(/\{([^}]+)\}/g, (whole, name, offset) => {
       if (route.access === 'engagement' && name === param) {
         assert.ok(route.anchor in anchorIds,
@@ -156,9 +162,7 @@ describe('authorization of every route for every actor', () => {
     const maker = companies.data.items.find((c) => c.name === MAKER);
     assert.ok(maker, `company ${MAKER} missing`);
     const manager = { email: `manager-${uniqueSuffix()}@example.jp`, password: 'manager-password-2026' };
-    const created = await jimu.post('/api/v1/users', {
-      email: manager.email, name: '製作所 管理者', role: 'company', company_id: maker.id, company_role: 'manager', password: manager.password });
-    assert.equal(created.status, 201, created.text);
+    await addAccount(server, { email: manager.email, name: '製作所 管理者', role: 'company', company_id: maker.id, company_role: 'manager', password: manager.password });
 
     for (const [name, email, password] of [
       ['jimu', DEMO.secretariat, DEMO_PASSWORD], ['expert1', DEMO.expert1, DEMO_PASSWORD], ['expert2', DEMO.expert2, DEMO_PASSWORD],

@@ -8,6 +8,7 @@ import {
   lastAuditId, openRound, roundState, sheet, submit,
 } from './diagnosis.mjs';
 import { DEMO_NAMES, assertError, shidoRoutes, startServer, uniqueSuffix } from './server.mjs';
+import { addAccount } from './accounts.mjs';
 
 const ALL_DONE = sheet('DDDDD DDDDD DDDDD DDDDD DDDDD');
 const MIXED = sheet('DPNUD PNUDP NUDPN UDPNU DPNUD');
@@ -120,9 +121,7 @@ describe('self-assessment: access', () => {
 
   test('a company user who is not the owner may not manage the self-assessment', async () => {
     const email = `manager-${uniqueSuffix()}@example.jp`;
-    const created = await who.secretariat.post('/api/v1/users', { email, name: '製作 課長', role: 'company',
-      company_id: who.maker.company_id, company_role: 'manager', password: 'long-enough-password' });
-    assert.equal(created.status, 201, created.text);
+    await addAccount(server, { email, name: '製作 課長', role: 'company', company_id: who.maker.company_id, company_role: 'manager' });
     const manager = await server.login(email, 'long-enough-password');
     assertError(await manager.get(`/api/v1/engagements/${who.maker.id}/diagnosis/rounds`), 403, 'forbidden');
     assertError(await manager.post(`/api/v1/engagements/${who.maker.id}/diagnosis/rounds`, { name: '課長の回' }), 403, 'forbidden');

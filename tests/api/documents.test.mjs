@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { conformingClient } from './openapi-schema.mjs';
 import { DEMO, assertError, openapiDocument, startServer, uniqueSuffix } from './server.mjs';
+import { addAccount } from './accounts.mjs';
 
 let server, jimu, expert1, owner, manager, owner1, engagement;
 const at = (p) => `/api/v1/engagements/${engagement.id}${p}`;
@@ -35,9 +36,7 @@ before(async () => {
   engagement = created.data;
   for (const [role, name] of [['owner', '成果 経営者'], ['manager', '成果 担当']]) {
     const email = `documents-${role}-${suffix}@example.jp`;
-    const made = await jimu.post('/api/v1/users', {
-      email, name, role: 'company', company_id: company.data.id, company_role: role, password: 'documents-password-2026' });
-    assert.equal(made.status, 201, made.text);
+    await addAccount(server, { email, name, role: 'company', company_id: company.data.id, company_role: role, password: 'documents-password-2026' });
     if (role === 'owner') owner = await login(email, 'documents-password-2026');
     else manager = await login(email, 'documents-password-2026');
   }

@@ -117,21 +117,24 @@ describe('bad input', () => {
 
     test('an unknown role ("admin")', async () => {
       await refused(() => secretariat.post('/api/v1/users',
-        { email: `admin-${uniqueSuffix()}@example.jp`, name: '管理者', role: 'admin', password: 'long-enough-password' }),
+        { email: `admin-${uniqueSuffix()}@example.jp`, name: '管理者', role: 'admin' }),
         422, 'validation', { fields: ['role'] });
       assertError(await secretariat.get('/api/v1/users?role=admin'), 422, 'validation', { fields: ['role'] });
       await refused(() => secretariat.post('/api/v1/users',
-        { email: `cr-${uniqueSuffix()}@example.jp`, name: '企業 管理者', role: 'company', company_id: maker.id, company_role: 'admin', password: 'long-enough-password' }),
+        { email: `cr-${uniqueSuffix()}@example.jp`, name: '企業 管理者', role: 'company', company_id: maker.id, company_role: 'admin' }),
         422, 'validation', { fields: ['company_role'] });
     });
 
     test('missing fields', async () => {
-      await refused(() => secretariat.post('/api/v1/users', {}), 422, 'validation', { fields: ['email', 'name', 'role', 'password'] });
+      await refused(() => secretariat.post('/api/v1/users', {}), 422, 'validation', { fields: ['email', 'name', 'role'] });
+      // Nobody types another person's password: the invited person sets it from the mail.
+      await refused(() => secretariat.post('/api/v1/users', { email: `pw-${uniqueSuffix()}@example.jp`, name: '代理 設定', role: 'expert', password: 'long-enough-password' }),
+        422, 'validation', { fields: ['password'] });
       await refused(() => secretariat.post('/api/v1/companies', {}), 422, 'validation', { fields: ['name'] });
       await refused(() => secretariat.post('/api/v1/engagements', {}), 422, 'validation', { fields: ['company_id'] });
       await refused(() => secretariat.patch(`/api/v1/engagements/${makerEngagement.id}`, { status: 'completed' }),
         422, 'validation', { fields: ['version'] });
-      await refused(() => secretariat.post('/api/v1/users', { email: `c-${uniqueSuffix()}@example.jp`, name: '所属なし', role: 'company', password: 'long-enough-password' }),
+      await refused(() => secretariat.post('/api/v1/users', { email: `c-${uniqueSuffix()}@example.jp`, name: '所属なし', role: 'company' }),
         422, 'validation', { fields: ['company_id'] });
     });
 
@@ -144,7 +147,7 @@ describe('bad input', () => {
       await refused(() => secretariat.post('/api/v1/companies', { name: '\u3000\u3000' }), 422, 'validation', { fields: ['name'] });
       await refused(() => secretariat.post('/api/v1/companies', { name: '改行\n入り' }), 422, 'validation', { fields: ['name'] });
       await refused(() => secretariat.post('/api/v1/companies', { name: '住所が長い', address: 'x'.repeat(201) }), 422, 'validation', { fields: ['address'] });
-      await refused(() => secretariat.post('/api/v1/users', { email: `long-${uniqueSuffix()}@example.jp`, name: 'n'.repeat(101), role: 'expert', password: 'long-enough-password' }),
+      await refused(() => secretariat.post('/api/v1/users', { email: `long-${uniqueSuffix()}@example.jp`, name: 'n'.repeat(101), role: 'expert' }),
         422, 'validation', { fields: ['name'] });
     });
 
@@ -163,7 +166,7 @@ describe('bad input', () => {
       await refused(() => secretariat.post('/api/v1/companies', { name: 'URL株式会社', website: 'javascript:alert(1)' }), 422, 'validation', { fields: ['website'] });
       await refused(() => secretariat.patch(`/api/v1/engagements/${makerEngagement.id}`, { version: String(makerEngagement.version) }),
         422, 'validation', { fields: ['version'] });
-      await refused(() => secretariat.post('/api/v1/users', { email: 'not-an-email', name: 'メール不正', role: 'expert', password: 'long-enough-password' }),
+      await refused(() => secretariat.post('/api/v1/users', { email: 'not-an-email', name: 'メール不正', role: 'expert' }),
         422, 'validation', { fields: ['email'] });
       assertError(await secretariat.get('/api/v1/audit?entity_id=abc'), 422, 'validation', { fields: ['entity_id'] });
       assertError(await secretariat.get('/api/v1/engagements?expert_id=abc'), 422, 'validation', { fields: ['expert_id'] });
@@ -246,7 +249,7 @@ describe('bad input', () => {
         (o) => secretariat.post('/api/v1/companies', { name: 'CSRF株式会社' }, o),
         (o) => secretariat.patch(`/api/v1/companies/${maker.id}`, { name: 'CSRFで改名' }, o),
         (o) => secretariat.patch(`/api/v1/engagements/${makerEngagement.id}`, { version: makerEngagement.version, status: 'cancelled' }, o),
-        (o) => secretariat.post('/api/v1/users', { email: `csrf-${uniqueSuffix()}@example.jp`, name: 'CSRF', role: 'expert', password: 'long-enough-password' }, o),
+        (o) => secretariat.post('/api/v1/users', { email: `csrf-${uniqueSuffix()}@example.jp`, name: 'CSRF', role: 'expert' }, o),
         (o) => secretariat.post('/api/v1/engagements', { company_id: maker.id }, o),
       ];
       for (const call of calls) {
@@ -293,9 +296,9 @@ describe('bad input', () => {
   });
 
   test('a duplicate e-mail address is a 409', async () => {
-    await refused(() => secretariat.post('/api/v1/users', { email: DEMO.expert1, name: '重複', role: 'expert', password: 'long-enough-password' }),
+    await refused(() => secretariat.post('/api/v1/users', { email: DEMO.expert1, name: '重複', role: 'expert' }),
       409, 'conflict', { fields: ['email'] });
-    await refused(() => secretariat.post('/api/v1/users', { email: ` ${DEMO.expert1.toUpperCase()} `, name: '重複', role: 'expert', password: 'long-enough-password' }),
+    await refused(() => secretariat.post('/api/v1/users', { email: ` ${DEMO.expert1.toUpperCase()} `, name: '重複', role: 'expert' }),
       409, 'conflict', { fields: ['email'] });
   });
 

@@ -5,71 +5,11 @@
 // refusing server (451) exhausts the attempts into `failed`, a 550 fails at once, and the
 // secretariat's re-queue sends it. And the in-app side: own notifications only.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { DEMO, MAKER, assertError, startServer } from './server.mjs';
+import { mailServer, until } from './mail.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => { const { port } = srv.address(); srv.close(() => resolve(port)); });
-  });
-}
-
-// The mail server: start(), stop(), messages() (the records), refuse('451 …') / accept().
-export async function mailServer() {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'shido-smtp-'));
-  const records = path.join(dir, 'messages.jsonl');
-  const mode = path.join(dir, 'mode');
-  const port = await freePort();
-  let child = null;
-  const server = {
-    port,
-    async start() {
-      child = spawn('/usr/bin/python3', [path.join(here, 'smtp_server.py'), String(port), records, mode], { stdio: ['ignore', 'pipe', 'pipe'] });
-      let out = '';
-      await new Promise((resolve, reject) => {
-        child.stdout.on('data', (d) => { out += d; if (out.includes('ready')) resolve(); });
-        child.stderr.on('data', (d) => { out += d; });
-        child.on('exit', (code) => reject(new Error(`smtp_server.py exited ${code}: ${out}`)));
-      });
-    },
-    async stop() {
-      if (!child) return;
-      const exited = new Promise((r) => child.on('exit', r));
-      child.kill('SIGTERM');
-      await exited;
-      child = null;
-    },
-    async messages() {
-      const text = await readFile(records, 'utf8').catch(() => '');
-      return text.split('\n').filter(Boolean).map((line) => JSON.parse(line));
-    },
-    refuse: (reply) => writeFile(mode, reply),
-    accept: () => writeFile(mode, ''),
-    async close() { await server.stop(); await rm(dir, { recursive: true, force: true }); },
-  };
-  return server;
-}
-
-async function until(what, check, timeout = 15_000) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(100);
-  }
-}
 
 describe('notifications and e-mail through a real SMTP server', () => {
   let smtp, server, jimu, expert1, expert2, maker;

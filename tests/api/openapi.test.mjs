@@ -552,6 +552,31 @@ describe('the OpenAPI document matches real responses', () => {
     await conforms(expert1, 'GET', '/api/v1/survey/results', '/api/v1/survey/results');
   });
 
+  test('account links, invitations and company members', async () => {
+    const anonymous = server.client();
+    const token = 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+    await conforms(anonymous, 'GET', '/api/v1/auth/links/{token}', `/api/v1/auth/links/${token}`);
+    for (const path of ['/api/v1/auth/invitations/accept', '/api/v1/auth/password-reset/complete']) {
+      await conforms(anonymous, 'POST', path, path, { json: { token, password: 'long-enough-password' } });
+      await conforms(anonymous, 'POST', path, path, { json: {} });
+    }
+    await conforms(anonymous, 'POST', '/api/v1/auth/password-reset', '/api/v1/auth/password-reset', { json: { email: 'nobody@example.jp' } });
+    await conforms(anonymous, 'POST', '/api/v1/auth/password-reset', '/api/v1/auth/password-reset', { json: { email: 'x' } });
+    const company = (await secretariat.get('/api/v1/companies?limit=1')).data.items[0];
+    const invited = await conforms(secretariat, 'POST', '/api/v1/users', '/api/v1/users',
+      { json: { email: `oa-${uniqueSuffix()}@example.jp`, name: '文書 確認', role: 'company', company_id: company.id } });
+    await conforms(secretariat, 'POST', '/api/v1/users/{id}/invitation', `/api/v1/users/${invited.data.id}/invitation`, { json: {} });
+    await conforms(secretariat, 'POST', '/api/v1/users/{id}/invitation', `/api/v1/users/${expert1.user.id}/invitation`, { json: {} });
+    const M = '/api/v1/companies/{id}/members';
+    const members = `/api/v1/companies/${company.id}/members`;
+    await conforms(secretariat, 'GET', M, members);
+    await conforms(expert1, 'GET', M, `/api/v1/companies/999999/members`);
+    const member = await conforms(secretariat, 'POST', M, members, { json: { email: `om-${uniqueSuffix()}@example.jp`, name: '文書 管理者' } });
+    await conforms(secretariat, 'POST', M, members, { json: { email: member.data.email, name: '重複' } });
+    await conforms(secretariat, 'DELETE', `${M}/{user_id}`, `${members}/${member.data.id}`);
+    await conforms(secretariat, 'DELETE', `${M}/{user_id}`, `${members}/${member.data.id}`);
+  });
+
   test('every route was exercised above', () => {
     for (const r of routes) assert.ok(seen.has(`${r.method} ${r.path}`), `${r.method} ${r.path} not checked against the document`);
   });

@@ -147,7 +147,7 @@ describe('pagination', () => {
       const tag = `${prefix}${i}`;
       const res = await who.secretariat.post('/api/v1/users', {
         email: `pg-${uniqueSuffix()}-${i}@example.jp`, name: `${tag} 確認`, role: i < 3 ? 'expert' : 'company',
-        company_id: i < 3 ? undefined : companies[0].id, company_role: i < 3 ? undefined : 'manager', password: 'long-enough-password' });
+        company_id: i < 3 ? undefined : companies[0].id, company_role: i < 3 ? undefined : 'manager' });
       assert.equal(res.status, 201, res.text);
       made.push(res.data);
     }

@@ -9,6 +9,7 @@ import { after, before, test } from 'node:test';
 import { conformingClient } from './openapi-schema.mjs';
 import { convertWithLibreOffice, pdfFonts, pdfText, readDocx } from './office.mjs';
 import { DEMO, assertError, openapiDocument, startServer } from './server.mjs';
+import { addAccount } from './accounts.mjs';
 
 const COMPANY = `<script>alert("x")</script>&製作所${Date.now() % 100000}`;
 let server, jimu, expert1, owner, engagement;
@@ -36,9 +37,7 @@ before(async () => {
   assert.equal(created.status, 201, created.text);
   engagement = created.data;
   const email = `policy-owner-${Date.now()}@example.jp`;
-  const made = await jimu.post('/api/v1/users', {
-    email, name: '方針 経営者', role: 'company', company_id: company.data.id, company_role: 'owner', password: 'owner-password-2026' });
-  assert.equal(made.status, 201, made.text);
+  await addAccount(server, { email, name: '方針 経営者', role: 'company', company_id: company.data.id, company_role: 'owner', password: 'owner-password-2026' });
   owner = await login(email, 'owner-password-2026');
 });
 after(() => server?.stop());

@@ -44,13 +44,16 @@ describe('route table', () => {
     // secretariat's alone): nothing under /engagements/{id} or /diagnosis/ is merely `authenticated`.
     for (const r of routes.filter((x) => /^\/api\/v1\/(engagements\/\{|diagnosis\/)/.test(x.path)))
       assert.ok(['engagement', 'secretariat'].includes(r.access), `${r.method} ${r.path}: ${r.access}`);
-    // Only logging in, answering the self-assessment by link, polling a calendar
-    // subscription and reading a published basic policy (the token is the credential) are public.
+    // Only logging in, the links of account mails (invitation, password reset), answering the
+    // self-assessment by link, polling a calendar subscription and reading a published basic
+    // policy (the token is the credential) are public.
     assert.deepEqual(
       routes.filter((r) => r.access === 'public').map((r) => `${r.method} ${r.path}`).sort(),
-      ['GET /api/v1/answer/{token}', 'GET /api/v1/calendar-feeds/{token}/calendar.ics', 'GET /api/v1/public/policies/{token}',
+      ['GET /api/v1/answer/{token}', 'GET /api/v1/auth/links/{token}', 'GET /api/v1/calendar-feeds/{token}/calendar.ics',
+       'GET /api/v1/public/policies/{token}',
        'POST /api/v1/answer/{token}/submit',
-       'POST /api/v1/auth/login', 'PUT /api/v1/answer/{token}/items/{item_no}'],
+       'POST /api/v1/auth/invitations/accept', 'POST /api/v1/auth/login', 'POST /api/v1/auth/password-reset',
+       'POST /api/v1/auth/password-reset/complete', 'PUT /api/v1/answer/{token}/items/{item_no}'],
     );
   });
 
@@ -204,12 +207,21 @@ describe('route table', () => {
   test('the public routes answer without a session (no 401 for lack of a session)', async () => {
     // A well-formed link token nobody was given: the token, not the missing session, is the problem.
     const token = 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+    // A body where the route needs one, and the answer when not 404 for the unknown token.
+    const bodies = {
+      '/api/v1/auth/invitations/accept': { token, password: 'long-enough-password' },
+      '/api/v1/auth/password-reset/complete': { token, password: 'long-enough-password' },
+      '/api/v1/auth/password-reset': { email: 'nobody@example.jp' },
+    };
+    const answers = { '/api/v1/auth/login': [422, 'validation'], '/api/v1/auth/password-reset': [202] };
     for (const r of routes.filter((x) => x.access === 'public')) {
       const url = r.path.replace('{token}', token).replace('{item_no}', '1');
-      const res = await server.client().request(r.method, url, changesState(r.method) ? { json: r.path.includes('{item_no}') ? { choice: 'done' } : {} } : {});
+      const body = bodies[r.path] ?? (r.path.includes('{item_no}') ? { choice: 'done' } : {});
+      const res = await server.client().request(r.method, url, changesState(r.method) ? { json: body } : {});
       assert.notEqual(res.status, 401, `${r.method} ${r.path}: ${res.text}`);
-      if (r.path === '/api/v1/auth/login') assertError(res, 422, 'validation');  // the empty body
-      else assertError(res, 404, 'not_found');  // the unknown token
+      const [status, code] = answers[r.path] ?? [404, 'not_found'];  // the unknown token
+      if (code) assertError(res, status, code);
+      else assert.equal(res.status, status, `${r.method} ${r.path}: ${res.text}`);
     }
   });
 

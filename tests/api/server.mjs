@@ -46,9 +46,9 @@ function childEnv() {
   return env;
 }
 
-export async function runShido(args, { timeout = 30_000 } = {}) {
+export async function runShido(args, { timeout = 30_000, env = {} } = {}) {
   try {
-    return await execFileAsync(shidoBin, args, { cwd: repoRoot, env: childEnv(), timeout, maxBuffer: 16 << 20 });
+    return await execFileAsync(shidoBin, args, { cwd: repoRoot, env: { ...childEnv(), ...env }, timeout, maxBuffer: 16 << 20 });
   } catch (e) {
     throw new Error(`shido ${args.join(' ')} failed: ${e.message}\n${e.stdout ?? ''}${e.stderr ?? ''}`);
   }

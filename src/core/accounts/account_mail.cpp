@@ -22,22 +22,21 @@ std::string greeting(const AccountMailFacts& facts) {
     return facts.name + " 様\n\n";
 }
 
-const char* not_you =
-    "\n\nお心当たりがない場合は、このメールを破棄し、事務局へお知らせください。";
+const char* not_you = "\n\nお心当たりがない場合は、このメールを破棄し、事務局へお知らせください。";
 
 }  // namespace
 
 AccountMailText compose_account_mail(AccountMail kind, const AccountMailFacts& facts) {
     switch (kind) {
         case AccountMail::invitation:
-            return {"【shido】アカウントへのご招待",
-                    greeting(facts) +
-                        (facts.invited_by.empty() ? std::string()
-                                                  : facts.invited_by + " さんから") +
-                        "shido（マネジメント指導業務の管理システム）へ招待されました。\n"
-                        "次のリンクを開き、ご自身でパスワードを設定してください。\n"
-                        "リンクは一度だけ使え、" +
-                        japan_time(facts.expires_at) + " まで有効です。" + not_you};
+            return {
+                "【shido】アカウントへのご招待",
+                greeting(facts) +
+                    (facts.invited_by.empty() ? std::string() : facts.invited_by + " さんから") +
+                    "shido（マネジメント指導業務の管理システム）へ招待されました。\n"
+                    "次のリンクを開き、ご自身でパスワードを設定してください。\n"
+                    "リンクは一度だけ使え、" +
+                    japan_time(facts.expires_at) + " まで有効です。" + not_you};
         case AccountMail::password_reset:
             return {"【shido】パスワードの再設定",
                     greeting(facts) +
@@ -49,8 +48,7 @@ AccountMailText compose_account_mail(AccountMail kind, const AccountMailFacts& f
                         not_you};
         case AccountMail::password_changed:
             return {"【shido】パスワードが設定されました",
-                    greeting(facts) + "あなたのアカウントのパスワードが設定されました。" +
-                        not_you};
+                    greeting(facts) + "あなたのアカウントのパスワードが設定されました。" + not_you};
         case AccountMail::two_factor_reset:
             return {"【shido】二要素認証がリセットされました",
                     greeting(facts) +

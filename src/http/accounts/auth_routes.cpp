@@ -1,18 +1,11 @@
 #include "core/error.hpp"
+#include "http/accounts/session_json.hpp"
 #include "http/api_routes.hpp"
 #include "http/dispatcher.hpp"
 #include "http/json_input.hpp"
 #include "services/accounts/user_views.hpp"
 
 namespace shido::http {
-
-namespace {
-
-nlohmann::json session_body(const core::User& user, const std::string& csrf_token) {
-    return {{"user", services::to_json(user)}, {"csrf_token", csrf_token}};
-}
-
-}  // namespace
 
 std::vector<Route> auth_routes(services::Services& s, Dispatcher& dispatcher) {
     return {

@@ -25,9 +25,11 @@ services::NewUser new_user(const nlohmann::json& body) {
     user.email = in.required_text("email");
     user.name = in.required_text("name");
     user.role = in.required_text("role");
-    user.password = in.required_text("password");
     user.company_id = in.integer("company_id");
     user.company_role = in.text("company_role");
+    // An old client still sending one learns that it is not set, rather than being ignored.
+    if (body.is_object() && body.contains("password"))
+        in.fail("password", "パスワードは本人が招待メールのリンクから設定します。");
     in.finish();
     return user;
 }
@@ -47,12 +49,17 @@ std::vector<Route> user_routes(services::Services& s) {
                                      [](const core::User& u) { return services::to_json(u); }),
                  {}};
          }},
-        // Hashing the new password (argon2id) is heavy work.
-        heavy({Method::post, "/api/v1/users", Access::secretariat,
-               [&users](ApiCall& call) {
-                   return ApiResponse{
-                       201, services::to_json(users.create(call.ctx, new_user(call.body))), {}};
-               }}),
+        // No password: the person sets their own from the invitation mail.
+        {Method::post, "/api/v1/users", Access::secretariat,
+         [&users](ApiCall& call) {
+             return ApiResponse{
+                 201, services::to_json(users.invite(call.ctx, new_user(call.body))), {}};
+         }},
+        {Method::post, "/api/v1/users/{id}/invitation", Access::secretariat,
+         [&s](ApiCall& call) {
+             s.account_links.resend_invitation(call.ctx, call.path_id());
+             return ApiResponse{202, nlohmann::json{{"message", "招待メールを送信します。"}}, {}};
+         }},
     };
 }
 

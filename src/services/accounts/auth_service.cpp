@@ -5,6 +5,7 @@
 
 #include "core/error.hpp"
 #include "core/validation.hpp"
+#include "services/accounts/password_check.hpp"
 #include "services/audit/audit_service.hpp"
 #include "services/crypto.hpp"
 #include "storage/accounts/login_attempt_repository.hpp"
@@ -146,23 +147,27 @@ LoginResult AuthService::login(const std::string& raw_email, const std::string& 
         storage::Connection c(env_.db);
         found = storage::UserRepository(c).find_by_email(email);
     }
-    bool verified = verify_password(password, found ? found->password_hash : decoy_hash());
-    if (!found || !verified || !found->user.active) {
+    // An invited account has no password yet: it is checked against the decoy like a missing one.
+    bool usable = found && found->user.has_password;
+    bool verified = verify_password(password, usable ? found->password_hash : decoy_hash());
+    if (!usable || !verified || !found->user.active) {
         record_failed_login(email, client_address,
                             found ? std::optional(found->user.id) : std::nullopt);
         throw_bad_credentials();
     }
     release_attempt(email, client_address);
+    return open_session(found->user, client_address);
+}
 
+LoginResult AuthService::open_session(const core::User& user, const std::string&) {
     auto now = env_.now();
-    LoginResult result{random_token(32), random_token(32), found->user};
+    LoginResult result{random_token(32), random_token(32), user};
     storage::Connection c(env_.db);
     storage::Transaction tx(c);
     storage::SessionRepository sessions(c);
     sessions.remove_expired(now, config_.idle_timeout_seconds);
-    sessions.insert(storage::StoredSession{sha256_hex(result.token), found->user.id,
-                                           result.csrf_token, now, now,
-                                           now + config_.absolute_timeout_seconds});
+    sessions.insert(storage::StoredSession{sha256_hex(result.token), user.id, result.csrf_token,
+                                           now, now, now + config_.absolute_timeout_seconds});
     tx.commit();
     return result;
 }
@@ -196,9 +201,6 @@ void AuthService::logout(const std::string& token_hash) {
 void AuthService::change_password(const RequestContext& ctx, const std::string& token_hash,
                                   const std::string& current_password,
                                   const std::string& new_password) {
-    core::Validator v;
-    v.password("new_password", new_password);
-    v.throw_if_failed();
     std::optional<core::User> user;
     std::optional<std::string> stored;
     {
@@ -216,6 +218,8 @@ void AuthService::change_password(const RequestContext& ctx, const std::string& 
                                 {{"current_password", "現在のパスワードが正しくありません。"}});
     }
     release_attempt(user->email, address);
+    require_acceptable_password(env_.content.password_rule, "new_password", new_password,
+                                user->email);
     std::string new_hash = hash_password(new_password);
     auto now = env_.now();
     storage::Connection c(env_.db);

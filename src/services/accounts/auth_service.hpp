@@ -40,6 +40,8 @@ class AuthService {
 
     LoginResult login(const std::string& email, const std::string& password,
                       const std::string& client_address);
+    // A new session for a user whose identity is proven (password, invitation link).
+    LoginResult open_session(const core::User& user, const std::string& client_address);
     std::optional<AuthenticatedSession> authenticate(const std::string& token);
     void logout(const std::string& token_hash);
     void change_password(const RequestContext& ctx, const std::string& token_hash,

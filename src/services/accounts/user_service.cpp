@@ -2,6 +2,7 @@
 
 #include "core/error.hpp"
 #include "core/validation.hpp"
+#include "services/accounts/account_link_service.hpp"
 #include "services/accounts/auth_service.hpp"
 #include "services/accounts/user_views.hpp"
 #include "services/audit/audit_service.hpp"
@@ -12,16 +13,14 @@
 
 namespace shido::services {
 
-namespace {
-
-core::User validated_user(storage::Connection& c, const NewUser& in) {
+core::User validated_new_user(storage::Connection& c, const NewUser& in, bool with_password) {
     core::Validator v;
     core::User user;
     user.email = normalise_email(in.email);
     user.name = in.name;
     v.email("email", user.email);
     v.require_text("name", user.name, core::max_name_chars);
-    v.password("password", in.password);
+    if (with_password) v.password("password", in.password);
     auto role = core::parse_role(in.role);
     if (!role) {
         v.fail("role", "役割は 事務局・専門家・企業 のいずれかを選んでください。");
@@ -45,11 +44,9 @@ core::User validated_user(storage::Connection& c, const NewUser& in) {
     return user;
 }
 
-}  // namespace
-
 core::User create_user(storage::Connection& c, const RequestContext& ctx, core::Timestamp now,
                        const NewUser& input) {
-    core::User user = validated_user(c, input);
+    core::User user = validated_new_user(c, input, true);
     storage::UserRepository users(c);
     if (users.email_taken(user.email)) {
         throw core::DomainError(core::ErrorCode::conflict,
@@ -71,11 +68,11 @@ core::Page<core::User> UserService::list(const RequestContext& ctx, const UserFi
         storage::UserQuery{filter.role, filter.name_or_email_contains, filter.page});
 }
 
-core::User UserService::create(const RequestContext& ctx, const NewUser& input) {
+core::User UserService::invite(const RequestContext& ctx, const NewUser& input) {
     if (!core::is_secretariat(ctx.actor)) core::throw_forbidden();
     storage::Connection c(env_.db);
     storage::Transaction tx(c);
-    auto user = create_user(c, ctx, env_.now(), input);
+    auto user = invite_user(c, ctx, env_.now(), input, links_);
     tx.commit();
     return user;
 }

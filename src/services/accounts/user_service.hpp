@@ -12,8 +12,8 @@ namespace shido::services {
 struct NewUser {
     std::string email;
     std::string name;
-    std::string role;  // checked against core::Role
-    std::string password;
+    std::string role;      // checked against core::Role
+    std::string password;  // only where the system itself creates accounts (CLI, demo)
     std::optional<core::Id> company_id;
     std::optional<std::string> company_role;
 };
@@ -24,17 +24,25 @@ struct UserFilter {
     core::PageRequest page;
 };
 
+struct AccountLinkConfig;
+
 class UserService {
   public:
-    explicit UserService(ServiceEnv env) : env_(env) {}
+    UserService(ServiceEnv env, const AccountLinkConfig& links) : env_(env), links_(links) {}
 
     // Secretariat only: every account, by role and name, one page at a time.
     core::Page<core::User> list(const RequestContext& ctx, const UserFilter& filter);
-    core::User create(const RequestContext& ctx, const NewUser& input);
+    // The account is created without a password; the person gets an invitation by e-mail.
+    core::User invite(const RequestContext& ctx, const NewUser& input);
 
   private:
     ServiceEnv env_;
+    const AccountLinkConfig& links_;
 };
+
+// The account `input` describes, checked (every field error at once); the password too when
+// the system itself sets one.
+core::User validated_new_user(storage::Connection& c, const NewUser& input, bool with_password);
 
 // Also used by the CLI and the demo loader, which act as the system itself.
 core::User create_user(storage::Connection& c, const RequestContext& ctx, core::Timestamp now,

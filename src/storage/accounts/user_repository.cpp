@@ -167,4 +167,27 @@ bool UserRepository::email_taken(const std::string& email) {
     return count > 0;
 }
 
+void UserRepository::reinvite(const core::User& user, core::Timestamp now) {
+    std::string company_role(user.company_role ? core::to_string(*user.company_role) : "manager");
+    c_.sql() << "UPDATE users SET active = 1, password_hash = '', name = :n, company_role = :r, "
+                "updated_at = :t WHERE id = :id",
+        soci::use(user.name), soci::use(company_role), soci::use(now), soci::use(user.id);
+}
+
+void UserRepository::set_active(core::Id id, bool active, core::Timestamp now) {
+    int flag = active ? 1 : 0;
+    c_.sql() << "UPDATE users SET active = :a, updated_at = :t WHERE id = :id", soci::use(flag),
+        soci::use(now), soci::use(id);
+}
+
+std::vector<core::User> UserRepository::of_company(core::Id company_id) {
+    auto rows = query_users(c_.sql(),
+                            "WHERE company_id = :c AND active = 1 ORDER BY "
+                            "CASE company_role WHEN 'owner' THEN 0 ELSE 1 END, name, id",
+                            [&](soci::statement& st) { st.exchange(soci::use(company_id)); });
+    std::vector<core::User> users;
+    for (auto& row : rows) users.push_back(std::move(row.user));
+    return users;
+}
+
 }  // namespace shido::storage

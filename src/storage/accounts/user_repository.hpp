@@ -31,6 +31,11 @@ class UserRepository {
     void set_password_hash(core::Id id, const std::string& hash, core::Timestamp now);
     core::Page<core::User> page(const UserQuery& query);  // by role, name, id
     bool email_taken(const std::string& email);
+    // A disabled member invited again: enabled, without a password, with the new name and role.
+    void reinvite(const core::User& user, core::Timestamp now);
+    void set_active(core::Id id, bool active, core::Timestamp now);
+    // The company's enabled accounts (owners first, then by name).
+    std::vector<core::User> of_company(core::Id company_id);
 
   private:
     Connection& c_;

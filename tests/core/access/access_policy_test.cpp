@@ -29,7 +29,7 @@ const Case cases[] = {
      {1, Role::secretariat, {}, "事務局", {}},
      Relation::secretariat,
      {A::view, A::edit_plan, A::assign_expert, A::view_audit, A::manage_diagnosis, A::view_reports,
-      A::review_reports, A::view_submitted_documents, A::view_survey_results}},
+      A::review_reports, A::view_submitted_documents, A::view_survey_results, A::manage_members}},
     {"assigned expert",
      {7, Role::expert, {}, "担当専門家", {}},
      Relation::assigned_expert,
@@ -42,7 +42,8 @@ const Case cases[] = {
      Relation::owner,
      {A::view, A::manage_diagnosis, A::view_records, A::work_tasks, A::confirm_arrangements,
       A::acknowledge_handling, A::view_reports, A::view_record_reads, A::view_documents,
-      A::edit_documents, A::approve_documents, A::view_submitted_documents, A::answer_survey}},
+      A::edit_documents, A::approve_documents, A::view_submitted_documents, A::answer_survey,
+      A::manage_members}},
     {"manager",
      {21, Role::company, 10, "担当者", CompanyRole::manager},
      Relation::manager,
@@ -78,7 +79,8 @@ const EngagementAction every_action[] = {A::view,
                                          A::submit_documents,
                                          A::view_submitted_documents,
                                          A::answer_survey,
-                                         A::view_survey_results};
+                                         A::view_survey_results,
+                                         A::manage_members};
 
 TEST(AccessPolicy, EveryActionForEveryRelationFollowsTheTable) {
     ASSERT_EQ(std::size(all_engagement_actions), std::size(every_action));
@@ -124,7 +126,8 @@ TEST(AccessPolicy, KeysAreDistinct) {
                                                    "submit_documents",
                                                    "view_submitted_documents",
                                                    "answer_survey",
-                                                   "view_survey_results"}));
+                                                   "view_survey_results",
+                                                   "manage_members"}));
     EXPECT_EQ(relations,
               (std::set<std::string_view>{"secretariat", "assigned_expert", "other_expert", "owner",
                                           "manager", "other_company"}));

@@ -17,7 +17,7 @@ class UserServiceTest : public DatabaseTest {
         jimu = demo_user("jimu");
     }
     services::NewUser new_user(const std::string& email, const std::string& role) {
-        return {email, "新規 利用者", role, "long-enough-password", {}, {}};
+        return {email, "新規 利用者", role, "", {}, {}};
     }
     core::User jimu;
 };
@@ -53,52 +53,51 @@ TEST_F(UserServiceTest, OthersMayNotListOrCreate) {
         EXPECT_EQ(code_of([&] { services_->users.list(as(user), {}); }), core::ErrorCode::forbidden)
             << who;
         EXPECT_EQ(
-            code_of([&] { services_->users.create(as(user), new_user("x@example.jp", "expert")); }),
+            code_of([&] { services_->users.invite(as(user), new_user("x@example.jp", "expert")); }),
             core::ErrorCode::forbidden)
             << who;
     }
 }
 
-TEST_F(UserServiceTest, CreateNormalisesTheEmailAndAuditsWithoutTheHash) {
-    auto user = services_->users.create(as(jimu), new_user("  New.User@Example.JP ", "expert"));
+TEST_F(UserServiceTest, InviteNormalisesTheEmailAndAuditsWithoutAPassword) {
+    auto user = services_->users.invite(as(jimu), new_user("  New.User@Example.JP ", "expert"));
     EXPECT_EQ(user.email, "new.user@example.jp");
     EXPECT_EQ(user.role, core::Role::expert);
+    EXPECT_EQ(core::status_of(user), core::UserStatus::invited);
     services::AuditFilter filter;
     filter.entity = "user";
     filter.entity_id = user.id;
     auto entries = services_->audit.list(as(jimu), filter).items;
     ASSERT_EQ(entries.size(), 1u);
-    EXPECT_EQ(entries[0].action, "create");
+    EXPECT_EQ(entries[0].action, "invite_account");
     EXPECT_EQ(entries[0].actor_id, jimu.id);
     auto after = nlohmann::json::parse(*entries[0].after_json);
     EXPECT_EQ(after["email"], "new.user@example.jp");
+    EXPECT_EQ(after["status"], "invited");
     EXPECT_FALSE(after.contains("password_hash"));
     EXPECT_EQ(entries[0].after_json->find("argon2"), std::string::npos);
     EXPECT_EQ(code_of([&] {
-                  services_->users.create(as(jimu), new_user("new.user@example.jp", "expert"));
+                  services_->users.invite(as(jimu), new_user("new.user@example.jp", "expert"));
               }),
               core::ErrorCode::conflict);
 }
 
-TEST_F(UserServiceTest, CreateValidatesRoleAndCompany) {
+TEST_F(UserServiceTest, InviteValidatesRoleAndCompany) {
     EXPECT_TRUE(fails_on(
-        "role", [&] { services_->users.create(as(jimu), new_user("a@example.jp", "admin")); }));
+        "role", [&] { services_->users.invite(as(jimu), new_user("a@example.jp", "admin")); }));
     EXPECT_TRUE(fails_on("company_id", [&] {
-        services_->users.create(as(jimu), new_user("b@example.jp", "company"));
+        services_->users.invite(as(jimu), new_user("b@example.jp", "company"));
     }));
     auto with_company = new_user("c@example.jp", "expert");
     with_company.company_id = *demo_user("owner1").company_id;
-    EXPECT_TRUE(fails_on("company_id", [&] { services_->users.create(as(jimu), with_company); }));
+    EXPECT_TRUE(fails_on("company_id", [&] { services_->users.invite(as(jimu), with_company); }));
     auto member = new_user("d@example.jp", "company");
     member.company_id = *demo_user("owner1").company_id;
     member.company_role = "boss";
-    EXPECT_TRUE(fails_on("company_role", [&] { services_->users.create(as(jimu), member); }));
+    EXPECT_TRUE(fails_on("company_role", [&] { services_->users.invite(as(jimu), member); }));
     member.company_role.reset();
-    auto created = services_->users.create(as(jimu), member);
+    auto created = services_->users.invite(as(jimu), member);
     EXPECT_EQ(created.company_role, core::CompanyRole::manager);  // the default position
-    auto short_password = new_user("e@example.jp", "expert");
-    short_password.password = "short";
-    EXPECT_TRUE(fails_on("password", [&] { services_->users.create(as(jimu), short_password); }));
 }
 
 }  // namespace
