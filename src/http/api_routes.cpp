@@ -5,6 +5,7 @@ namespace shido::http {
 std::vector<Route> api_routes(services::Services& services, Dispatcher& dispatcher) {
     std::vector<Route> all;
     for (auto part : {auth_routes(services, dispatcher),
+                      two_factor_routes(services, dispatcher),
                       user_routes(services),
                       company_routes(services),
                       audit_routes(services),

@@ -14,6 +14,7 @@ class Dispatcher;
 std::vector<Route> api_routes(services::Services& services, Dispatcher& dispatcher);
 
 std::vector<Route> auth_routes(services::Services& services, Dispatcher& dispatcher);
+std::vector<Route> two_factor_routes(services::Services& services, Dispatcher& dispatcher);
 std::vector<Route> user_routes(services::Services& services);
 std::vector<Route> company_routes(services::Services& services);
 std::vector<Route> audit_routes(services::Services& services);

@@ -2,6 +2,8 @@
 #include "services/access/access_service.hpp"
 #include "services/access/record_read_service.hpp"
 #include "services/accounts/auth_service.hpp"
+#include "services/accounts/session_service.hpp"
+#include "services/accounts/two_factor_service.hpp"
 #include "services/accounts/user_service.hpp"
 #include "services/action_plan/action_plan_service.hpp"
 #include "services/action_plan/action_plan_sheet_service.hpp"
@@ -41,6 +43,8 @@ struct Services {
         : env(service_env),
           access(service_env),
           auth(service_env, auth_config),
+          two_factor(service_env, auth),
+          sessions(service_env, auth_config),
           companies(service_env),
           users(service_env),
           engagements(service_env),
@@ -71,6 +75,8 @@ struct Services {
     ServiceEnv env;
     AccessService access;
     AuthService auth;
+    TwoFactorService two_factor;
+    SessionService sessions;
     CompanyService companies;
     UserService users;
     EngagementService engagements;
