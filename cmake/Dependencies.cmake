@@ -11,6 +11,7 @@ pkg_check_modules(QRENCODE REQUIRED IMPORTED_TARGET libqrencode)
 pkg_check_modules(LIBICAL REQUIRED IMPORTED_TARGET libical)
 pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)  # .docx writing, .xlsx reading
 pkg_check_modules(EXPAT REQUIRED IMPORTED_TARGET expat)    # the XML inside uploaded .xlsx files
+pkg_check_modules(OATH REQUIRED IMPORTED_TARGET liboath)   # TOTP codes of the second factor
 # dtl (libdtl-dev) is header-only: the sequence diff behind version comparisons.
 find_path(DTL_INCLUDE_DIR dtl/dtl.hpp REQUIRED)
 find_package(CURL REQUIRED)  # SMTP for the outbox (libcurl4-openssl-dev)

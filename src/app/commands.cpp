@@ -274,6 +274,7 @@ int routes_command(const Args& args) {
             {"method", r.method}, {"path", r.path}, {"access", r.access}, {"heavy", r.heavy}};
         if (!r.anchor.empty())
             route.update({{"anchor", r.anchor}, {"action", r.action}, {"param", r.param}});
+        if (r.before_enrolment) route["before_enrolment"] = true;
         out.push_back(std::move(route));
     }
     std::cout << out.dump(2) << "\n";

@@ -12,6 +12,8 @@ const char* to_string(ErrorCode code) {
             return "forbidden";
         case ErrorCode::csrf:
             return "csrf";
+        case ErrorCode::two_factor_enrolment_required:
+            return "two_factor_enrolment_required";
         case ErrorCode::not_found:
             return "not_found";
         case ErrorCode::conflict:

@@ -13,6 +13,8 @@ enum class ErrorCode {
     unauthenticated,
     forbidden,
     csrf,
+    // 403: a session whose person must enrol a second factor before anything else
+    two_factor_enrolment_required,
     not_found,
     conflict,
     package_incomplete,  // 409: the submission package asked for before its documents exist

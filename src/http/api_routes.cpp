@@ -6,6 +6,7 @@ std::vector<Route> api_routes(services::Services& services, Dispatcher& dispatch
     std::vector<Route> all;
     for (auto part : {auth_routes(services, dispatcher),
                       account_link_routes(services, dispatcher),
+                      two_factor_routes(services, dispatcher),
                       user_routes(services),
                       company_routes(services),
                       company_member_routes(services),

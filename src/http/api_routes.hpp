@@ -15,6 +15,7 @@ std::vector<Route> api_routes(services::Services& services, Dispatcher& dispatch
 
 std::vector<Route> auth_routes(services::Services& services, Dispatcher& dispatcher);
 std::vector<Route> account_link_routes(services::Services& services, Dispatcher& dispatcher);
+std::vector<Route> two_factor_routes(services::Services& services, Dispatcher& dispatcher);
 std::vector<Route> user_routes(services::Services& services);
 std::vector<Route> company_routes(services::Services& services);
 std::vector<Route> company_member_routes(services::Services& services);

@@ -2,6 +2,8 @@
 
 #include <chrono>
 
+#include "core/accounts/device_label.hpp"
+#include "core/accounts/two_factor.hpp"
 #include "core/error.hpp"
 #include "core/text/utf8.hpp"
 #include "http/client_address.hpp"
@@ -31,6 +33,13 @@ std::string cookie_value(std::string_view header, std::string_view name) {
         pos = end + 1;
     }
     return {};
+}
+
+core::DomainError enrolment_required() {
+    return core::DomainError(
+        core::ErrorCode::two_factor_enrolment_required,
+        "二要素認証の登録が必要です。アカウントの設定で認証アプリを登録してから"
+        "ご利用ください。");
 }
 
 core::DomainError unauthenticated() {
@@ -145,6 +154,11 @@ ApiResponse Dispatcher::run(const Route& route, const restinio::request_handle_t
 
     const Gate gate = route.access.gate;
     if (gate != Gate::public_route && !call.session) throw unauthenticated();
+    // The secretariat and experts read many companies' records: until their second factor is
+    // enrolled, a password alone opens nothing but the enrolment itself.
+    if (gate != Gate::public_route && !route.before_enrolment &&
+        core::two_factor_state(call.session->user).enrolment_required)
+        throw enrolment_required();
     if (gate == Gate::secretariat && !core::is_secretariat(call.ctx.actor)) core::throw_forbidden();
     if (changes_state(route.method)) {
         check_content_type(req, route.body);
@@ -169,6 +183,8 @@ ApiResponse Dispatcher::run(const Route& route, const restinio::request_handle_t
         call.body = parse_json_body(req->body());
     }
     call.client_address = client_address(req);
+    call.user_agent =
+        core::clean_user_agent(req->header().get_field_or(restinio::http_field::user_agent, ""));
     call.base_url = base_url(req);
     return route.handler(call);
 }
@@ -202,7 +218,8 @@ restinio::request_handling_status_t Dispatcher::respond(
         response = run(route, req, call);
     } catch (const core::DomainError& e) {
         response = ApiResponse{status_of(e.code()), error_body(e), {}};
-        if (e.code() == core::ErrorCode::unauthenticated && !route.path.ends_with("/auth/login"))
+        if (e.code() == core::ErrorCode::unauthenticated &&
+            !route.path.starts_with("/api/v1/auth/login"))
             response.headers.emplace_back("Set-Cookie", clear_session_cookie_header());
     } catch (const std::exception& e) {
         logger_.log(

@@ -11,6 +11,7 @@ int status_of(core::ErrorCode code) {
             return 401;
         case ErrorCode::forbidden:
         case ErrorCode::csrf:
+        case ErrorCode::two_factor_enrolment_required:
             return 403;
         case ErrorCode::not_found:
             return 404;

@@ -31,6 +31,11 @@ Route heavy(Route route) {
     return route;
 }
 
+Route before_enrolment(Route route) {
+    route.before_enrolment = true;
+    return route;
+}
+
 const services::EngagementGrant& ApiCall::engagement() const {
     if (!grant) throw std::logic_error("route declared no engagement access");
     return *grant;

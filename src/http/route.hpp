@@ -81,6 +81,7 @@ struct ApiCall {
     std::string raw_body;  // the bytes of a text/csv, .xlsx or .docx upload
     std::string base_url;  // scheme://host of the public site, for links handed to people
     std::string client_address;
+    std::string user_agent;  // core::clean_user_agent of the header
     // Set by the dispatcher on Gate::engagement routes, before the handler runs.
     std::optional<services::EngagementGrant> grant;
 
@@ -116,9 +117,14 @@ struct Route {
     Handler handler;
     BodyType body = BodyType::json;
     Work work = Work::light;
+    // Open to a session whose person must still enrol a second factor; every other route
+    // answers it 403 two_factor_enrolment_required (the dispatcher's gate).
+    bool before_enrolment = false;
 };
 
 // The same route, run on the worker pool: `heavy({Method::get, "/…/report.pdf", …})`.
 Route heavy(Route route);
+// The same route, open before the second factor is enrolled: `before_enrolment({…})`.
+Route before_enrolment(Route route);
 
 }  // namespace shido::http

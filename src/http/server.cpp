@@ -115,8 +115,14 @@ std::vector<RouteInfo> describe_routes(services::Services& services) {
     const auto routes = api_routes(services, dispatcher);
     const RouteTable checked(routes);  // the same start-up checks as `serve`
     for (const auto& route : routes) {
-        RouteInfo r{to_string(route.method),  route.path, to_string(route.access.gate), {}, {}, {},
-                    route.work == Work::heavy};
+        RouteInfo r{to_string(route.method),
+                    route.path,
+                    to_string(route.access.gate),
+                    {},
+                    {},
+                    {},
+                    route.work == Work::heavy,
+                    route.before_enrolment};
         if (const auto& guard = route.access.guard) {
             r.anchor = core::to_string(guard->anchor);
             r.action = core::to_string(guard->action);

@@ -14,7 +14,8 @@ struct RouteInfo {
     std::string access;  // public, authenticated, secretariat or engagement
     // Engagement routes: the anchor the path's {param} names and the action the policy checks.
     std::string anchor, action, param;
-    bool heavy = false;  // runs on the worker pool (and may answer 503 when it is full)
+    bool heavy = false;             // runs on the worker pool (and may answer 503 when it is full)
+    bool before_enrolment = false;  // open to a session that must still enrol a second factor
 };
 
 // The API routes with their access rules, as served (for `shido routes` and the tests).

@@ -3,6 +3,8 @@
 #include "services/access/record_read_service.hpp"
 #include "services/accounts/account_link_service.hpp"
 #include "services/accounts/auth_service.hpp"
+#include "services/accounts/session_service.hpp"
+#include "services/accounts/two_factor_service.hpp"
 #include "services/accounts/user_service.hpp"
 #include "services/action_plan/action_plan_service.hpp"
 #include "services/action_plan/action_plan_sheet_service.hpp"
@@ -45,6 +47,8 @@ struct Services {
           auth(service_env, auth_config),
           account_links(service_env, auth),
           members(service_env, account_links.config()),
+          two_factor(service_env, auth),
+          sessions(service_env, auth_config),
           companies(service_env),
           users(service_env, account_links.config()),
           engagements(service_env),
@@ -77,6 +81,8 @@ struct Services {
     AuthService auth;
     AccountLinkService account_links;  // invitations and password resets by e-mail
     CompanyMemberService members;      // the owner's company accounts
+    TwoFactorService two_factor;
+    SessionService sessions;
     CompanyService companies;
     UserService users;
     EngagementService engagements;

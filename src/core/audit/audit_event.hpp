@@ -20,6 +20,12 @@ enum class AuditAction {
     request_password_reset,
     reset_password,
     remove_member,
+    enable_two_factor,     // the first code confirmed the second factor
+    disable_two_factor,    // a company member turned it off
+    reset_two_factor,      // the secretariat removed a person's second factor
+    renew_recovery_codes,  // ten new recovery codes, the old ones void
+    sign_out_session,      // a person ended one of their sessions
+    sign_out_other_sessions,
     invite,
     revoke,
     reissue_link,

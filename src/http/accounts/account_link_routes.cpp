@@ -1,6 +1,6 @@
 // The links people get by e-mail: an invitation to set a password, a forgotten password.
 // Public: the token in the body or path is the credential.
-#include "http/accounts/session_json.hpp"
+#include "http/accounts/session_body.hpp"
 #include "http/api_routes.hpp"
 #include "http/dispatcher.hpp"
 #include "http/json_input.hpp"
@@ -41,7 +41,7 @@ std::vector<Route> account_link_routes(services::Services& s, Dispatcher& dispat
                [&links, &dispatcher](ApiCall& call) {
                    auto in = password_by_link(call.body);
                    auto result =
-                       links.accept_invitation(in.token, in.password, call.client_address);
+                       links.accept_invitation(in.token, in.password, call.client_address, call.user_agent);
                    return ApiResponse{
                        200,
                        session_body(result.user, result.csrf_token),

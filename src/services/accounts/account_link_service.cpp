@@ -110,7 +110,8 @@ AccountLinkView AccountLinkService::describe(const std::string& token) {
 
 LoginResult AccountLinkService::accept_invitation(const std::string& token,
                                                   const std::string& password,
-                                                  const std::string& client_address) {
+                                                  const std::string& client_address,
+                                                  const std::string& user_agent) {
     core::User user;
     {
         storage::Connection c(env_.db);
@@ -134,7 +135,7 @@ LoginResult AccountLinkService::accept_invitation(const std::string& token,
                       std::nullopt, nullptr, nullptr});
         tx.commit();
     }
-    return auth_.open_session(user, client_address);
+    return auth_.start_session(user, ClientInfo{client_address, user_agent});
 }
 
 void AccountLinkService::request_reset(const std::string& raw_email,

@@ -37,7 +37,8 @@ class AccountLinkService {
     AccountLinkView describe(const std::string& token);
     // Sets the invited person's password and signs them in.
     LoginResult accept_invitation(const std::string& token, const std::string& password,
-                                  const std::string& client_address);
+                                  const std::string& client_address,
+                                  const std::string& user_agent = "");
     // The same outcome whether or not `email` has an account (no error, no timing to read).
     void request_reset(const std::string& email, const std::string& client_address);
     // Sets the new password and ends every session of the account.

@@ -6,9 +6,11 @@
 #include "core/error.hpp"
 #include "core/validation.hpp"
 #include "services/accounts/password_check.hpp"
+#include "services/accounts/second_factor.hpp"
 #include "services/audit/audit_service.hpp"
 #include "services/crypto.hpp"
 #include "storage/accounts/login_attempt_repository.hpp"
+#include "storage/accounts/login_challenge_repository.hpp"
 #include "storage/accounts/session_repository.hpp"
 #include "storage/accounts/user_repository.hpp"
 #include "storage/transaction.hpp"
@@ -34,6 +36,11 @@ constexpr const char* known_scope = "known_address";
 const std::string& decoy_hash() {
     static const std::string hash = hash_password("decoy-password-never-used");
     return hash;
+}
+
+[[noreturn]] void throw_challenge_over() {
+    throw core::DomainError(core::ErrorCode::unauthenticated,
+                            "確認の期限が切れました。もう一度ログインしてください。");
 }
 
 }  // namespace
@@ -121,23 +128,21 @@ void AuthService::release_attempt(const std::string& email, const std::string& a
 // Every failed login is in the audit log with the address it came from, so the secretariat can
 // see an account being guessed even while throttling keeps its owner able to log in.
 void AuthService::record_failed_login(const std::string& email, const std::string& address,
-                                      std::optional<core::Id> user_id) {
+                                      std::optional<core::Id> user_id, bool second_factor) {
     storage::Connection c(env_.db);
     storage::Transaction tx(c);
     RequestContext who{
         core::Actor{0, core::Role::company, std::nullopt, "ログイン試行", std::nullopt}, ""};
+    nlohmann::json attempt{{"email", email}, {"address", address}};
+    if (second_factor) attempt["second_factor"] = true;
     record(c, who, env_.now(),
-           Change{core::AuditAction::login_failed,
-                  core::AuditEntity::user,
-                  user_id,
-                  std::nullopt,
-                  nullptr,
-                  {{"email", email}, {"address", address}}});
+           Change{core::AuditAction::login_failed, core::AuditEntity::user, user_id, std::nullopt,
+                  nullptr, std::move(attempt)});
     tx.commit();
 }
 
 LoginResult AuthService::login(const std::string& raw_email, const std::string& password,
-                               const std::string& client_address) {
+                               const std::string& client_address, const std::string& user_agent) {
     std::string email = normalise_email(raw_email);
     if (email.empty() || password.empty() || password.size() > 1024) throw_bad_credentials();
     reserve_attempt(email, client_address);
@@ -156,20 +161,122 @@ LoginResult AuthService::login(const std::string& raw_email, const std::string& 
         throw_bad_credentials();
     }
     release_attempt(email, client_address);
-    return open_session(found->user, client_address);
+    ClientInfo client{client_address, user_agent};
+    if (found->user.two_factor_enabled) return open_challenge(found->user, client);
+    return start_session(found->user, client);
 }
 
-LoginResult AuthService::open_session(const core::User& user, const std::string&) {
+LoginResult AuthService::start_session(const core::User& user, const ClientInfo& client) {
     auto now = env_.now();
-    LoginResult result{random_token(32), random_token(32), user};
+    LoginResult result{random_token(32), random_token(32), user, {}};
     storage::Connection c(env_.db);
     storage::Transaction tx(c);
     storage::SessionRepository sessions(c);
     sessions.remove_expired(now, config_.idle_timeout_seconds);
-    sessions.insert(storage::StoredSession{sha256_hex(result.token), user.id, result.csrf_token,
-                                           now, now, now + config_.absolute_timeout_seconds});
+    storage::StoredSession session;
+    session.token_hash = sha256_hex(result.token);
+    session.user_id = user.id;
+    session.csrf_token = result.csrf_token;
+    session.created_at = session.last_seen_at = now;
+    session.expires_at = now + config_.absolute_timeout_seconds;
+    session.public_id = random_token(16);
+    session.user_agent = client.user_agent;
+    session.client_address = client.address;
+    sessions.insert(session);
     tx.commit();
     return result;
+}
+
+// The right password of an account with a second factor: no session yet, a challenge the code
+// must answer within minutes. Older challenges of the account end, so only the latest counts.
+LoginResult AuthService::open_challenge(const core::User& user, const ClientInfo& client) {
+    auto now = env_.now();
+    LoginResult result;
+    result.user = user;
+    result.challenge = random_token(32);
+    storage::Connection c(env_.db);
+    storage::Transaction tx(c);
+    storage::LoginChallengeRepository challenges(c);
+    challenges.remove_expired(now);
+    challenges.remove_for_user(user.id);
+    challenges.insert(storage::StoredLoginChallenge{sha256_hex(result.challenge), user.id,
+                                                    client.address, client.user_agent, 0,
+                                                    now + config_.challenge_seconds});
+    tx.commit();
+    return result;
+}
+
+LoginResult AuthService::login_second_factor(const SecondFactorAnswer& answer,
+                                             const ClientInfo& client) {
+    if (answer.code.has_value() == answer.recovery_code.has_value())
+        throw core::DomainError(
+            core::ErrorCode::validation, "確認コードか回復コードのどちらか一方を入力してください。",
+            {{"code", "確認コードか回復コードのどちらか一方を入力してください。"}});
+    if (answer.challenge.empty() || answer.challenge.size() > 128) throw_challenge_over();
+    const auto challenge_hash = sha256_hex(answer.challenge);
+    auto now = env_.now();
+    std::optional<storage::StoredLoginChallenge> challenge;
+    std::optional<core::User> user;
+    {
+        // The attempt is counted before the code is checked: five per challenge, then it is over.
+        storage::Connection c(env_.db);
+        storage::Transaction tx(c);
+        storage::LoginChallengeRepository challenges(c);
+        challenge = challenges.find(challenge_hash);
+        if (!challenge || now >= challenge->expires_at) throw_challenge_over();
+        if (!challenges.reserve_attempt(challenge_hash, config_.challenge_attempts, now))
+            throw core::DomainError(core::ErrorCode::too_many_requests,
+                                    "確認コードの誤りが続いたため、このログインは無効になりました。"
+                                    "もう一度ログインしてください。");
+        user = storage::UserRepository(c).find(challenge->user_id);
+        tx.commit();
+    }
+    if (!user || !user->active) throw_challenge_over();
+    reserve_second_factor_attempt(env_.db, config_.second_factor_per_account, user->id, now);
+
+    CodeCheck check = CodeCheck::wrong;
+    {
+        storage::Connection c(env_.db);
+        storage::Transaction tx(c);
+        if (answer.code) {
+            check = accept_totp(c, user->id, *answer.code, now);
+        } else if (accept_recovery_code(c, user->id, *answer.recovery_code, now)) {
+            check = CodeCheck::accepted;
+        }
+        if (check == CodeCheck::accepted)
+            storage::LoginChallengeRepository(c).remove(challenge_hash);
+        tx.commit();
+    }
+    if (check != CodeCheck::accepted) {
+        record_failed_login(user->email, client.address, user->id, true);
+        if (check == CodeCheck::already_used)
+            throw core::DomainError(core::ErrorCode::unauthenticated,
+                                    "この確認コードは使用済みです。アプリに次のコードが表示されて"
+                                    "から入力してください。");
+        throw core::DomainError(core::ErrorCode::unauthenticated,
+                                answer.code ? "確認コードが正しくありません。"
+                                            : "回復コードが正しくないか、使用済みです。");
+    }
+    release_second_factor_attempt(env_.db, user->id);
+    return start_session(*user, client);
+}
+
+void AuthService::confirm_password(const core::User& user, const std::string& password,
+                                   const std::string& purpose, const std::string& field) {
+    std::optional<std::string> stored;
+    {
+        storage::Connection c(env_.db);
+        stored = storage::UserRepository(c).password_hash(user.id);
+    }
+    if (!stored) throw_bad_credentials();
+    // Guessing the password from a stolen session is throttled like a login.
+    const std::string address = purpose + ":" + std::to_string(user.id);
+    reserve_attempt(user.email, address);
+    if (password.empty() || password.size() > 1024 || !verify_password(password, *stored)) {
+        throw core::DomainError(core::ErrorCode::validation, "パスワードが正しくありません。",
+                                {{field, "パスワードが正しくありません。"}});
+    }
+    release_attempt(user.email, address);
 }
 
 std::optional<AuthenticatedSession> AuthService::authenticate(const std::string& token) {

@@ -20,12 +20,34 @@ struct AuthConfig {
     core::SlowDownPolicy per_account{5, 60, 15 * 60};
     // An address the account logged in from within this time is not slowed by others' failures.
     core::Timestamp known_address_seconds = 90LL * 24 * 60 * 60;
+    // Between the password and the second factor: a challenge lives 5 minutes and takes at
+    // most 5 codes; wrong codes on one account (every challenge and the own-account pages
+    // together) are refused for 15 minutes after 10.
+    core::Timestamp challenge_seconds = 5 * 60;
+    int challenge_attempts = 5;
+    core::ThrottlePolicy second_factor_per_account{10, 15 * 60};
+};
+
+// Where a login comes from: kept with the session, shown in the person's sessions list.
+struct ClientInfo {
+    std::string address;
+    std::string user_agent;
 };
 
 struct LoginResult {
     std::string token;  // goes into the cookie; only its hash is stored
     std::string csrf_token;
     core::User user;
+    // Set instead of a session when the account uses a second factor: the token of the
+    // challenge the code must answer (only its hash is stored).
+    std::string challenge;
+};
+
+// The second step of a login: the challenge with either a TOTP code or a recovery code.
+struct SecondFactorAnswer {
+    std::string challenge;
+    std::optional<std::string> code;
+    std::optional<std::string> recovery_code;
 };
 
 struct AuthenticatedSession {
@@ -38,10 +60,18 @@ class AuthService {
   public:
     AuthService(ServiceEnv env, AuthConfig config) : env_(env), config_(config) {}
 
+    // The right password opens a session, or, when the account has a second factor, a
+    // challenge (LoginResult::challenge) and no session.
     LoginResult login(const std::string& email, const std::string& password,
-                      const std::string& client_address);
-    // A new session for a user whose identity is proven (password, invitation link).
-    LoginResult open_session(const core::User& user, const std::string& client_address);
+                      const std::string& client_address, const std::string& user_agent = "");
+    LoginResult login_second_factor(const SecondFactorAnswer& answer, const ClientInfo& client);
+    // A new session for a person whose credentials were checked (a login, an accepted
+    // invitation).
+    LoginResult start_session(const core::User& user, const ClientInfo& client);
+    // The password of a signed-in person, asked again before a sensitive change; throttled like
+    // a login. A wrong one is a validation error on `field`.
+    void confirm_password(const core::User& user, const std::string& password,
+                          const std::string& purpose, const std::string& field);
     std::optional<AuthenticatedSession> authenticate(const std::string& token);
     void logout(const std::string& token_hash);
     void change_password(const RequestContext& ctx, const std::string& token_hash,
@@ -57,7 +87,8 @@ class AuthService {
     // A correct password: the account's counter is cleared and the reserved address count undone.
     void release_attempt(const std::string& email, const std::string& address);
     void record_failed_login(const std::string& email, const std::string& address,
-                             std::optional<core::Id> user_id);
+                             std::optional<core::Id> user_id, bool second_factor = false);
+    LoginResult open_challenge(const core::User& user, const ClientInfo& client);
 
     ServiceEnv env_;
     AuthConfig config_;

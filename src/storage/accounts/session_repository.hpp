@@ -1,6 +1,7 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/accounts/user.hpp"
 #include "storage/database.hpp"
@@ -14,6 +15,10 @@ struct StoredSession {
     core::Timestamp created_at = 0;
     core::Timestamp last_seen_at = 0;
     core::Timestamp expires_at = 0;
+    // What the person sees of it (never the token): a random id, the browser, the address.
+    std::string public_id;
+    std::string user_agent;
+    std::string client_address;
 };
 
 class SessionRepository {
@@ -25,6 +30,11 @@ class SessionRepository {
     void touch(const std::string& token_hash, core::Timestamp now);
     void remove(const std::string& token_hash);
     void remove_all_for_user_except(core::Id user_id, const std::string& keep_token_hash);
+    void remove_all_for_user(core::Id user_id);
+    // The user's sessions, most recently seen first (with their token hashes, for "current").
+    std::vector<StoredSession> list_for_user(core::Id user_id);
+    // True when the user had a session with this public id (another user's id ends nothing).
+    bool remove_by_public_id(core::Id user_id, const std::string& public_id);
     void remove_expired(core::Timestamp now, core::Timestamp idle_seconds);
 
   private:

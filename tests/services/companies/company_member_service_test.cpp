@@ -65,7 +65,7 @@ TEST_F(CompanyMemberTest, OnlyTheOwnerAndTheSecretariatManage) {
 TEST_F(CompanyMemberTest, ARemovedMemberLosesAccessAtOnceAndMayBeInvitedAgain) {
     auto manager =
         add_user("gone@example.jp", "退職 三郎", core::Role::company, company, "manager");
-    auto session = services_->auth.open_session(manager, "10.0.0.5");
+    auto session = services_->auth.start_session(manager, {"10.0.0.5", "test"});
     ASSERT_TRUE(services_->auth.authenticate(session.token));
     services_->members.remove(as(owner), managing(owner), manager.id);
     EXPECT_FALSE(services_->auth.authenticate(session.token));

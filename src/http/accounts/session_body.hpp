@@ -7,8 +7,8 @@
 
 namespace shido::http {
 
-// The Session of the API (login, me, an accepted invitation): the user, the CSRF token and the
-// state of the second factor.
+// The Session of the API (login, second factor, /auth/me, an accepted invitation): the user,
+// the CSRF token and where their second factor stands.
 nlohmann::json session_body(const core::User& user, const std::string& csrf_token);
 
 }  // namespace shido::http
