@@ -15,6 +15,7 @@ import {
   linkFromMail,
   linkCount,
   nextTotp,
+  totpAt,
   createActiveUser,
   DEMO,
   SEISAKUSHO,
@@ -69,7 +70,12 @@ scenario(
     assert.notEqual(token, first)
 
     // ---- the expert, on a phone: the link from the e-mail ----
-    const phone = await extraPage({ allowHttpErrors: [{ path: `/api/v1/auth/links/${first}`, status: 404 }] })
+    const phone = await extraPage({
+      allowHttpErrors: [
+        { path: `/api/v1/auth/links/${first}`, status: 404 },
+        { path: '/api/v1/auth/login/second-factor', status: 401 },
+      ],
+    })
     try {
       const p = phone.page
       await p.goto(`/account/setup#t=${first}`)
@@ -120,6 +126,13 @@ scenario(
       await code.waitFor()
       assert.equal(await code.getAttribute('inputmode'), 'numeric')
       assert.equal(await code.getAttribute('autocomplete'), 'one-time-code')
+      // A wrong code: a Japanese message, still on the second step.
+      const wrong = totpAt(secret, Math.floor(Date.now() / 30_000) + 5) // a code of a step far ahead: never valid now
+      await code.fill(wrong)
+      await p.getByRole('button', { name: '確認してログイン' }).click()
+      const refused = p.getByRole('alert')
+      await refused.waitFor()
+      assert.match((await refused.textContent()) ?? '', /[\u3040-\u30ff\u4e00-\u9fff]/)
       await code.fill(await nextTotp(secret))
       await p.getByRole('button', { name: '確認してログイン' }).click()
       await p.waitForURL((url) => url.pathname === '/engagements')
