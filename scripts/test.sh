@@ -79,13 +79,15 @@ frontend_unit_tests() {
   cd web && npm run --silent test
 }
 
-# Starts `shido serve` on DB_URL (after loading the demo) and prints its base URL.
+# Starts `shido serve` on DB_URL (after loading the demo) with any further serve options, and
+# sets base_url.
 start_server() {
   local binary=$1 db_url=$2 port log
+  shift 2
   port=$(( 30000 + RANDOM % 20000 ))
   log=$(mktemp /tmp/shido-server.XXXXXX.log)
   "$binary" demo --db "$db_url" >/dev/null
-  "$binary" serve --db "$db_url" --port "$port" --static "$root/web/dist" --log-level warn >"$log" 2>&1 &
+  "$binary" serve --db "$db_url" --port "$port" --static "$root/web/dist" --log-level warn "$@" >"$log" 2>&1 &
   server_pid=$!
   for _ in $(seq 1 100); do
     curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && { base_url="http://127.0.0.1:$port"; return; }
@@ -121,12 +123,30 @@ postgres_stage() {
   scripts/with-postgres.sh bash -c "$(declare -p api_test_flags); $(declare -f postgres_suites); postgres_suites"
 }
 
+# The mail server of the API tests (tests/api/smtp_server.py) on loopback: the account specs
+# read the invitation and reset links from what it records. Sets smtp_pid and smtp_port.
+start_mail_server() {
+  local records=$1 mode=$2 log=$3
+  smtp_port=$(( 30000 + RANDOM % 20000 ))
+  /usr/bin/python3 tests/api/smtp_server.py "$smtp_port" "$records" "$mode" >"$log" 2>&1 &
+  smtp_pid=$!
+  for _ in $(seq 1 100); do
+    grep -q ready "$log" 2>/dev/null && return
+    sleep 0.1
+  done
+  cat "$log" >&2
+  return 1
+}
+
 end_to_end_tests() {
   local e2e_db status=0
   e2e_db=$(mktemp -d /tmp/shido-e2e.XXXXXX)
-  start_server "$SHIDO_BIN" "sqlite:$e2e_db/shido.db"
-  (cd web && SHIDO_BASE_URL=$base_url npm run --silent e2e) || status=$?
+  start_mail_server "$e2e_db/mails.jsonl" "$e2e_db/smtp-mode" "$e2e_db/smtp.log"
+  start_server "$SHIDO_BIN" "sqlite:$e2e_db/shido.db" --smtp-url "smtp://127.0.0.1:$smtp_port" \
+    --smtp-from shido-e2e@example.jp --outbox-poll-ms 100
+  (cd web && SHIDO_BASE_URL=$base_url SHIDO_MAIL_RECORDS=$e2e_db/mails.jsonl npm run --silent e2e) || status=$?
   kill "$server_pid"; wait "$server_pid" 2>/dev/null || true
+  kill "$smtp_pid"; wait "$smtp_pid" 2>/dev/null || true
   rm -rf "$e2e_db"
   return "$status"
 }

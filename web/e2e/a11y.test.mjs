@@ -58,6 +58,9 @@ for (const [screen, viewport] of Object.entries(SCREENS)) {
       await page.goto('/login')
       await page.getByRole('heading', { level: 1, name: 'ログイン' }).waitFor()
       await checkAxe(page, 'login')
+      await page.goto('/account/forgot')
+      await page.getByLabel('メールアドレス').waitFor()
+      await checkAxe(page, 'forgotten password')
 
       await login(page, DEMO.expert1.email)
       await page.getByTestId('engagement-company').first().waitFor()
@@ -69,6 +72,12 @@ for (const [screen, viewport] of Object.entries(SCREENS)) {
       const engagementId = Number(new URL(page.url()).pathname.split('/').pop())
 
       // The course as it is run: the session page (review, dates, record editor, 実施報告 form).
+      // アカウント設定: password, second factor, signed-in sessions.
+      await page.goto('/account')
+      await page.getByTestId('two-factor-state').waitFor()
+      await page.getByTestId('session-item').first().waitFor()
+      await checkAxe(page, 'account settings')
+
       await page.goto(`/engagements/${engagementId}/sessions/1`)
       await page.getByTestId('record').waitFor()
       await page.getByTestId('report').locator('form').waitFor()

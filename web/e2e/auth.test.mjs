@@ -37,7 +37,7 @@ scenario('header shows name and role; logout returns to the login page', async (
   await login(page, DEMO.expert1.email, PASSWORD)
   assert.equal((await page.getByTestId('user-name').textContent())?.trim(), DEMO.expert1.name)
   assert.equal((await page.getByTestId('user-role').textContent())?.trim(), DEMO.expert1.role)
-  await page.getByRole('link', { name: 'パスワード変更' }).waitFor()
+  await page.getByRole('link', { name: 'アカウント設定' }).waitFor()
 
   await page.getByRole('button', { name: 'ログアウト' }).click()
   await page.waitForURL((url) => url.pathname === '/login')

@@ -42,7 +42,6 @@ scenario(
       email: `e2e-dash-${RUN}@example.jp`,
       name: expertName,
       role: 'expert',
-      password: 'long-enough-password-2026',
     })
     assert.equal(expert.status, 201)
 

@@ -3,7 +3,8 @@
 // test, console errors and dialogs fail the test, and a screenshot is saved on failure.
 import { test, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { mkdir } from 'node:fs/promises'
+import { createHmac } from 'node:crypto'
+import { mkdir, readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
 
@@ -147,14 +148,157 @@ export async function extraPage({
   return { page, problems, close: () => context.close() }
 }
 
-/** Signs in through the login form and waits for the engagement list. */
-export async function login(page, email, password = PASSWORD) {
+/**
+ * Signs in through the login form and waits for the engagement list. An account enrolled by
+ * activateAccount() (or with a secret given) answers the second step with a code computed here.
+ */
+export async function login(page, email, password = PASSWORD, { totpSecret } = {}) {
   await page.goto('/login')
   await page.getByLabel('メールアドレス').fill(email)
   await page.getByLabel(/^パスワード/).fill(password)
   await page.getByRole('button', { name: 'ログイン' }).click()
-  await page.waitForURL((url) => url.pathname === '/engagements')
+  const secondStep = page.getByTestId('second-factor')
+  const list = page.getByRole('heading', { level: 1, name: '指導案件一覧' })
+  await secondStep.or(list).first().waitFor()
+  if (await secondStep.isVisible()) {
+    const secret = totpSecret ?? SECRETS.get(email.toLowerCase())
+    assert.ok(secret, `${email} asks for a second factor, and the test knows no secret for it`)
+    await page.getByLabel('確認コード（6桁）').fill(await nextTotp(secret))
+    await page.getByRole('button', { name: '確認してログイン' }).click()
+    await page.waitForURL((url) => url.pathname === '/engagements')
+  }
   await page.getByRole('heading', { level: 1, name: '指導案件一覧' }).waitFor()
+}
+
+// ---- e-mail and the second factor ----
+
+/** The JSON lines file of tests/api/smtp_server.py (scripts/test.sh starts it for the e2e stage). */
+export const MAIL_RECORDS = process.env.SHIDO_MAIL_RECORDS ?? ''
+
+/** Every message the mail server caught for this address, oldest first. */
+export async function mailsTo(email) {
+  assert.ok(MAIL_RECORDS, 'SHIDO_MAIL_RECORDS must name the records file of tests/api/smtp_server.py')
+  const text = await readFile(MAIL_RECORDS, 'utf8').catch(() => '')
+  const want = email.toLowerCase()
+  return text
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line))
+    .filter((m) => (m.rcpt_tos ?? []).some((r) => r.toLowerCase() === want))
+}
+
+/**
+ * Waits for a new mail to `email` whose body holds an app link (`/account/setup` or
+ * `/account/reset`) and returns its token. `skip`: how many such mails were there before.
+ */
+export async function linkFromMail(email, kind, { skip = 0, timeout = 20_000 } = {}) {
+  const re = new RegExp(`/account/${kind}#t=([A-Za-z0-9._~-]+)`)
+  const until = Date.now() + timeout
+  for (;;) {
+    const links = (await mailsTo(email)).map((m) => re.exec(m.body ?? '')?.[1]).filter(Boolean)
+    if (links.length > skip) return links[links.length - 1]
+    assert.ok(Date.now() < until, `no /account/${kind} mail for ${email} within ${timeout} ms`)
+    await new Promise((r) => setTimeout(r, 150))
+  }
+}
+
+/** How many mails with a /account/<kind> link `email` has received. */
+export async function linkCount(email, kind) {
+  return (await mailsTo(email)).filter((m) => (m.body ?? '').includes(`/account/${kind}#t=`)).length
+}
+
+function base32Decode(text) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'
+  let bits = 0
+  let value = 0
+  const out = []
+  for (const ch of text.replace(/[\s=-]/g, '').toUpperCase()) {
+    const i = alphabet.indexOf(ch)
+    assert.ok(i >= 0, `not base32: ${text}`)
+    value = (value << 5) | i
+    bits += 5
+    if (bits >= 8) {
+      out.push((value >>> (bits - 8)) & 0xff)
+      bits -= 8
+    }
+  }
+  return Buffer.from(out)
+}
+
+/** RFC 6238 (SHA-1, 6 digits, 30 s) for the given time step. */
+export function totpAt(secret, step) {
+  const counter = Buffer.alloc(8)
+  counter.writeBigUInt64BE(BigInt(step))
+  const mac = createHmac('sha1', base32Decode(secret)).update(counter).digest()
+  const offset = mac[mac.length - 1] & 0x0f
+  const code = (mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000
+  return String(code).padStart(6, '0')
+}
+
+// The server takes each time step once and accepts one step ahead: the next code is for the step
+// after the last one used (waiting only when that would be two steps ahead).
+const SECRETS = new Map()
+const LAST_STEP = new Map()
+export async function nextTotp(secret) {
+  const now = () => Math.floor(Date.now() / 1000 / 30)
+  const step = Math.max(now(), (LAST_STEP.get(secret) ?? -1) + 1)
+  while (step > now() + 1) await new Promise((r) => setTimeout(r, 500))
+  LAST_STEP.set(secret, step)
+  return totpAt(secret, step)
+}
+
+/** Remembers an account's authenticator secret, so that login() can answer its second step. */
+export function rememberSecret(email, secret) {
+  SECRETS.set(email.toLowerCase(), secret)
+}
+
+/**
+ * Makes an invited account usable as a person would, without the browser pages: takes the
+ * invitation link from the mail, sets the password, and (where the role requires it) enrols a
+ * second factor whose secret login() then uses. Returns the secret, or null.
+ */
+export async function activateAccount(email, password = PASSWORD) {
+  const token = await linkFromMail(email, 'setup')
+  const p = await extraPage({ mobile: false })
+  try {
+    await p.page.goto('/account/forgot')
+    const call = (method, path, body, csrf) =>
+      p.page.evaluate(
+        async ({ method, path, body, csrf }) => {
+          const headers = { 'Content-Type': 'application/json' }
+          if (csrf) headers['X-CSRF-Token'] = csrf
+          const res = await fetch(`/api/v1${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
+          const text = await res.text()
+          return { status: res.status, body: text ? JSON.parse(text) : null }
+        },
+        { method, path, body, csrf },
+      )
+    const accepted = await call('POST', '/auth/invitations/accept', { token, password })
+    assert.equal(accepted.status, 200, JSON.stringify(accepted.body))
+    if (!accepted.body.two_factor?.enrolment_required) return null
+    const csrf = accepted.body.csrf_token
+    const enrolment = await call('POST', '/me/two-factor/enrolment', {}, csrf)
+    assert.equal(enrolment.status, 200, JSON.stringify(enrolment.body))
+    const secret = enrolment.body.secret
+    const confirmed = await call('POST', '/me/two-factor/confirm', { code: await nextTotp(secret) }, csrf)
+    assert.equal(confirmed.status, 200, JSON.stringify(confirmed.body))
+    rememberSecret(email, secret)
+    assert.deepEqual(p.problems, [], 'activateAccount: page problems')
+    return secret
+  } finally {
+    await p.close()
+  }
+}
+
+/**
+ * The secretariat (signed in on `page`) creates an account (invited) and it is activated at once:
+ * for specs that need a person of their own. Returns the created user.
+ */
+export async function createActiveUser(page, input, password = PASSWORD) {
+  const made = await api(page, 'POST', '/users', input)
+  assert.equal(made.status, 201, JSON.stringify(made.body))
+  await activateAccount(input.email, password)
+  return made.body
 }
 
 /** The company names of the engagements listed (after the list has loaded). */

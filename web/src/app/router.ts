@@ -3,6 +3,7 @@ import type { Role } from '@/shared/api/contract'
 import { useSession } from '@/features/auth/useSession'
 import { useMeta } from '@/shared/composables/useMeta'
 import { safeRedirect } from '@/shared/lib/format'
+import { ENROLMENT_PATH, enrolmentRedirect } from '@/features/auth/links'
 import LoginView from '@/features/auth/LoginView.vue'
 import EngagementListView from '@/features/engagements/EngagementListView.vue'
 import ForbiddenView from './ForbiddenView.vue'
@@ -29,7 +30,10 @@ const SECRETARIAT: Role[] = ['secretariat']
 // The sign-in page and the engagement list (where everybody lands) are in the main bundle; every
 // other screen loads on demand. The respondent's phone never downloads the staff views, and the
 // chart library is fetched only on the analysis pages.
-const PasswordView = () => import('@/features/auth/PasswordView.vue')
+const AccountView = () => import('@/features/account/AccountView.vue')
+const TwoFactorEnrolView = () => import('@/features/account/TwoFactorEnrolView.vue')
+const ForgotPasswordView = () => import('@/features/account/ForgotPasswordView.vue')
+const AccountLinkView = () => import('@/features/account/AccountLinkView.vue')
 const CalendarFeedView = () => import('@/features/calendar/CalendarFeedView.vue')
 const EngagementCreateView = () => import('@/features/engagements/EngagementCreateView.vue')
 const EngagementDetailView = () => import('@/features/engagements/EngagementDetailView.vue')
@@ -68,12 +72,40 @@ const routes: RouteRecordRaw[] = [
     component: LoginView,
     meta: { title: 'ログイン', public: true },
   },
+  // The links of the account e-mails carry their token in the fragment (#t=…): public pages.
   {
-    path: '/password',
-    name: 'password',
-    component: PasswordView,
-    meta: { title: 'パスワード変更' },
+    path: '/account/forgot',
+    name: 'password-forgot',
+    component: ForgotPasswordView,
+    meta: { title: 'パスワードの再設定', public: true },
   },
+  {
+    path: '/account/setup',
+    name: 'account-setup',
+    component: AccountLinkView,
+    props: { purpose: 'invitation' },
+    meta: { title: 'アカウントの設定', public: true },
+  },
+  {
+    path: '/account/reset',
+    name: 'password-reset',
+    component: AccountLinkView,
+    props: { purpose: 'password_reset' },
+    meta: { title: 'パスワードの再設定', public: true },
+  },
+  {
+    path: '/account',
+    name: 'account',
+    component: AccountView,
+    meta: { title: 'アカウント設定' },
+  },
+  {
+    path: ENROLMENT_PATH,
+    name: 'two-factor-enrol',
+    component: TwoFactorEnrolView,
+    meta: { title: '二要素認証の設定' },
+  },
+  { path: '/password', redirect: '/account' },
   {
     path: '/calendar',
     name: 'calendar-feed',
@@ -267,7 +299,8 @@ router.beforeEach(async (to) => {
   const user = session.user.value
 
   // Labels come from /meta: have them before the first page is drawn (once per page load).
-  if (user) await useMeta().load()
+  // (Not while a second factor must be enrolled: every route but enrolment answers 403 then.)
+  if (user && !session.enrolmentRequired.value) await useMeta().load()
 
   if (to.name === 'login') {
     return user ? safeRedirect(to.query.redirect) : true
@@ -276,6 +309,9 @@ router.beforeEach(async (to) => {
   if (!user) {
     return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } }
   }
+  // A second factor that is required but not set up yet: only its page is open.
+  const enrol = enrolmentRedirect(session.enrolmentRequired.value, { name: to.name, public: to.meta.public })
+  if (enrol) return enrol === to.path ? true : { path: enrol, replace: true }
   if (to.meta.roles && !to.meta.roles.includes(user.role)) {
     return { name: 'forbidden', replace: true }
   }

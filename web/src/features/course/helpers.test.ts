@@ -20,7 +20,7 @@ import {
 } from './helpers'
 
 const user = (over: Partial<User>): User => ({
-  id: 1, email: 'a@b.jp', name: 'x', role: 'company', company_id: 7, company_role: 'owner', active: true, ...over,
+  id: 1, email: 'a@b.jp', name: 'x', role: 'company', company_id: 7, company_role: 'owner', active: true, status: 'active', two_factor_enabled: false, ...over,
 })
 const engagement = { id: 3, company_id: 7, expert_id: 5 } as Engagement
 const task = (over: Partial<Task>): Task => ({

@@ -1,5 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { ApiError, NETWORK_ERROR_MESSAGE, buildUrl, filenameFromDisposition, http, onUnauthorized, setCsrfToken } from './client'
+import {
+  ApiError,
+  NETWORK_ERROR_MESSAGE,
+  buildUrl,
+  filenameFromDisposition,
+  http,
+  onEnrolmentRequired,
+  onUnauthorized,
+  setCsrfToken,
+} from './client'
 
 function json(status: number, body: unknown): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } })
@@ -103,6 +112,20 @@ describe('request', () => {
     fetchMock.mockResolvedValueOnce(json(401, { error: { code: 'unauthenticated', message: '違います。' } }))
     await expect(http.post('/auth/login', {}, { allowUnauthenticated: true })).rejects.toMatchObject({ message: '違います。' })
     expect(handler).toHaveBeenCalledTimes(1)
+  })
+
+  it('calls the enrolment handler on 403 two_factor_enrolment_required only', async () => {
+    const handler = vi.fn()
+    onEnrolmentRequired(handler)
+    fetchMock.mockResolvedValueOnce(
+      json(403, { error: { code: 'two_factor_enrolment_required', message: '二要素認証の登録が必要です。' } }),
+    )
+    await expect(http.get('/engagements')).rejects.toMatchObject({ code: 'two_factor_enrolment_required' })
+    expect(handler).toHaveBeenCalledTimes(1)
+    fetchMock.mockResolvedValueOnce(json(403, { error: { code: 'forbidden', message: '権限がありません。' } }))
+    await expect(http.get('/engagements')).rejects.toMatchObject({ code: 'forbidden' })
+    expect(handler).toHaveBeenCalledTimes(1)
+    onEnrolmentRequired(null)
   })
 
   it('refreshes a stale CSRF token once and retries', async () => {

@@ -124,6 +124,7 @@ export async function errorFromResponse(res: Response): Promise<ApiError> {
 
 let csrfToken: string | null = null
 let unauthorizedHandler: (() => void) | null = null
+let enrolmentHandler: (() => void) | null = null
 
 export function setCsrfToken(token: string | null): void {
   csrfToken = token
@@ -137,6 +138,16 @@ export function getCsrfToken(): string | null {
 export function onUnauthorized(handler: (() => void) | null): void {
   unauthorizedHandler = handler
 }
+
+/**
+ * Called when a request answers 403 `two_factor_enrolment_required` (the second factor is
+ * required for this account and not enrolled yet): the app sends the person to the enrolment page.
+ */
+export function onEnrolmentRequired(handler: (() => void) | null): void {
+  enrolmentHandler = handler
+}
+
+export const ENROLMENT_REQUIRED = 'two_factor_enrolment_required'
 
 // ---- requests ----
 
@@ -221,6 +232,7 @@ async function sendChecked(method: Method, path: string, opts: RequestOptions, a
   if (!res.ok) {
     const err = await errorFromResponse(res)
     if (res.status === 401 && !opts.allowUnauthenticated) unauthorizedHandler?.()
+    if (res.status === 403 && err.code === ENROLMENT_REQUIRED) enrolmentHandler?.()
     throw err
   }
   return res

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import {
   formatDate,
   formatDateTime,
+  formatUnixTime,
   percent,
   safeHttpUrl,
   safeRedirect,
@@ -17,6 +18,14 @@ describe('formatDate', () => {
     expect(formatDate('', '-')).toBe('-')
     expect(formatDate('2026-02-30')).toBe('2026-02-30')
     expect(formatDate('soon')).toBe('soon')
+  })
+})
+
+describe('formatUnixTime', () => {
+  it('formats Unix seconds like formatDateTime and is empty without a value', () => {
+    expect(formatUnixTime(Date.UTC(2026, 0, 10, 4, 5) / 1000)).toMatch(/^2026\/01\/1[01] \d{2}:05$/)
+    expect(formatUnixTime(null)).toBe('')
+    expect(formatUnixTime(Number.NaN)).toBe('')
   })
 })
 

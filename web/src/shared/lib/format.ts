@@ -63,3 +63,9 @@ export function percent(part: number, whole: number): number {
   if (!whole || whole <= 0) return 0
   return Math.max(0, Math.min(100, Math.round((part / whole) * 100)))
 }
+
+/** A Unix time in seconds (as the API sends for account facts) as 「2026/12/02 10:30」. */
+export function formatUnixTime(seconds: number | null | undefined): string {
+  if (seconds === null || seconds === undefined || !Number.isFinite(seconds)) return ''
+  return formatDateTime(new Date(seconds * 1000).toISOString())
+}
