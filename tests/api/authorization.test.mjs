@@ -34,6 +34,8 @@ const ALLOWED_ERRORS = { 400: ['bad_request'], 409: ['conflict', 'package_incomp
 // Calls that end something a later call needs run after all others (then sessions and fixtures
 // are renewed anyway).
 const LAST = [/\/revoke$/, /\/auth\/logout$/];
+// Stands for the calling actor's current session id in a path (send puts the real one in).
+const OWN_SESSION = 'f'.repeat(32);
 
 // The relation of an actor to an engagement, from the facts the policy names (the secretariat;
 // the assigned or another expert; the owner or another member of the company; a member of
@@ -124,6 +126,8 @@ describe('authorization of every route for every actor', () => {
       if (name === 'item_key') return '1';  // the hearing sheet's first item
       if (name === 'task_id') return String(f.task.id);
       if (name === 'token') return f.token;
+      // The caller's own session (see send): ending it is allowed, and it is renewed afterwards.
+      if (name === 'session_id') return OWN_SESSION;
       const collection = route.path.slice(0, offset).split('/').filter(Boolean).pop();
       assert.ok(collection in byCollection, `${route.method} ${route.path}: no value for {${name}} in authorization.test.mjs (urlFor)`);
       return String(byCollection[collection]);
@@ -136,7 +140,11 @@ describe('authorization of every route for every actor', () => {
   const uploadType = (route) => Object.keys(doc.paths[route.path]?.[route.method.toLowerCase()]?.requestBody?.content ?? {})
     .find((type) => UPLOAD_TYPES.includes(type));
 
-  function send(actor, route, url) {
+  async function send(actor, route, url) {
+    if (url.includes(OWN_SESSION) && actor.user) {
+      const own = (await actor.client.get('/api/v1/me/sessions')).data.items.find((x) => x.current);
+      url = url.replace(OWN_SESSION, own.id);
+    }
     if (route.method === 'GET') return actor.client.get(url);
     const type = uploadType(route);
     if (type) return actor.client.request(route.method, url, { body: '', headers: { 'Content-Type': type } });

@@ -195,7 +195,7 @@ describe('route table', () => {
     const byPath = new Map();
     for (const r of routes) byPath.set(r.path, [...(byPath.get(r.path) ?? []), r.method]);
     for (const [p, methods] of byPath) {
-      const url = p.replace('{token}', 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA').replace(/\{[^}]+\}/g, '1');
+      const url = p.replace('{token}', 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA').replace('{session_id}', 'f'.repeat(32)).replace(/\{[^}]+\}/g, '1');
       for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].filter((m) => !methods.includes(m))) {
         const res = await server.client().request(method, url, method === 'GET' ? {} : { json: {} });
         assertError(res, 405, 'method_not_allowed');
