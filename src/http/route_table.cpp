@@ -20,6 +20,13 @@ bool matches_parameter(std::string_view name, std::string_view value) {
                    c == '-' || c == '_';
         });
     }
+    // A signed-in session's public id (services::random_hex(16)): never a literal segment such as
+    // /me/sessions/sign-out-others.
+    if (name == "{session_id}") {
+        return value.size() == 32 && std::all_of(value.begin(), value.end(), [](char c) {
+                   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+               });
+    }
     // The key of a hearing sheet item ("5.3", or "x12" for one the expert added).
     if (name == "{item_key}") {
         return value.size() <= 32 && std::all_of(value.begin(), value.end(), [](char c) {

@@ -8,6 +8,7 @@ namespace shido::services {
 void init_crypto();
 
 std::string random_token(std::size_t bytes);  // URL-safe base64, no padding
+std::string random_hex(std::size_t bytes);    // lowercase hex, two characters a byte
 std::string sha256_hex(std::string_view data);
 bool constant_time_equal(std::string_view a, std::string_view b);
 

@@ -1,6 +1,7 @@
 // Login, session cookie, throttling, logout, password change, /auth/me.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { enrol } from './second_factor.mjs';
 import { DEMO, DEMO_NAMES, DEMO_PASSWORD, assertError, startServer, uniqueSuffix } from './server.mjs';
 import { addAccount } from './accounts.mjs';
 
@@ -150,6 +151,7 @@ describe('authentication', () => {
     const user = await newMember('first-password-123');
     const a = await server.login(user.email, user.password);
     const b = await server.login(user.email, user.password);  // another device
+    await enrol(a);  // an expert changes nothing before enrolling a second factor
 
     assertError(await a.post('/api/v1/auth/password', { current_password: 'not-my-password', new_password: 'second-password-456' }),
       422, 'validation', { fields: ['current_password'] });

@@ -34,6 +34,8 @@ const ALLOWED_ERRORS = { 400: ['bad_request'], 409: ['conflict', 'package_incomp
 // Calls that end something a later call needs run after all others (then sessions and fixtures
 // are renewed anyway).
 const LAST = [/\/revoke$/, /\/auth\/logout$/];
+// Stands for the calling actor's current session id in a path (send puts the real one in).
+const OWN_SESSION = 'f'.repeat(32);
 
 // The relation of an actor to an engagement, from the facts the policy names (the secretariat;
 // the assigned or another expert; the owner or another member of the company; a member of
@@ -64,6 +66,8 @@ describe('authorization of every route for every actor', () => {
   // Each demo engagement with a self-assessment round and a respondent (created as the
   // secretariat where missing), re-read so that relations follow the current data.
   async function ensureFixtures() {
+    // An actor's sign-out of its other sessions ends this one of the secretariat's too.
+    if ((await jimu.get('/api/v1/auth/me')).status === 401) assert.equal((await jimu.login(DEMO.secretariat)).status, 200);
     engagements = await allPages(jimu, '/api/v1/engagements');
     outboxId ??= (await jimu.get('/api/v1/outbox?limit=1')).data.items[0]?.id;
     assert.ok(outboxId, 'the demo queued no e-mail');
@@ -124,6 +128,8 @@ describe('authorization of every route for every actor', () => {
       if (name === 'item_key') return '1';  // the hearing sheet's first item
       if (name === 'task_id') return String(f.task.id);
       if (name === 'token') return f.token;
+      // The caller's own session (see send): ending it is allowed, and it is renewed afterwards.
+      if (name === 'session_id') return OWN_SESSION;
       const collection = route.path.slice(0, offset).split('/').filter(Boolean).pop();
       assert.ok(collection in byCollection, `${route.method} ${route.path}: no value for {${name}} in authorization.test.mjs (urlFor)`);
       return String(byCollection[collection]);
@@ -136,7 +142,11 @@ describe('authorization of every route for every actor', () => {
   const uploadType = (route) => Object.keys(doc.paths[route.path]?.[route.method.toLowerCase()]?.requestBody?.content ?? {})
     .find((type) => UPLOAD_TYPES.includes(type));
 
-  function send(actor, route, url) {
+  async function send(actor, route, url) {
+    if (url.includes(OWN_SESSION) && actor.user) {
+      const own = (await actor.client.get('/api/v1/me/sessions')).data.items.find((x) => x.current);
+      url = url.replace(OWN_SESSION, own.id);
+    }
     if (route.method === 'GET') return actor.client.get(url);
     const type = uploadType(route);
     if (type) return actor.client.request(route.method, url, { body: '', headers: { 'Content-Type': type } });

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { HEADER_EN, csv, csvRow, sheet } from './diagnosis.mjs';
 import { schemaValidator } from './openapi-schema.mjs';
+import { addUser, signIn, stepAt, totpAt } from './second_factor.mjs';
 import { CARRIER, DEMO, MAKER, openapiDocument, shidoRoutes, startServer, uniqueSuffix } from './server.mjs';
 
 function lookup(doc, ref) {
@@ -55,6 +56,63 @@ describe('the OpenAPI document matches real responses', () => {
     await conforms(c, 'POST', '/api/v1/auth/logout', '/api/v1/auth/logout', { csrf: false });
     await conforms(c, 'POST', '/api/v1/auth/logout', '/api/v1/auth/logout');
     await conforms(c, 'GET', '/api/v1/auth/me', '/api/v1/auth/me');
+  });
+
+  test('two-factor sign-in, the enrolment gate and the own sessions', async () => {
+    const anonymous = server.client();
+    await conforms(anonymous, 'GET', '/api/v1/auth/sign-in-options', '/api/v1/auth/sign-in-options');
+    const expert = await addUser(server, { role: 'expert' });
+    const c = await signIn(server, expert);
+    await conforms(c, 'GET', '/api/v1/engagements', '/api/v1/engagements');  // 403 until enrolled
+    await conforms(c, 'GET', '/api/v1/auth/me', '/api/v1/auth/me');
+    const TF = '/api/v1/me/two-factor';
+    await conforms(c, 'GET', TF, TF);
+    await conforms(c, 'POST', `${TF}/confirm`, `${TF}/confirm`, { json: { code: '000000' } });  // 409: not started
+    const started = await conforms(c, 'POST', `${TF}/enrolment`, `${TF}/enrolment`);
+    await conforms(c, 'POST', `${TF}/confirm`, `${TF}/confirm`, { json: {} });
+    await conforms(c, 'POST', `${TF}/confirm`, `${TF}/confirm`, { json: { code: 'abc' } });
+    const step = stepAt();
+    const confirmed = await conforms(c, 'POST', `${TF}/confirm`, `${TF}/confirm`, { json: { code: totpAt(started.data.secret, step) } });
+    assert.equal(confirmed.status, 200, confirmed.text);
+    await conforms(c, 'POST', `${TF}/enrolment`, `${TF}/enrolment`);  // 409
+    await conforms(c, 'GET', TF, TF);
+    await conforms(c, 'POST', `${TF}/recovery-codes`, `${TF}/recovery-codes`, { json: { code: '000000' } });
+    const renewed = await conforms(c, 'POST', `${TF}/recovery-codes`, `${TF}/recovery-codes`, { json: { code: totpAt(started.data.secret, step + 1) } });
+    assert.equal(renewed.status, 200, renewed.text);
+    await conforms(c, 'POST', `${TF}/disable`, `${TF}/disable`, { json: { password: expert.password } });  // 403: experts keep it
+
+    const L = '/api/v1/auth/login';
+    const first = await conforms(anonymous, 'POST', L, L, { json: { email: expert.email, password: expert.password } });
+    assert.equal(first.data.second_factor_required, true, first.text);
+    await conforms(anonymous, 'POST', `${L}/second-factor`, `${L}/second-factor`, { json: { challenge: first.data.challenge, code: '000000' } });
+    await conforms(anonymous, 'POST', `${L}/second-factor`, `${L}/second-factor`, { json: { challenge: first.data.challenge } });
+    await conforms(anonymous, 'POST', `${L}/second-factor`, `${L}/second-factor`, { json: {} });
+    const second = await conforms(anonymous, 'POST', `${L}/second-factor`, `${L}/second-factor`,
+      { json: { challenge: first.data.challenge, recovery_code: renewed.data.recovery_codes[0] } });
+    assert.equal(second.status, 200, second.text);
+
+    const S = '/api/v1/me/sessions';
+    const list = await conforms(c, 'GET', S, S);
+    assert.equal(list.data.items.length, 2, list.text);
+    await conforms(c, 'DELETE', `${S}/{session_id}`, `${S}/${'0'.repeat(32)}`);
+    await conforms(c, 'DELETE', `${S}/{session_id}`, `${S}/${list.data.items.find((x) => !x.current).id}`);
+    await conforms(c, 'POST', `${S}/sign-out-others`, `${S}/sign-out-others`);
+
+    const R = '/api/v1/users/{id}/two-factor';
+    await conforms(c, 'DELETE', R, `/api/v1/users/${expert.id}/two-factor`);  // 403: not the secretariat
+    await conforms(secretariat, 'DELETE', R, `/api/v1/users/${expert.id}/two-factor`);
+    await conforms(secretariat, 'DELETE', R, `/api/v1/users/${expert.id}/two-factor`);  // 409: nothing left
+    await conforms(secretariat, 'DELETE', R, '/api/v1/users/999999/two-factor');
+
+    // A company member turns it off with the password.
+    const maker = (await secretariat.get('/api/v1/companies')).data.items.find((x) => x.name === MAKER);
+    const member = await addUser(server, { role: 'company', companyId: maker.id, companyRole: 'manager' });
+    const m = await signIn(server, member);
+    const memberStarted = await m.post(`${TF}/enrolment`);
+    assert.equal((await m.post(`${TF}/confirm`, { code: totpAt(memberStarted.data.secret, stepAt()) })).status, 200);
+    await conforms(m, 'POST', `${TF}/disable`, `${TF}/disable`, { json: { password: 'wrong-password-1' } });
+    const off = await conforms(m, 'POST', `${TF}/disable`, `${TF}/disable`, { json: { password: member.password } });
+    assert.equal(off.status, 204, off.text);
   });
 
   test('users', async () => {

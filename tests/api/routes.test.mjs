@@ -44,17 +44,35 @@ describe('route table', () => {
     // secretariat's alone): nothing under /engagements/{id} or /diagnosis/ is merely `authenticated`.
     for (const r of routes.filter((x) => /^\/api\/v1\/(engagements\/\{|diagnosis\/)/.test(x.path)))
       assert.ok(['engagement', 'secretariat'].includes(r.access), `${r.method} ${r.path}: ${r.access}`);
-    // Only logging in, the links of account mails (invitation, password reset), answering the
-    // self-assessment by link, polling a calendar subscription and reading a published basic
-    // policy (the token is the credential) are public.
+    // Only logging in (both steps) and what the login page says, the links of account mails
+    // (invitation, password reset), answering the self-assessment by link, polling a calendar
+    // subscription and reading a published basic policy (the token is the credential) are public.
     assert.deepEqual(
       routes.filter((r) => r.access === 'public').map((r) => `${r.method} ${r.path}`).sort(),
-      ['GET /api/v1/answer/{token}', 'GET /api/v1/auth/links/{token}', 'GET /api/v1/calendar-feeds/{token}/calendar.ics',
-       'GET /api/v1/public/policies/{token}',
+      ['GET /api/v1/answer/{token}', 'GET /api/v1/auth/links/{token}', 'GET /api/v1/auth/sign-in-options',
+       'GET /api/v1/calendar-feeds/{token}/calendar.ics', 'GET /api/v1/public/policies/{token}',
        'POST /api/v1/answer/{token}/submit',
-       'POST /api/v1/auth/invitations/accept', 'POST /api/v1/auth/login', 'POST /api/v1/auth/password-reset',
-       'POST /api/v1/auth/password-reset/complete', 'PUT /api/v1/answer/{token}/items/{item_no}'],
+       'POST /api/v1/auth/invitations/accept', 'POST /api/v1/auth/login', 'POST /api/v1/auth/login/second-factor',
+       'POST /api/v1/auth/password-reset', 'POST /api/v1/auth/password-reset/complete',
+       'PUT /api/v1/answer/{token}/items/{item_no}'],
     );
+  });
+
+  test('before enrolling a required second factor, a session opens only the enrolment, its sessions and sign-out', () => {
+    // Declared on the routes (Route::before_enrolment); every other non-public route answers
+    // 403 two_factor_enrolment_required, so it documents a 403.
+    const open = routes.filter((r) => r.before_enrolment);
+    for (const r of open) assert.notEqual(r.access, 'public', `${r.method} ${r.path}`);
+    assert.deepEqual(open.map((r) => `${r.method} ${r.path}`).sort(), [
+      'DELETE /api/v1/me/sessions/{session_id}', 'GET /api/v1/auth/me', 'GET /api/v1/me/sessions', 'GET /api/v1/me/two-factor',
+      'POST /api/v1/auth/logout', 'POST /api/v1/me/sessions/sign-out-others', 'POST /api/v1/me/two-factor/confirm',
+      'POST /api/v1/me/two-factor/disable', 'POST /api/v1/me/two-factor/enrolment', 'POST /api/v1/me/two-factor/recovery-codes',
+    ]);
+    for (const r of routes.filter((x) => x.access !== 'public' && !x.before_enrolment)) {
+      const op = openapi.paths[r.path]?.[r.method.toLowerCase()];
+      assert.ok(op?.responses?.['403'], `${r.method} ${r.path}: 403 (two_factor_enrolment_required) not documented`);
+    }
+    assert.ok(openapi.components.schemas.ErrorCode.enum.includes('two_factor_enrolment_required'));
   });
 
   test('every route is documented in /api/openapi.json with its method and access rule', () => {
@@ -177,7 +195,7 @@ describe('route table', () => {
     const byPath = new Map();
     for (const r of routes) byPath.set(r.path, [...(byPath.get(r.path) ?? []), r.method]);
     for (const [p, methods] of byPath) {
-      const url = p.replace('{token}', 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA').replace(/\{[^}]+\}/g, '1');
+      const url = p.replace('{token}', 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA').replace('{session_id}', 'f'.repeat(32)).replace(/\{[^}]+\}/g, '1');
       for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].filter((m) => !methods.includes(m))) {
         const res = await server.client().request(method, url, method === 'GET' ? {} : { json: {} });
         assertError(res, 405, 'method_not_allowed');
@@ -213,7 +231,10 @@ describe('route table', () => {
       '/api/v1/auth/password-reset/complete': { token, password: 'long-enough-password' },
       '/api/v1/auth/password-reset': { email: 'nobody@example.jp' },
     };
-    const answers = { '/api/v1/auth/login': [422, 'validation'], '/api/v1/auth/password-reset': [202] };
+    // (The second step of a login answers an unknown challenge with 401 by design: sent empty, it
+    // shows that no session is asked for.)
+    const answers = { '/api/v1/auth/login': [422, 'validation'], '/api/v1/auth/login/second-factor': [422, 'validation'],
+      '/api/v1/auth/password-reset': [202], '/api/v1/auth/sign-in-options': [200] };
     for (const r of routes.filter((x) => x.access === 'public')) {
       const url = r.path.replace('{token}', token).replace('{item_no}', '1');
       const body = bodies[r.path] ?? (r.path.includes('{item_no}') ? { choice: 'done' } : {});

@@ -302,8 +302,9 @@ export async function allPages(client, listPath, { limit = 200 } = {}) {
 }
 
 // {id}-style route path with concrete values.
+// A signed-in session's id ({session_id}) is 32 hex digits, never a number.
 export function fillPath(routePath, id) {
-  return routePath.replace(/\{[^}]+\}/g, String(id));
+  return routePath.replace('{session_id}', 'f'.repeat(32)).replace(/\{[^}]+\}/g, String(id));
 }
 
 export function uniqueSuffix() {

@@ -179,7 +179,7 @@ LoginResult AuthService::start_session(const core::User& user, const ClientInfo&
     session.csrf_token = result.csrf_token;
     session.created_at = session.last_seen_at = now;
     session.expires_at = now + config_.absolute_timeout_seconds;
-    session.public_id = random_token(16);
+    session.public_id = random_hex(16);
     session.user_agent = client.user_agent;
     session.client_address = client.address;
     sessions.insert(session);

@@ -44,7 +44,7 @@ TEST_F(SessionServiceTest, ListsOwnSessionsWithDeviceAndAddress) {
     EXPECT_EQ(sessions[1].user_agent, chrome_on_windows);
     EXPECT_EQ(sessions[1].created_at, now_ - 120);
     EXPECT_NE(sessions[0].id, sessions[1].id);
-    EXPECT_GE(sessions[0].id.size(), 20u);
+    EXPECT_EQ(sessions[0].id.size(), 32u);
     // The public id is not the token, nor its hash.
     EXPECT_NE(sessions[0].id, second.token);
     EXPECT_NE(sessions[0].id, hash_of(second));
