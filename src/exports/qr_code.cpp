@@ -26,16 +26,8 @@ QrMatrix encode_qr(std::string_view text) {
     return matrix;
 }
 
-void draw_qr(cairo_t* cr, const QrMatrix& qr, double x, double y, double side, int quiet_modules) {
-    const int modules = qr.size + 2 * quiet_modules;
-    const double unit = side / modules;
-    cairo_save(cr);
-    cairo_set_source_rgb(cr, 1, 1, 1);
-    cairo_rectangle(cr, x, y, side, side);
-    cairo_fill(cr);
-    // One rectangle per horizontal run of dark modules, filled as one path: no seams between
-    // neighbouring modules when a viewer anti-aliases.
-    cairo_set_source_rgb(cr, 0, 0, 0);
+std::vector<QrRun> dark_runs(const QrMatrix& qr) {
+    std::vector<QrRun> runs;
     for (int row = 0; row < qr.size; ++row) {
         int col = 0;
         while (col < qr.size) {
@@ -45,10 +37,23 @@ void draw_qr(cairo_t* cr, const QrMatrix& qr, double x, double y, double side, i
             }
             const int start = col;
             while (col < qr.size && qr.at(col, row)) ++col;
-            cairo_rectangle(cr, x + (start + quiet_modules) * unit,
-                            y + (row + quiet_modules) * unit, (col - start) * unit, unit);
+            runs.push_back({row, start, col - start});
         }
     }
+    return runs;
+}
+
+void draw_qr(cairo_t* cr, const QrMatrix& qr, double x, double y, double side, int quiet_modules) {
+    const int modules = qr.size + 2 * quiet_modules;
+    const double unit = side / modules;
+    cairo_save(cr);
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_rectangle(cr, x, y, side, side);
+    cairo_fill(cr);
+    cairo_set_source_rgb(cr, 0, 0, 0);
+    for (const auto& run : dark_runs(qr))
+        cairo_rectangle(cr, x + (run.start + quiet_modules) * unit,
+                        y + (run.row + quiet_modules) * unit, run.length * unit, unit);
     cairo_fill(cr);
     cairo_restore(cr);
 }

@@ -19,6 +19,15 @@ struct QrMatrix {
 // Throws std::invalid_argument when the text is too long for a QR code.
 QrMatrix encode_qr(std::string_view text);
 
+// A horizontal run of dark modules. Each run is drawn as one rectangle of one path, so a
+// viewer that anti-aliases shows no seams between neighbouring modules (PDF and SVG alike).
+struct QrRun {
+    int row = 0;
+    int start = 0;
+    int length = 0;
+};
+std::vector<QrRun> dark_runs(const QrMatrix& qr);
+
 // Draws the code in a `side` × `side` square at (x, y), including a white quiet zone of
 // `quiet_modules` modules on every side (the standard asks for 4).
 void draw_qr(cairo_t* cr, const QrMatrix& qr, double x, double y, double side,

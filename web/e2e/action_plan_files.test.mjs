@@ -75,7 +75,10 @@ ws.cell(row=last, column=10, value=datetime.date(2027, 5, 31))`)
     await page.context().clearCookies()
     await login(page, DEMO.owner1.email)
     await page.goto(`/engagements/${engagement.id}/action-plan`)
+    // The approval block may already show an earlier version's approval: wait for the answer.
+    const approving = page.waitForResponse((r) => r.url().endsWith('/action-plan/approve') && r.request().method() === 'POST')
     await page.getByTestId('ap-approve').click()
+    assert.equal((await approving).status(), 200)
     await page.getByTestId('ap-approval').waitFor()
     const approved = (await api(page, 'GET', `/engagements/${engagement.id}/action-plan`)).body
     assert.equal(approved.state, 'approved')

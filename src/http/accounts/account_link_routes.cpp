@@ -40,8 +40,8 @@ std::vector<Route> account_link_routes(services::Services& s, Dispatcher& dispat
         heavy({Method::post, "/api/v1/auth/invitations/accept", Access::public_route,
                [&links, &dispatcher](ApiCall& call) {
                    auto in = password_by_link(call.body);
-                   auto result =
-                       links.accept_invitation(in.token, in.password, call.client_address, call.user_agent);
+                   auto result = links.accept_invitation(in.token, in.password, call.client_address,
+                                                         call.user_agent);
                    return ApiResponse{
                        200,
                        session_body(result.user, result.csrf_token),

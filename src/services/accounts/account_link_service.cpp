@@ -108,33 +108,44 @@ AccountLinkView AccountLinkService::describe(const std::string& token) {
     return {link->token.purpose, link->user.email, link->user.name, link->token.expires_at};
 }
 
-LoginResult AccountLinkService::accept_invitation(const std::string& token,
-                                                  const std::string& password,
-                                                  const std::string& client_address,
-                                                  const std::string& user_agent) {
+core::User AccountLinkService::set_password_by_link(const std::string& token,
+                                                    const std::string& purpose,
+                                                    const std::string& password,
+                                                    const AfterPasswordSet& then) {
     core::User user;
     {
         storage::Connection c(env_.db);
-        auto link = open_link(c, token, invitation_purpose, env_.now());
+        auto link = open_link(c, token, purpose, env_.now());
         if (!link) throw_link_invalid();
         user = link->user;
     }
     require_acceptable_password(env_.content.password_rule, "password", password, user.email);
-    auto hash = hash_password(password);
+    auto hash = hash_password(password);  // outside the transaction: argon2id takes a while
     auto now = env_.now();
-    {
-        storage::Connection c(env_.db);
-        storage::Transaction tx(c);
-        // Checked again inside the transaction: of two tabs, one sets the password.
-        if (!storage::AccountTokenRepository(c).use(sha256_hex(token), now)) throw_link_invalid();
-        storage::UserRepository(c).set_password_hash(user.id, hash, now);
-        storage::AccountTokenRepository(c).revoke_open(user.id, "", now);
-        user.has_password = true;
-        record(c, link_holder(user), now,
-               Change{core::AuditAction::accept_invitation, core::AuditEntity::user, user.id,
-                      std::nullopt, nullptr, nullptr});
-        tx.commit();
-    }
+    storage::Connection c(env_.db);
+    storage::Transaction tx(c);
+    // Checked again inside the transaction: of two tabs, one sets the password.
+    storage::AccountTokenRepository tokens(c);
+    if (!tokens.use(sha256_hex(token), now)) throw_link_invalid();
+    storage::UserRepository(c).set_password_hash(user.id, hash, now);
+    tokens.revoke_open(user.id, "", now);
+    user.has_password = true;
+    then(c, user, now);
+    tx.commit();
+    return user;
+}
+
+LoginResult AccountLinkService::accept_invitation(const std::string& token,
+                                                  const std::string& password,
+                                                  const std::string& client_address,
+                                                  const std::string& user_agent) {
+    auto user = set_password_by_link(
+        token, invitation_purpose, password,
+        [](storage::Connection& c, const core::User& invited, core::Timestamp now) {
+            record(c, link_holder(invited), now,
+                   Change{core::AuditAction::accept_invitation, core::AuditEntity::user, invited.id,
+                          std::nullopt, nullptr, nullptr});
+        });
     return auth_.start_session(user, ClientInfo{client_address, user_agent});
 }
 
@@ -182,28 +193,17 @@ void AccountLinkService::request_reset(const std::string& raw_email,
 }
 
 void AccountLinkService::complete_reset(const std::string& token, const std::string& password) {
-    core::User user;
-    {
-        storage::Connection c(env_.db);
-        auto link = open_link(c, token, reset_purpose, env_.now());
-        if (!link) throw_link_invalid();
-        user = link->user;
-    }
-    require_acceptable_password(env_.content.password_rule, "password", password, user.email);
-    auto hash = hash_password(password);
-    auto now = env_.now();
-    storage::Connection c(env_.db);
-    storage::Transaction tx(c);
-    if (!storage::AccountTokenRepository(c).use(sha256_hex(token), now)) throw_link_invalid();
-    storage::UserRepository(c).set_password_hash(user.id, hash, now);
-    storage::AccountTokenRepository(c).revoke_open(user.id, "", now);
-    // Whoever knew the old password is signed out everywhere.
-    storage::SessionRepository(c).remove_all_for_user_except(user.id, "");
-    record(c, link_holder(user), now,
-           Change{core::AuditAction::reset_password, core::AuditEntity::user, user.id, std::nullopt,
-                  nullptr, nullptr});
-    queue_account_mail(c, user, core::AccountMail::password_changed, {user.name, "", 0}, "", now);
-    tx.commit();
+    set_password_by_link(token, reset_purpose, password,
+                         [](storage::Connection& c, const core::User& user, core::Timestamp now) {
+                             // Whoever knew the old password is signed out everywhere.
+                             storage::SessionRepository(c).remove_all_for_user_except(user.id, "");
+                             record(
+                                 c, link_holder(user), now,
+                                 Change{core::AuditAction::reset_password, core::AuditEntity::user,
+                                        user.id, std::nullopt, nullptr, nullptr});
+                             queue_account_mail(c, user, core::AccountMail::password_changed,
+                                                {user.name, "", 0}, "", now);
+                         });
 }
 
 void AccountLinkService::resend_invitation(const RequestContext& ctx, core::Id user_id) {

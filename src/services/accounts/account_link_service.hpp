@@ -1,4 +1,5 @@
 #pragma once
+#include <functional>
 #include <string>
 
 #include "core/accounts/throttle_policy.hpp"
@@ -49,6 +50,14 @@ class AccountLinkService {
     const AccountLinkConfig& config() const { return config_; }
 
   private:
+    using AfterPasswordSet =
+        std::function<void(storage::Connection&, const core::User&, core::Timestamp)>;
+    // What both links do: the link is open for `purpose` and the password acceptable; then, in
+    // one transaction, the link is used up, the password set, every other link of the account
+    // revoked, and `then` adds what differs (audit, sessions, mail).
+    core::User set_password_by_link(const std::string& token, const std::string& purpose,
+                                    const std::string& password, const AfterPasswordSet& then);
+
     ServiceEnv env_;
     AuthService& auth_;
     AccountLinkConfig config_;
