@@ -47,10 +47,11 @@ std::vector<Route> auth_routes(services::Services& s, Dispatcher& dispatcher) {
          }},
         {Method::get, "/api/v1/auth/sign-in-options", Access::public_route,
          [&s](ApiCall&) {
-             return ApiResponse{200,
-                                nlohmann::json{{"demo_accounts_skip_second_factor",
-                                                s.two_factor.demo_accounts_skip_second_factor()},
-                                               {"password_min_length", s.env.content.password_rule.min_chars}}};
+             return ApiResponse{
+                 200,
+                 nlohmann::json{{"demo_accounts_skip_second_factor",
+                                 s.two_factor.demo_accounts_skip_second_factor()},
+                                {"password_min_length", s.env.content.password_rule.min_chars}}};
          }},
         before_enrolment(
             {Method::get, "/api/v1/auth/me", Access::authenticated,
