@@ -8,6 +8,7 @@
 //   CLUSTER_SUMMARY              where to write the figures (JSON) for run.sh's summary
 // nginx adds X-Shido-Upstream ($upstream_addr: every server tried, in order) to each answer.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { after, describe, test } from 'node:test';
 import { Worker } from 'node:worker_threads';
@@ -180,11 +181,13 @@ describe('a. one session on every server', () => {
 });
 
 describe('b. login throttling counts the failures of every server together', () => {
+  // An account with a known password, made by the operator's `shido user add` on the shared
+  // database (the API invites: the person sets the password from a mail).
   const newAccount = async (label) => {
     const email = `${tag}-${label}@example.jp`;
-    const res = await secretariat.request(PROXY, 'POST', '/api/v1/users',
-      { json: { email, name: 'クラスタ 試行', role: 'expert', password: 'right-password-123' } });
-    assert.equal(res.status, 201, res.text);
+    execFileSync(env('CLUSTER_SHIDO_BIN'), ['user', 'add', '--db', env('CLUSTER_DB_URL'), '--content', env('CLUSTER_CONTENT'),
+      '--email', email, '--name', 'クラスタ 試行', '--role', 'expert'],
+    { env: { ...process.env, SHIDO_PASSWORD: 'right-password-123' }, stdio: ['ignore', 'pipe', 'pipe'] });
     return email;
   };
   const figures = [];

@@ -183,7 +183,8 @@ CLUSTER_PROXY_URL=$proxy_url \
 CLUSTER_A_URL="http://127.0.0.1:$port_a" CLUSTER_A_PID=$pid_a \
 CLUSTER_B_URL="http://127.0.0.1:$port_b" CLUSTER_B_PID=$pid_b \
 CLUSTER_SUMMARY="$dir/summary.json" CLUSTER_ACCESS_LOG="$dir/nginx-access.log" CLUSTER_WRITES=${CLUSTER_WRITES:-1000} \
-  node --test --test-reporter=spec "$root/tests/cluster/cluster.test.mjs" || rc=$?
+CLUSTER_DB_URL=$db_a CLUSTER_SHIDO_BIN=$SHIDO_BIN CLUSTER_CONTENT="$root/content" \
+  "${clean_env[@]}" node --test --test-reporter=spec "$root/tests/cluster/cluster.test.mjs" || rc=$?
 
 finished_at=$(date +%s.%N)
 echo
