@@ -2,7 +2,9 @@
 
 #include <stdexcept>
 #include <string>
+#include <vector>
 
+#include "exports/accounts/qr_svg.hpp"
 #include "exports/qr_code.hpp"
 
 namespace shido::exports {
@@ -62,6 +64,27 @@ TEST(QrCode, DrawsEveryModuleWithAWhiteQuietZone) {
     }
     cairo_destroy(cr);
     cairo_surface_destroy(surface);
+}
+
+TEST(QrCode, DarkRunsCoverEveryDarkModuleOnce) {
+    const auto qr = encode_qr("otpauth://totp/shido:a%40example.jp?secret=JBSWY3DPEHPK3PXP");
+    std::vector<std::uint8_t> covered(qr.dark.size(), 0);
+    for (const auto& run : dark_runs(qr))
+        for (int x = run.start; x < run.start + run.length; ++x)
+            covered[static_cast<std::size_t>(run.row * qr.size + x)] += 1;
+    EXPECT_EQ(covered, qr.dark);
+}
+
+TEST(QrCode, TheSvgHasTheQuietZoneInItsViewBoxAndOnePath) {
+    const auto qr = encode_qr("otpauth://totp/x");
+    const auto svg = qr_svg("otpauth://totp/x");
+    const auto side = std::to_string(qr.size + 8);
+    EXPECT_EQ(svg.rfind("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + side + " " +
+                            side + "\"",
+                        0),
+              0u);
+    EXPECT_EQ(svg.find("<path"), svg.rfind("<path"));
+    EXPECT_NE(svg.find("M4 4h7v1h-7z"), std::string::npos);  // the top-left finder's first row
 }
 
 }  // namespace

@@ -1,4 +1,4 @@
-#include "exports/qr_svg.hpp"
+#include "exports/accounts/qr_svg.hpp"
 #include "http/api_routes.hpp"
 #include "http/dispatcher.hpp"
 #include "http/json_input.hpp"

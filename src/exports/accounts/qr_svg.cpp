@@ -1,4 +1,4 @@
-#include "exports/qr_svg.hpp"
+#include "exports/accounts/qr_svg.hpp"
 
 #include "exports/qr_code.hpp"
 
