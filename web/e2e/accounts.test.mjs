@@ -240,6 +240,8 @@ scenario(
     for (const email of [`nobody-${RUN}@example.jp`, person.email]) {
       await page.goto('/login')
       await page.getByRole('link', { name: 'パスワードをお忘れの方' }).click()
+      // The login page has a メールアドレス field too: fill only once the reset page is shown.
+      await page.getByRole('heading', { level: 1, name: 'パスワードの再設定' }).waitFor()
       await page.getByLabel('メールアドレス').fill(email)
       await page.getByRole('button', { name: '再設定用のメールを送る' }).click()
       await page.getByTestId('reset-sent').getByText(sentText, { exact: false }).waitFor()
