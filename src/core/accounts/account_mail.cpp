@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <ctime>
+#include <string>
 
 namespace shido::core {
 
@@ -55,6 +56,15 @@ AccountMailText compose_account_mail(AccountMail kind, const AccountMailFacts& f
                         "事務局があなたのアカウントの二要素認証（確認コード）をリセットしました。\n"
                         "すべての端末からログアウトしています。次のログインのときに、認証アプリを"
                         "もう一度登録してください。" +
+                        not_you};
+        case AccountMail::recovery_code_used:
+            return {"【shido】回復コードでログインしました",
+                    greeting(facts) +
+                        "あなたのアカウントに回復コードでログインしました。使った回復コードは"
+                        "もう使えません。残りの回復コードは " +
+                        std::to_string(facts.recovery_codes_left) +
+                        " 個です。\n認証アプリの端末を失くした場合は、「アカウント設定」から認証"
+                        "アプリを登録し直し、回復コードを再発行してください。" +
                         not_you};
     }
     return {};

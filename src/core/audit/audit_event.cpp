@@ -19,6 +19,7 @@ constexpr Labelled<AuditAction> action_table[] = {
     {AuditAction::disable_two_factor, "disable_two_factor", "二要素認証の解除"},
     {AuditAction::reset_two_factor, "reset_two_factor", "二要素認証のリセット"},
     {AuditAction::renew_recovery_codes, "renew_recovery_codes", "回復コードの再発行"},
+    {AuditAction::use_recovery_code, "use_recovery_code", "回復コードでのログイン"},
     {AuditAction::sign_out_session, "sign_out_session", "端末のログアウト"},
     {AuditAction::sign_out_other_sessions, "sign_out_other_sessions", "他の端末のログアウト"},
     {AuditAction::invite, "invite", "回答用リンクの発行"},

@@ -24,6 +24,7 @@ enum class AuditAction {
     disable_two_factor,    // a company member turned it off
     reset_two_factor,      // the secretariat removed a person's second factor
     renew_recovery_codes,  // ten new recovery codes, the old ones void
+    use_recovery_code,     // a sign-in's second step took a recovery code
     sign_out_session,      // a person ended one of their sessions
     sign_out_other_sessions,
     invite,

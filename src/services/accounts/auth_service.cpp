@@ -5,12 +5,14 @@
 
 #include "core/error.hpp"
 #include "core/validation.hpp"
+#include "services/accounts/account_mail.hpp"
 #include "services/accounts/password_check.hpp"
 #include "services/accounts/second_factor.hpp"
 #include "services/audit/audit_service.hpp"
 #include "services/crypto.hpp"
 #include "storage/accounts/login_attempt_repository.hpp"
 #include "storage/accounts/login_challenge_repository.hpp"
+#include "storage/accounts/recovery_code_repository.hpp"
 #include "storage/accounts/session_repository.hpp"
 #include "storage/accounts/user_repository.hpp"
 #include "storage/transaction.hpp"
@@ -206,6 +208,22 @@ LoginResult AuthService::open_challenge(const core::User& user, const ClientInfo
     return result;
 }
 
+// A recovery code stands in for the authenticator: a sign-in with one is audited and the person
+// told by mail in the same transaction, so a stolen code does not go unnoticed.
+namespace {
+void record_recovery_code_use(storage::Connection& c, const core::User& user,
+                              const std::string& address, core::Timestamp now) {
+    int left = storage::RecoveryCodeRepository(c).unused(user.id);
+    record(
+        c, RequestContext{actor_of(user), ""}, now,
+        Change{core::AuditAction::use_recovery_code, core::AuditEntity::user, user.id, std::nullopt,
+               nullptr, nlohmann::json{{"address", address}, {"recovery_codes_left", left}}});
+    core::AccountMailFacts facts{user.name, "", 0};
+    facts.recovery_codes_left = left;
+    queue_account_mail(c, user, core::AccountMail::recovery_code_used, facts, "", now);
+}
+}  // namespace
+
 LoginResult AuthService::login_second_factor(const SecondFactorAnswer& answer,
                                              const ClientInfo& client) {
     if (answer.code.has_value() == answer.recovery_code.has_value())
@@ -242,6 +260,7 @@ LoginResult AuthService::login_second_factor(const SecondFactorAnswer& answer,
             check = accept_totp(c, user->id, *answer.code, now);
         } else if (accept_recovery_code(c, user->id, *answer.recovery_code, now)) {
             check = CodeCheck::accepted;
+            record_recovery_code_use(c, *user, client.address, now);
         }
         if (check == CodeCheck::accepted)
             storage::LoginChallengeRepository(c).remove(challenge_hash);

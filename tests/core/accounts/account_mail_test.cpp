@@ -16,12 +16,20 @@ TEST(AccountMail, AnInvitationNamesThePersonWhoInvitedAndWhenTheLinkEnds) {
 }
 
 TEST(AccountMail, EveryKindHasASubjectAndSaysWhatToDoIfItWasNotYou) {
-    for (auto kind : {AccountMail::invitation, AccountMail::password_reset,
-                      AccountMail::password_changed, AccountMail::two_factor_reset}) {
+    for (auto kind :
+         {AccountMail::invitation, AccountMail::password_reset, AccountMail::password_changed,
+          AccountMail::two_factor_reset, AccountMail::recovery_code_used}) {
         auto text = compose_account_mail(kind, {"山田 太郎", "", 1'800'000'000});
         EXPECT_EQ(text.subject.rfind("【shido】", 0), 0u);
         EXPECT_NE(text.body.find("お心当たりがない場合"), std::string::npos);
     }
+}
+
+TEST(AccountMail, ARecoveryCodeUseSaysHowManyAreLeft) {
+    AccountMailFacts facts{"山田 太郎", "", 0};
+    facts.recovery_codes_left = 7;
+    auto text = compose_account_mail(AccountMail::recovery_code_used, facts);
+    EXPECT_NE(text.body.find("残りの回復コードは 7 個"), std::string::npos);
 }
 
 }  // namespace

@@ -29,6 +29,7 @@ const std::vector<std::pair<AuditAction, std::string>> actions = {
     {AuditAction::disable_two_factor, "disable_two_factor"},
     {AuditAction::reset_two_factor, "reset_two_factor"},
     {AuditAction::renew_recovery_codes, "renew_recovery_codes"},
+    {AuditAction::use_recovery_code, "use_recovery_code"},
     {AuditAction::sign_out_session, "sign_out_session"},
     {AuditAction::sign_out_other_sessions, "sign_out_other_sessions"},
     {AuditAction::invite, "invite"},

@@ -143,8 +143,22 @@ TEST_F(TwoFactorServiceTest, ARecoveryCodeWorksOnceInAnyCase) {
     enrol(expert, &codes);
     auto upper = codes[3];
     for (auto& ch : upper) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    auto outbox_before =
+        count("SELECT COUNT(*) FROM outbox WHERE recipient_id = " + std::to_string(expert.id));
     EXPECT_NO_THROW(second_step(password_step(expert).challenge, std::nullopt, upper));
     EXPECT_EQ(services_->two_factor.status(as(expert)).recovery_codes_left, 9);
+    // Audited with the address and what is left, and the person is told by mail.
+    auto used = audit("use_recovery_code");
+    ASSERT_EQ(used.size(), 1u);
+    EXPECT_EQ(used.front().entity_id, expert.id);
+    EXPECT_NE(used.front().after_json.value_or("").find("\"recovery_codes_left\":9"),
+              std::string::npos);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM outbox WHERE recipient_id = " +
+                    std::to_string(expert.id) + " AND subject LIKE '%回復コード%'"),
+              1);
+    EXPECT_EQ(
+        count("SELECT COUNT(*) FROM outbox WHERE recipient_id = " + std::to_string(expert.id)),
+        outbox_before + 1);
     EXPECT_EQ(
         code_of([&] { second_step(password_step(expert).challenge, std::nullopt, codes[3]); }),
         core::ErrorCode::unauthenticated);
