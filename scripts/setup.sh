@@ -12,6 +12,14 @@ data_dir=${SHIDO_DATA_DIR:-./var}
 ./build/shido demo --data-dir "$data_dir"
 
 port=${SHIDO_PORT:-8080}
+# Without a mail server the e-mails (invitations, password resets, notices) are written as .eml
+# files, so the demo's invitations can be followed; SHIDO_SMTP_URL sends them instead.
+mail=()
+mail_note="E-mails: sent through ${SHIDO_SMTP_URL:-}"
+if [ -z "${SHIDO_SMTP_URL:-}" ]; then
+  mail=(--mail-dir "$data_dir/mail")
+  mail_note="E-mails (招待・パスワード再設定): written as .eml files to ${data_dir}/mail/"
+fi
 cat <<INFO
 
   shido is starting: http://127.0.0.1:${port}/
@@ -23,7 +31,8 @@ cat <<INFO
     企業（経営者）  owner1@demo.shido.jp   (株式会社サンプル製作所)
     企業（経営者）  owner2@demo.shido.jp   (サンプル運輸株式会社)
 
+  ${mail_note}
   Stop with Ctrl+C. Database: ${data_dir}/shido.db
 
 INFO
-exec ./build/shido serve --data-dir "$data_dir" --port "$port"
+exec ./build/shido serve --data-dir "$data_dir" --port "$port" "${mail[@]}"

@@ -16,6 +16,7 @@
 #include "services/accounts/password_check.hpp"
 #include "services/crypto.hpp"
 #include "services/demo/demo_data.hpp"
+#include "services/notifications/mail_folder_sender.hpp"
 #include "services/notifications/outbox_worker.hpp"
 #include "services/notifications/smtp_sender.hpp"
 #include "services/services.hpp"
@@ -86,6 +87,23 @@ services::SmtpConfig smtp_config(const Options& o, const std::string& url) {
     return smtp;
 }
 
+// A mail server, a folder of .eml files, or nothing (the messages wait in the outbox).
+std::unique_ptr<services::MailSender> mail_sender(const Options& o) {
+    auto url = o.get("smtp-url");
+    auto folder = o.get("mail-dir");
+    if (!url.empty() && !folder.empty())
+        throw UsageError("--smtp-url and --mail-dir exclude each other: choose one");
+    if (!url.empty()) return std::make_unique<services::SmtpSender>(smtp_config(o, url));
+    if (!folder.empty()) return std::make_unique<services::MailFolderSender>(folder);
+    return nullptr;
+}
+
+std::string mail_destination(const Options& o) {
+    if (auto url = o.get("smtp-url"); !url.empty()) return "smtp: " + redacted(url);
+    if (auto folder = o.get("mail-dir"); !folder.empty()) return "files in " + folder;
+    return "none: messages stay queued";
+}
+
 services::OutboxConfig outbox_config(const Options& o, const http::ServerConfig& server) {
     services::OutboxConfig outbox;
     outbox.worker_id = services::make_worker_id();
@@ -130,6 +148,10 @@ int serve_command(const Args& args) {
               {"smtp-url", "SHIDO_SMTP_URL",
                "mail server for notifications: smtp://host:port or smtps://host:port; without "
                "it nothing is sent and the secretariat reads the outbox",
+               false, ""},
+              {"mail-dir", "SHIDO_MAIL_DIR",
+               "instead of a mail server: write each e-mail as an .eml file into this folder "
+               "(the demo, trials)",
                false, ""},
               {"smtp-user", "SHIDO_SMTP_USER", "SMTP login (AUTH); empty: none", false, ""},
               {"smtp-password", "SHIDO_SMTP_PASSWORD",
@@ -178,13 +200,10 @@ int serve_command(const Args& args) {
                                            "--allowed-hosts, or logins from browsers are refused"
                                          : "set --public-url or --allowed-hosts for others"}});
     auto outbox = outbox_config(o, config);
-    std::unique_ptr<services::SmtpSender> smtp;
-    if (auto url = o.get("smtp-url"); !url.empty())
-        smtp = std::make_unique<services::SmtpSender>(smtp_config(o, url));
+    auto sender = mail_sender(o);
     logger.log(http::LogLevel::info, "outbox",
-               {{"smtp", smtp ? redacted(o.get("smtp-url")) : "none: messages stay queued"},
-                {"worker", outbox.worker_id}});
-    services::OutboxWorker worker(app.services.env, outbox, smtp.get(),
+               {{"mail", mail_destination(o)}, {"worker", outbox.worker_id}});
+    services::OutboxWorker worker(app.services.env, outbox, sender.get(),
                                   [&logger](const std::string& event, const std::string& detail) {
                                       logger.log(http::LogLevel::warn, event, {{"error", detail}});
                                   });
