@@ -35,4 +35,6 @@ cat <<INFO
   Stop with Ctrl+C. Database: ${data_dir}/shido.db
 
 INFO
-exec ./build/shido serve --data-dir "$data_dir" --port "$port" "${mail[@]}"
+# The key that seals the two-factor secrets in the database: made on first start, kept beside it.
+exec ./build/shido serve --data-dir "$data_dir" --port "$port" --secret-key-file "$data_dir/secret.key" \
+  "${mail[@]}"

@@ -14,6 +14,7 @@
 #include "http/server.hpp"
 #include "http/trusted_hosts.hpp"
 #include "services/accounts/password_check.hpp"
+#include "services/accounts/totp_secret_store.hpp"
 #include "services/crypto.hpp"
 #include "services/demo/demo_data.hpp"
 #include "services/notifications/mail_folder_sender.hpp"
@@ -35,10 +36,12 @@ struct App {
     storage::Database db;
     services::Services services;
 
-    App(const Options& o, std::size_t pool_size, services::AuthConfig auth = {})
+    App(const Options& o, std::size_t pool_size, services::AuthConfig auth = {},
+        std::string totp_key = {})
         : library(content::load_library(o.get("content"))),
           db(storage::DatabaseConfig{database_url(o), pool_size}),
-          services(services::ServiceEnv{db, library}, auth) {
+          services(services::ServiceEnv{db, library, services::system_now, std::move(totp_key)},
+                   auth) {
         services::init_crypto();
         storage::migrate(db);
     }
@@ -85,6 +88,32 @@ services::SmtpConfig smtp_config(const Options& o, const std::string& url) {
     else
         throw UsageError("--smtp-starttls must be required, try or off");
     return smtp;
+}
+
+std::string totp_key_of(const Options& o) {
+    auto file = o.get("secret-key-file");
+    if (file.empty()) return "";
+    services::init_crypto();
+    try {
+        return services::read_or_create_totp_key(file);
+    } catch (const std::runtime_error& e) {
+        throw UsageError(std::string("--secret-key-file: ") + e.what());
+    }
+}
+
+// With a key, secrets stored before it was given are sealed now; without one, say so.
+void seal_totp_secrets(App& app, const http::Logger& logger, bool with_key) {
+    if (!with_key) {
+        logger.log(http::LogLevel::warn, "two-factor secrets",
+                   {{"stored", "plain"}, {"note", "set --secret-key-file to seal them"}});
+        return;
+    }
+    storage::Connection c(app.db);
+    storage::Transaction tx(c);
+    int sealed = services::TotpSecretStore(c, app.services.env.totp_key).seal_plain_secrets();
+    tx.commit();
+    logger.log(http::LogLevel::info, "two-factor secrets",
+               {{"stored", "sealed"}, {"sealed_now", sealed}});
 }
 
 // A mail server, a folder of .eml files, or nothing (the messages wait in the outbox).
@@ -166,7 +195,11 @@ int serve_command(const Args& args) {
               {"smtp-max-attempts", "SHIDO_SMTP_MAX_ATTEMPTS",
                "attempts before a message is marked failed", false, "8"},
               {"outbox-poll-ms", "SHIDO_OUTBOX_POLL_MS", "how often the outbox is looked at", false,
-               "5000"}}),
+               "5000"},
+              {"secret-key-file", "SHIDO_SECRET_KEY_FILE",
+               "key that seals the two-factor secrets in the database (made when missing; every "
+               "server of one database needs the same file); without it they are stored plain",
+               false, ""}}),
         args);
     if (print_help_if_asked(o, "shido serve [options]", "Serves the web UI and the JSON API."))
         return 0;
@@ -188,7 +221,9 @@ int serve_command(const Args& args) {
     http::Logger logger(config.log_level);
 
     // Each request thread and each worker may hold one database connection at a time.
-    App app(o, config.threads + config.workers + 1);  // + the outbox worker
+    auto totp_key = totp_key_of(o);
+    App app(o, config.threads + config.workers + 1, {}, totp_key);  // + the outbox worker
+    seal_totp_secrets(app, logger, !totp_key.empty());
     if (o.on("demo")) services::load_demo(app.services.env, {});
     logger.log(http::LogLevel::info, "starting",
                {{"database", redacted(database_url(o))}, {"static", config.static_dir.string()}});

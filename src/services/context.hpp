@@ -27,6 +27,8 @@ struct ServiceEnv {
     storage::Database& db;
     const content::Library& content;
     Clock now = system_now;
+    // 32 bytes that seal the TOTP secrets at rest (`--secret-key-file`); empty: stored plain.
+    std::string totp_key = {};
 };
 
 // True when the database answers a trivial query (the /healthz probe).

@@ -9,6 +9,7 @@
 // nginx adds X-Shido-Upstream ($upstream_addr: every server tried, in order) to each answer.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { createHmac } from 'node:crypto';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { after, describe, test } from 'node:test';
 import { Worker } from 'node:worker_threads';
@@ -180,16 +181,56 @@ describe('a. one session on every server', () => {
   });
 });
 
+// An account with a known password, made by the operator's `shido user add` on the shared
+// database (the API invites: the person sets the password from a mail).
+const newAccount = async (label) => {
+  const email = `${tag}-${label}@example.jp`;
+  execFileSync(env('CLUSTER_SHIDO_BIN'), ['user', 'add', '--db', env('CLUSTER_DB_URL'), '--content', env('CLUSTER_CONTENT'),
+    '--email', email, '--name', 'クラスタ 試行', '--role', 'expert'],
+  { env: { ...process.env, SHIDO_PASSWORD: 'right-password-123' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  return email;
+};
+
+// The TOTP code (RFC 6238: HMAC-SHA-1, 6 digits, 30 s) of a base32 secret for time step `step`.
+function totp(secret, step) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = 0, value = 0;
+  const key = [];
+  for (const ch of secret.replace(/=+$/, '')) {
+    value = (value << 5) | alphabet.indexOf(ch);
+    bits += 5;
+    if (bits >= 8) { key.push((value >>> (bits - 8)) & 0xff); bits -= 8; }
+  }
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(step));
+  const mac = createHmac('sha1', Buffer.from(key)).update(counter).digest();
+  const at = mac[mac.length - 1] & 0x0f;
+  return String((mac.readUInt32BE(at) & 0x7fffffff) % 1_000_000).padStart(6, '0');
+}
+
+describe('a2. a second factor enrolled on one server works on the other (one key file)', () => {
+  test('enrolled and confirmed on A, the two-step login on B takes the next code', async () => {
+    const email = await newAccount('totp');
+    const agent = new Agent();
+    assert.equal((await agent.login(SERVERS.A, email, 'right-password-123')).status, 200);
+    const started = await agent.request(SERVERS.A, 'POST', '/api/v1/me/two-factor/enrolment');
+    assert.equal(started.status, 200, started.text);
+    const step = Math.floor(Date.now() / 30_000);
+    const confirmed = await agent.request(SERVERS.A, 'POST', '/api/v1/me/two-factor/confirm', { json: { code: totp(started.data.secret, step) } });
+    assert.equal(confirmed.status, 200, confirmed.text);
+
+    const other = new Agent();
+    const first = await other.login(SERVERS.B, email, 'right-password-123');
+    assert.equal(first.status, 200, first.text);
+    assert.ok(first.data.challenge, first.text);
+    const next = Math.max(step + 1, Math.floor(Date.now() / 30_000));
+    const second = await other.request(SERVERS.B, 'POST', '/api/v1/auth/login/second-factor',
+      { json: { challenge: first.data.challenge, code: totp(started.data.secret, next) }, csrf: null });
+    assert.equal(second.status, 200, second.text);
+  });
+});
+
 describe('b. login throttling counts the failures of every server together', () => {
-  // An account with a known password, made by the operator's `shido user add` on the shared
-  // database (the API invites: the person sets the password from a mail).
-  const newAccount = async (label) => {
-    const email = `${tag}-${label}@example.jp`;
-    execFileSync(env('CLUSTER_SHIDO_BIN'), ['user', 'add', '--db', env('CLUSTER_DB_URL'), '--content', env('CLUSTER_CONTENT'),
-      '--email', email, '--name', 'クラスタ 試行', '--role', 'expert'],
-    { env: { ...process.env, SHIDO_PASSWORD: 'right-password-123' }, stdio: ['ignore', 'pipe', 'pipe'] });
-    return email;
-  };
   const figures = [];
 
   test('wrong passwords alternating over A and B: the sixth is refused, on both, even with the right password', async () => {

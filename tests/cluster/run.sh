@@ -91,6 +91,7 @@ for db in $(printf '%s\n' "$db_a" "$db_b" | sort -u); do
 done
 
 mkdir -p "$dir/static"
+# Both servers are given one key file for the two-factor secrets (the first to start makes it).
 # Each server runs under a subshell that waits for it, so that the SIGKILL the test sends to B
 # is not reported by this shell as a dead job; $dir/NAME.pid holds the server's own pid.
 start_server() {  # NAME PORT DB
@@ -98,6 +99,7 @@ start_server() {  # NAME PORT DB
     "${clean_env[@]}" "$SHIDO_BIN" serve --db "$3" --listen 127.0.0.1 --port "$2" \
       --static "$dir/static" --content "$root/content" --log-level warn \
       --trust-proxy --public-url "$proxy_url" --threads 4 --workers 2 \
+      --secret-key-file "$dir/secret.key" \
       >"$dir/$1.log" 2>&1 &
     echo $! >"$dir/$1.pid"
     wait $!

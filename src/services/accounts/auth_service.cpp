@@ -257,7 +257,7 @@ LoginResult AuthService::login_second_factor(const SecondFactorAnswer& answer,
         storage::Connection c(env_.db);
         storage::Transaction tx(c);
         if (answer.code) {
-            check = accept_totp(c, user->id, *answer.code, now);
+            check = accept_totp(c, env_.totp_key, user->id, *answer.code, now);
         } else if (accept_recovery_code(c, user->id, *answer.recovery_code, now)) {
             check = CodeCheck::accepted;
             record_recovery_code_use(c, *user, client.address, now);

@@ -1,5 +1,7 @@
 #include "services/accounts/second_factor.hpp"
 
+#include "services/accounts/totp_secret_store.hpp"
+
 #include <sodium.h>
 
 #include <algorithm>
@@ -45,10 +47,10 @@ TotpMatch match_totp(const std::string& base32_secret, const std::string& typed,
     return match;
 }
 
-CodeCheck accept_totp(storage::Connection& c, core::Id user_id, const std::string& typed,
-                      core::Timestamp now) {
+CodeCheck accept_totp(storage::Connection& c, const std::string& totp_key, core::Id user_id,
+                      const std::string& typed, core::Timestamp now) {
     storage::TwoFactorSecretRepository secrets(c);
-    auto stored = secrets.find(user_id);
+    auto stored = TotpSecretStore(c, totp_key).find(user_id);
     if (!stored || !stored->confirmed_at) return CodeCheck::wrong;
     auto match = match_totp(stored->secret, typed, stored->last_step, now);
     if (match.check != CodeCheck::accepted) return match.check;

@@ -28,8 +28,8 @@ TotpMatch match_totp(const std::string& base32_secret, const std::string& typed,
                      long long last_step, core::Timestamp now);
 
 // The code of the user's confirmed secret, taken (its step recorded) when right.
-CodeCheck accept_totp(storage::Connection& c, core::Id user_id, const std::string& typed,
-                      core::Timestamp now);
+CodeCheck accept_totp(storage::Connection& c, const std::string& totp_key, core::Id user_id,
+                      const std::string& typed, core::Timestamp now);
 // One of the user's unused recovery codes, used up when right.
 bool accept_recovery_code(storage::Connection& c, core::Id user_id, const std::string& typed,
                           core::Timestamp now);

@@ -6,6 +6,7 @@
 #include "services/accounts/account_mail.hpp"
 #include "services/accounts/second_factor.hpp"
 #include "services/accounts/totp.hpp"
+#include "services/accounts/totp_secret_store.hpp"
 #include "services/audit/audit_service.hpp"
 #include "storage/accounts/login_challenge_repository.hpp"
 #include "storage/accounts/recovery_code_repository.hpp"
@@ -70,7 +71,7 @@ TwoFactorEnrolment TwoFactorService::start_enrolment(const RequestContext& ctx) 
     auto secret = new_totp_secret();
     storage::Connection c(env_.db);
     storage::Transaction tx(c);
-    if (!storage::TwoFactorSecretRepository(c).put_pending(user.id, secret, env_.now()))
+    if (!TotpSecretStore(c, env_.totp_key).put_pending(user.id, secret, env_.now()))
         throw core::DomainError(core::ErrorCode::conflict,
                                 "二要素認証は既に設定されています。設定し直すには、先に解除して"
                                 "ください。");
@@ -86,7 +87,7 @@ std::vector<std::string> TwoFactorService::confirm(const RequestContext& ctx,
     storage::Connection c(env_.db);
     storage::Transaction tx(c);
     storage::TwoFactorSecretRepository secrets(c);
-    auto pending = secrets.find(user.id);
+    auto pending = TotpSecretStore(c, env_.totp_key).find(user.id);
     if (!pending || pending->confirmed_at)
         throw core::DomainError(core::ErrorCode::conflict,
                                 pending ? "二要素認証は既に設定されています。"
@@ -112,7 +113,7 @@ void TwoFactorService::require_current_code(const core::User& user, const std::s
         storage::Connection c(env_.db);
         storage::Transaction tx(c);
         if (!storage::TwoFactorSecretRepository(c).find(user.id)) throw_not_enabled();
-        check = accept_totp(c, user.id, code, now);
+        check = accept_totp(c, env_.totp_key, user.id, code, now);
         tx.commit();
     }
     if (check != CodeCheck::accepted) throw_wrong_code(check);

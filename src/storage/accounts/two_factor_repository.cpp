@@ -59,6 +59,25 @@ bool TwoFactorSecretRepository::remove(core::Id user_id) {
     return st.get_affected_rows() > 0;
 }
 
+std::vector<std::pair<core::Id, std::string>> TwoFactorSecretRepository::values_without_prefix(
+    const std::string& prefix) {
+    std::vector<std::pair<core::Id, std::string>> rows;
+    core::Id user_id = 0;
+    std::string value;
+    std::string pattern = prefix + "%";
+    soci::statement st = (c_.sql().prepare << "SELECT user_id, secret FROM two_factor_secrets "
+                                              "WHERE secret NOT LIKE :p ORDER BY user_id",
+                          soci::into(user_id), soci::into(value), soci::use(pattern));
+    st.execute();
+    while (st.fetch()) rows.emplace_back(user_id, value);
+    return rows;
+}
+
+void TwoFactorSecretRepository::replace_value(core::Id user_id, const std::string& value) {
+    c_.sql() << "UPDATE two_factor_secrets SET secret = :s WHERE user_id = :u", soci::use(value),
+        soci::use(user_id);
+}
+
 void set_second_factor_exempt(Connection& c, core::Id user_id, bool exempt) {
     int value = exempt ? 1 : 0;
     c.sql() << "UPDATE users SET second_factor_exempt = :x WHERE id = :u", soci::use(value),

@@ -1,6 +1,8 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "core/ids.hpp"
 #include "storage/database.hpp"
@@ -30,6 +32,10 @@ class TwoFactorSecretRepository {
     // step than the last one, so two requests with the same code cannot both succeed.
     bool use_step(core::Id user_id, long long step);
     bool remove(core::Id user_id);
+    // The stored value of every secret that does not start with `prefix` (to seal them), and
+    // the replacement of one stored value.
+    std::vector<std::pair<core::Id, std::string>> values_without_prefix(const std::string& prefix);
+    void replace_value(core::Id user_id, const std::string& value);
 
   private:
     Connection& c_;

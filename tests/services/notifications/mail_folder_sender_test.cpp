@@ -36,8 +36,10 @@ class MailFolderSenderTest : public ::testing::Test {
 
 TEST_F(MailFolderSenderTest, EachMessageIsOnePrivateEmlFileInAFolderMadeOnDemand) {
     MailFolderSender sender(root_ / "mail");
-    auto first = sender.send({"shido@example.jp", "a@example.jp", "Subject: one\r\n\r\nbody 1\r\n"});
-    auto second = sender.send({"shido@example.jp", "b@example.jp", "Subject: two\r\n\r\nbody 2\r\n"});
+    auto first =
+        sender.send({"shido@example.jp", "a@example.jp", "Subject: one\r\n\r\nbody 1\r\n"});
+    auto second =
+        sender.send({"shido@example.jp", "b@example.jp", "Subject: two\r\n\r\nbody 2\r\n"});
     EXPECT_TRUE(first.sent) << first.error;
     EXPECT_TRUE(second.sent) << second.error;
 
