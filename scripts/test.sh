@@ -142,8 +142,9 @@ end_to_end_tests() {
   local e2e_db status=0
   e2e_db=$(mktemp -d /tmp/shido-e2e.XXXXXX)
   start_mail_server "$e2e_db/mails.jsonl" "$e2e_db/smtp-mode" "$e2e_db/smtp.log"
+  # As setup.sh serves: the two-factor secrets the browser tests enrol are sealed with a key.
   start_server "$SHIDO_BIN" "sqlite:$e2e_db/shido.db" --smtp-url "smtp://127.0.0.1:$smtp_port" \
-    --smtp-from shido-e2e@example.jp --outbox-poll-ms 100
+    --smtp-from shido-e2e@example.jp --outbox-poll-ms 100 --secret-key-file "$e2e_db/secret.key"
   (cd web && SHIDO_BASE_URL=$base_url SHIDO_MAIL_RECORDS=$e2e_db/mails.jsonl npm run --silent e2e) || status=$?
   kill "$server_pid"; wait "$server_pid" 2>/dev/null || true
   kill "$smtp_pid"; wait "$smtp_pid" 2>/dev/null || true
