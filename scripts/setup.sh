@@ -15,7 +15,7 @@ port=${SHIDO_PORT:-8080}
 # Without a mail server the e-mails (invitations, password resets, notices) are written as .eml
 # files, so the demo's invitations can be followed; SHIDO_SMTP_URL sends them instead.
 mail=()
-mail_note="E-mails: sent through ${SHIDO_SMTP_URL:-}"
+mail_note="E-mails: sent through the mail server of SHIDO_SMTP_URL"
 if [ -z "${SHIDO_SMTP_URL:-}" ]; then
   mail=(--mail-dir "$data_dir/mail")
   mail_note="E-mails (招待・パスワード再設定): written as .eml files to ${data_dir}/mail/"

@@ -101,19 +101,31 @@ std::string totp_key_of(const Options& o) {
     }
 }
 
-// With a key, secrets stored before it was given are sealed now; without one, say so.
-void seal_totp_secrets(App& app, const http::Logger& logger, bool with_key) {
-    if (!with_key) {
-        logger.log(http::LogLevel::warn, "two-factor secrets",
-                   {{"stored", "plain"}, {"note", "set --secret-key-file to seal them"}});
-        return;
-    }
+// Refuses to start with sealed secrets that this server could not open (a wrong or new key
+// file, or none: every second-factor login would fail); with a key, seals the plain ones.
+void seal_totp_secrets(App& app, const Options& o, const http::Logger& logger) {
+    const auto& key = app.services.env.totp_key;
     storage::Connection c(app.db);
     storage::Transaction tx(c);
-    int sealed = services::TotpSecretStore(c, app.services.env.totp_key).seal_plain_secrets();
+    auto check = services::TotpSecretStore(c, key).check_and_seal();
+    if (check.unopenable > 0) {
+        auto count = std::to_string(check.unopenable);
+        throw UsageError(key.empty() ? count +
+                                           " two-factor secrets are sealed: start with "
+                                           "--secret-key-file naming the key file they were "
+                                           "sealed with"
+                                     : "--secret-key-file: the key in " + o.get("secret-key-file") +
+                                           " does not open " + count +
+                                           " two-factor secrets sealed before: give the file "
+                                           "they were sealed with");
+    }
     tx.commit();
-    logger.log(http::LogLevel::info, "two-factor secrets",
-               {{"stored", "sealed"}, {"sealed_now", sealed}});
+    if (key.empty())
+        logger.log(http::LogLevel::warn, "two-factor secrets",
+                   {{"stored", "plain"}, {"note", "set --secret-key-file to seal them"}});
+    else
+        logger.log(http::LogLevel::info, "two-factor secrets",
+                   {{"stored", "sealed"}, {"sealed_now", check.sealed_now}});
 }
 
 // A mail server, a folder of .eml files, or nothing (the messages wait in the outbox).
@@ -223,7 +235,7 @@ int serve_command(const Args& args) {
     // Each request thread and each worker may hold one database connection at a time.
     auto totp_key = totp_key_of(o);
     App app(o, config.threads + config.workers + 1, {}, totp_key);  // + the outbox worker
-    seal_totp_secrets(app, logger, !totp_key.empty());
+    seal_totp_secrets(app, o, logger);
     if (o.on("demo")) services::load_demo(app.services.env, {});
     logger.log(http::LogLevel::info, "starting",
                {{"database", redacted(database_url(o))}, {"static", config.static_dir.string()}});

@@ -218,6 +218,10 @@ describe('a2. a second factor enrolled on one server works on the other (one key
     const step = Math.floor(Date.now() / 30_000);
     const confirmed = await agent.request(SERVERS.A, 'POST', '/api/v1/me/two-factor/confirm', { json: { code: totp(started.data.secret, step) } });
     assert.equal(confirmed.status, 200, confirmed.text);
+    // Sealed (not plain, which any server could read): B must have A's key to take the code.
+    const stored = execFileSync('psql', [env('CLUSTER_DB_URL'), '-tAc',
+      `SELECT secret FROM two_factor_secrets WHERE user_id = ${Number(agent.user.id)}`], { encoding: 'utf8' }).trim();
+    assert.match(stored, /^s1:[0-9a-f]+$/);
 
     const other = new Agent();
     const first = await other.login(SERVERS.B, email, 'right-password-123');

@@ -51,6 +51,34 @@ std::optional<std::vector<unsigned char>> from_hex(const std::string& hex) {
                             "ください。");
 }
 
+[[noreturn]] void throw_key_file_error(const std::string& what, const std::filesystem::path& file,
+                                       int error) {
+    throw std::runtime_error(what + " the key file " + file.string() + ": " + std::strerror(error));
+}
+
+// write() until all is written; false with errno set (EIO for a write that wrote nothing).
+bool write_whole(int fd, const std::string& text) {
+    std::size_t done = 0;
+    while (done < text.size()) {
+        auto n = ::write(fd, text.data() + done, text.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            if (n == 0) errno = EIO;
+            return false;
+        }
+        done += static_cast<std::size_t>(n);
+    }
+    return true;
+}
+
+// The new name must survive a crash before any secret is sealed with the key.
+void sync_folder(const std::filesystem::path& folder) {
+    int fd = ::open(folder.empty() ? "." : folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) return;
+    ::fsync(fd);
+    ::close(fd);
+}
+
 // Written whole under a temporary name, then linked into place: link() fails when the file
 // exists, so two servers starting at once agree on one key and never read half a file.
 std::string new_key_file(const std::filesystem::path& file) {
@@ -58,20 +86,25 @@ std::string new_key_file(const std::filesystem::path& file) {
     if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path(), ec);
     auto temporary = file.string() + "." + random_hex(6) + ".part";
     int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    if (fd < 0)
-        throw std::runtime_error("cannot create the key file " + file.string() + ": " +
-                                 std::strerror(errno));
+    if (fd < 0) throw_key_file_error("cannot create", file, errno);
     auto text = random_hex(totp_key_bytes) + "\n";
-    bool written = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) &&
-                   ::fsync(fd) == 0;
-    ::close(fd);
-    bool linked = written && ::link(temporary.c_str(), file.c_str()) == 0;
+    bool written = write_whole(fd, text) && ::fsync(fd) == 0;
     int error = errno;
+    ::close(fd);
+    if (!written) {
+        ::unlink(temporary.c_str());
+        throw_key_file_error("cannot write", file, error);
+    }
+    bool linked = ::link(temporary.c_str(), file.c_str()) == 0;
+    error = errno;
     ::unlink(temporary.c_str());
-    if (linked) return text;
-    if (written && error == EEXIST) return "";  // another server made it first: read theirs
-    throw std::runtime_error("cannot write the key file " + file.string() + ": " +
-                             std::strerror(error));
+    if (linked) {
+        sync_folder(file.parent_path());
+        return text;
+    }
+    if (error == EEXIST) return "";  // another server made it first: read theirs
+    // (A file system without hard links says EPERM here: make the file by hand, see README.)
+    throw_key_file_error("cannot link into place", file, error);
 }
 
 }  // namespace
@@ -117,8 +150,15 @@ std::optional<std::string> open_totp_secret(const std::string& key, core::Id use
 }
 
 std::optional<storage::StoredTwoFactorSecret> TotpSecretStore::find(core::Id user_id) {
-    auto row = storage::TwoFactorSecretRepository(c_).find(user_id);
-    if (!row || !is_sealed_totp_secret(row->secret)) return row;
+    storage::TwoFactorSecretRepository secrets(c_);
+    auto row = secrets.find(user_id);
+    if (!row) return row;
+    if (!is_sealed_totp_secret(row->secret)) {
+        if (!key_.empty())
+            secrets.replace_value(user_id, row->secret,
+                                  seal_totp_secret(key_, user_id, row->secret));
+        return row;
+    }
     auto plain = open_totp_secret(key_, user_id, row->secret);
     if (!plain) throw_unopenable();
     row->secret = *plain;
@@ -131,15 +171,19 @@ bool TotpSecretStore::put_pending(core::Id user_id, const std::string& secret,
     return storage::TwoFactorSecretRepository(c_).put_pending(user_id, stored, now);
 }
 
-int TotpSecretStore::seal_plain_secrets() {
-    if (key_.empty()) return 0;
+TotpSecretStore::StartCheck TotpSecretStore::check_and_seal() {
     storage::TwoFactorSecretRepository secrets(c_);
-    int sealed = 0;
-    for (const auto& [user_id, value] : secrets.values_without_prefix(sealed_prefix)) {
-        secrets.replace_value(user_id, seal_totp_secret(key_, user_id, value));
-        ++sealed;
-    }
-    return sealed;
+    auto rows = secrets.all_values();
+    StartCheck check;
+    for (const auto& [user_id, value] : rows)
+        if (is_sealed_totp_secret(value) && !open_totp_secret(key_, user_id, value))
+            ++check.unopenable;
+    if (check.unopenable > 0 || key_.empty()) return check;
+    for (const auto& [user_id, value] : rows)
+        if (!is_sealed_totp_secret(value) &&
+            secrets.replace_value(user_id, value, seal_totp_secret(key_, user_id, value)))
+            ++check.sealed_now;
+    return check;
 }
 
 std::string read_or_create_totp_key(const std::filesystem::path& file) {

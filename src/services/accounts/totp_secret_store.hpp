@@ -15,18 +15,26 @@ namespace shido::services {
 // at start. Sealed values start with "s1:".
 class TotpSecretStore {
   public:
-    TotpSecretStore(storage::Connection& c, const std::string& key) : c_(c), key_(key) {}
+    TotpSecretStore(storage::Connection& c, std::string key) : c_(c), key_(std::move(key)) {}
 
     // The row with its secret opened; throws `internal` for a sealed secret without the right
-    // key (nobody's code can be checked then: a configuration fault, not a wrong code).
+    // key (nobody's code can be checked then: a configuration fault, not a wrong code). With a
+    // key, a secret found plain (written by a server without it) is sealed on the way.
     std::optional<storage::StoredTwoFactorSecret> find(core::Id user_id);
     bool put_pending(core::Id user_id, const std::string& secret, core::Timestamp now);
-    // Seals every secret still stored plain; returns how many. Run at start with a key.
-    int seal_plain_secrets();
+
+    // At start, in the caller's transaction: how many sealed secrets this server's key (or
+    // lack of one) cannot open, and, when that is none, how many plain ones it sealed. A
+    // server must not start with unopenable secrets: a wrong or new key file, or none.
+    struct StartCheck {
+        int unopenable = 0;
+        int sealed_now = 0;
+    };
+    StartCheck check_and_seal();
 
   private:
     storage::Connection& c_;
-    const std::string& key_;
+    std::string key_;
 };
 
 constexpr std::size_t totp_key_bytes = 32;

@@ -29,7 +29,10 @@ bool write_all(int fd, const std::string& data) {
     while (done < data.size()) {
         auto n = ::write(fd, data.data() + done, data.size() - done);
         if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) return false;
+        if (n <= 0) {
+            if (n == 0) errno = EIO;  // nothing written and no error: say so, not "Success"
+            return false;
+        }
         done += static_cast<std::size_t>(n);
     }
     return true;
@@ -56,12 +59,10 @@ SendOutcome MailFolderSender::send(const Envelope& envelope) {
     bool written = write_all(fd, envelope.data) && ::fsync(fd) == 0;
     int error = errno;
     ::close(fd);
-    if (!written || ::rename(temporary.c_str(), final_path.c_str()) != 0) {
-        if (written) error = errno;
-        ::unlink(temporary.c_str());
-        return not_written(final_path, error);
-    }
-    return {true, false, ""};
+    if (written && ::rename(temporary.c_str(), final_path.c_str()) == 0) return {true, false, ""};
+    if (written) error = errno;
+    ::unlink(temporary.c_str());
+    return not_written(final_path, error);
 }
 
 }  // namespace shido::services

@@ -59,23 +59,25 @@ bool TwoFactorSecretRepository::remove(core::Id user_id) {
     return st.get_affected_rows() > 0;
 }
 
-std::vector<std::pair<core::Id, std::string>> TwoFactorSecretRepository::values_without_prefix(
-    const std::string& prefix) {
+std::vector<std::pair<core::Id, std::string>> TwoFactorSecretRepository::all_values() {
     std::vector<std::pair<core::Id, std::string>> rows;
     core::Id user_id = 0;
     std::string value;
-    std::string pattern = prefix + "%";
-    soci::statement st = (c_.sql().prepare << "SELECT user_id, secret FROM two_factor_secrets "
-                                              "WHERE secret NOT LIKE :p ORDER BY user_id",
-                          soci::into(user_id), soci::into(value), soci::use(pattern));
+    soci::statement st =
+        (c_.sql().prepare << "SELECT user_id, secret FROM two_factor_secrets ORDER BY user_id",
+         soci::into(user_id), soci::into(value));
     st.execute();
     while (st.fetch()) rows.emplace_back(user_id, value);
     return rows;
 }
 
-void TwoFactorSecretRepository::replace_value(core::Id user_id, const std::string& value) {
-    c_.sql() << "UPDATE two_factor_secrets SET secret = :s WHERE user_id = :u", soci::use(value),
-        soci::use(user_id);
+bool TwoFactorSecretRepository::replace_value(core::Id user_id, const std::string& old,
+                                              const std::string& value) {
+    soci::statement st = (c_.sql().prepare << "UPDATE two_factor_secrets SET secret = :s WHERE "
+                                              "user_id = :u AND secret = :old",
+                          soci::use(value), soci::use(user_id), soci::use(old));
+    st.execute(true);
+    return st.get_affected_rows() == 1;
 }
 
 void set_second_factor_exempt(Connection& c, core::Id user_id, bool exempt) {

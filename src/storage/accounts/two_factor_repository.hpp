@@ -32,10 +32,11 @@ class TwoFactorSecretRepository {
     // step than the last one, so two requests with the same code cannot both succeed.
     bool use_step(core::Id user_id, long long step);
     bool remove(core::Id user_id);
-    // The stored value of every secret that does not start with `prefix` (to seal them), and
-    // the replacement of one stored value.
-    std::vector<std::pair<core::Id, std::string>> values_without_prefix(const std::string& prefix);
-    void replace_value(core::Id user_id, const std::string& value);
+    // The stored value of every secret (one row a person: a small table), to check and seal
+    // them at start; and the replacement of one stored value, only while it is still `old` (a
+    // new enrolment on another server meanwhile wins).
+    std::vector<std::pair<core::Id, std::string>> all_values();
+    bool replace_value(core::Id user_id, const std::string& old, const std::string& value);
 
   private:
     Connection& c_;

@@ -7,6 +7,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <thread>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -63,6 +65,20 @@ TEST(TotpKeyFile, IsMadeOnceReadableByItsOwnerOnlyAndReadBackTheSame) {
     fs::remove_all(dir);
 }
 
+TEST(TotpKeyFile, ServersStartingTogetherAgreeOnOneKey) {
+    services::init_crypto();
+    auto dir = fs::temp_directory_path() / ("shido-key-race-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    std::vector<std::string> keys(8);
+    std::vector<std::thread> starts;
+    for (auto& key : keys)
+        starts.emplace_back([&] { key = services::read_or_create_totp_key(dir / "secret.key"); });
+    for (auto& start : starts) start.join();
+    for (const auto& key : keys) EXPECT_EQ(key, keys.front());
+    EXPECT_EQ(std::distance(fs::directory_iterator(dir), fs::directory_iterator()), 1);
+    fs::remove_all(dir);
+}
+
 class TotpSecretStoreTest : public DatabaseTest {
   protected:
     std::string raw_value(core::Id user_id) {
@@ -94,16 +110,37 @@ TEST_F(TotpSecretStoreTest, SecretsStoredPlainBeforeTheKeyAreSealedAtStartOnce) 
     services::TotpSecretStore(c, sealing_key_a).put_pending(sealed.id, plain_totp_secret, now_);
     auto sealed_before = raw_value(sealed.id);
     EXPECT_EQ(raw_value(plain.id), plain_totp_secret);
-    {
-        storage::Transaction tx(c);
-        EXPECT_EQ(services::TotpSecretStore(c, sealing_key_a).seal_plain_secrets(), 1);
-        tx.commit();
-    }
+    auto check = services::TotpSecretStore(c, sealing_key_a).check_and_seal();
+    EXPECT_EQ(check.unopenable, 0);
+    EXPECT_EQ(check.sealed_now, 1);
     EXPECT_TRUE(services::is_sealed_totp_secret(raw_value(plain.id)));
     EXPECT_EQ(raw_value(sealed.id), sealed_before);
     EXPECT_EQ(services::TotpSecretStore(c, sealing_key_a).find(plain.id)->secret,
               plain_totp_secret);
-    EXPECT_EQ(services::TotpSecretStore(c, sealing_key_a).seal_plain_secrets(), 0);
+    EXPECT_EQ(services::TotpSecretStore(c, sealing_key_a).check_and_seal().sealed_now, 0);
+}
+
+TEST_F(TotpSecretStoreTest, AServerWhoseKeyCannotOpenTheSealedSecretsIsStoppedAndChangesNothing) {
+    auto sealed = add_user("sealed-a@example.jp", "封印 四郎", core::Role::expert);
+    auto plain = add_user("plain-b@example.jp", "平文 五郎", core::Role::expert);
+    storage::Connection c(*db_);
+    services::TotpSecretStore(c, sealing_key_a).put_pending(sealed.id, plain_totp_secret, now_);
+    services::TotpSecretStore(c, "").put_pending(plain.id, plain_totp_secret, now_);
+    auto wrong_key = services::TotpSecretStore(c, sealing_key_b).check_and_seal();
+    EXPECT_EQ(wrong_key.unopenable, 1);
+    EXPECT_EQ(wrong_key.sealed_now, 0);  // nothing sealed with a key that may be the wrong one
+    EXPECT_EQ(raw_value(plain.id), plain_totp_secret);
+    EXPECT_EQ(services::TotpSecretStore(c, "").check_and_seal().unopenable, 1);
+}
+
+TEST_F(TotpSecretStoreTest, APlainSecretReadWithAKeyIsSealedOnTheWay) {
+    // (Written by a server that was started without the key.)
+    auto user = add_user("late@example.jp", "後続 六郎", core::Role::expert);
+    storage::Connection c(*db_);
+    services::TotpSecretStore(c, "").put_pending(user.id, plain_totp_secret, now_);
+    EXPECT_EQ(services::TotpSecretStore(c, sealing_key_a).find(user.id)->secret, plain_totp_secret);
+    EXPECT_TRUE(services::is_sealed_totp_secret(raw_value(user.id)));
+    EXPECT_EQ(services::TotpSecretStore(c, sealing_key_a).find(user.id)->secret, plain_totp_secret);
 }
 
 TEST_F(TotpSecretStoreTest, EnrolmentAndATwoStepLoginWorkWithAKey) {

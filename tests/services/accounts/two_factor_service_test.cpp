@@ -153,6 +153,8 @@ TEST_F(TwoFactorServiceTest, ARecoveryCodeWorksOnceInAnyCase) {
     EXPECT_EQ(used.front().entity_id, expert.id);
     EXPECT_NE(used.front().after_json.value_or("").find("\"recovery_codes_left\":9"),
               std::string::npos);
+    EXPECT_NE(used.front().after_json.value_or("").find("\"address\":\"10.0.0.1\""),
+              std::string::npos);
     EXPECT_EQ(count("SELECT COUNT(*) FROM outbox WHERE recipient_id = " +
                     std::to_string(expert.id) + " AND subject LIKE '%回復コード%'"),
               1);
