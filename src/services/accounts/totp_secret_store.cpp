@@ -14,6 +14,7 @@
 
 #include "core/error.hpp"
 #include "services/crypto.hpp"
+#include "services/file_writes.hpp"
 
 namespace shido::services {
 
@@ -54,21 +55,6 @@ std::optional<std::vector<unsigned char>> from_hex(const std::string& hex) {
 [[noreturn]] void throw_key_file_error(const std::string& what, const std::filesystem::path& file,
                                        int error) {
     throw std::runtime_error(what + " the key file " + file.string() + ": " + std::strerror(error));
-}
-
-// write() until all is written; false with errno set (EIO for a write that wrote nothing).
-bool write_whole(int fd, const std::string& text) {
-    std::size_t done = 0;
-    while (done < text.size()) {
-        auto n = ::write(fd, text.data() + done, text.size() - done);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) {
-            if (n == 0) errno = EIO;
-            return false;
-        }
-        done += static_cast<std::size_t>(n);
-    }
-    return true;
 }
 
 // The new name must survive a crash before any secret is sealed with the key.

@@ -9,6 +9,7 @@
 #include <system_error>
 
 #include "services/crypto.hpp"
+#include "services/file_writes.hpp"
 
 namespace shido::services {
 
@@ -22,20 +23,6 @@ std::string message_file_name() {
     char stamp[32];
     std::strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &tm);
     return std::string(stamp) + "-" + random_token(6) + ".eml";
-}
-
-bool write_all(int fd, const std::string& data) {
-    std::size_t done = 0;
-    while (done < data.size()) {
-        auto n = ::write(fd, data.data() + done, data.size() - done);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) {
-            if (n == 0) errno = EIO;  // nothing written and no error: say so, not "Success"
-            return false;
-        }
-        done += static_cast<std::size_t>(n);
-    }
-    return true;
 }
 
 SendOutcome not_written(const std::filesystem::path& path, int error) {
@@ -56,7 +43,7 @@ SendOutcome MailFolderSender::send(const Envelope& envelope) {
     auto temporary = folder_ / ("." + name + ".part");
     int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0) return not_written(temporary, errno);
-    bool written = write_all(fd, envelope.data) && ::fsync(fd) == 0;
+    bool written = write_whole(fd, envelope.data) && ::fsync(fd) == 0;
     int error = errno;
     ::close(fd);
     if (written && ::rename(temporary.c_str(), final_path.c_str()) == 0) return {true, false, ""};
