@@ -82,16 +82,28 @@ frontend_unit_tests() {
 # Starts `shido serve` on DB_URL (after loading the demo) with any further serve options, and
 # sets base_url.
 start_server() {
-  local binary=$1 db_url=$2 port log
+  local binary=$1 db_url=$2 port log attempt
   shift 2
-  port=$(( 30000 + RANDOM % 20000 ))
   log=$(mktemp /tmp/shido-server.XXXXXX.log)
   "$binary" demo --db "$db_url" >/dev/null
-  "$binary" serve --db "$db_url" --port "$port" --static "$root/web/dist" --log-level warn "$@" >"$log" 2>&1 &
-  server_pid=$!
-  for _ in $(seq 1 100); do
-    curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && { base_url="http://127.0.0.1:$port"; return; }
-    sleep 0.1
+  # A random port may be taken (seen once: "bind: Address already in use"): another one then.
+  # The answer to /healthz counts only while this server still runs, not another one's.
+  for attempt in 1 2 3 4 5; do
+    port=$(( 30000 + RANDOM % 20000 ))
+    "$binary" serve --db "$db_url" --port "$port" --static "$root/web/dist" --log-level warn "$@" >"$log" 2>&1 &
+    server_pid=$!
+    for _ in $(seq 1 100); do
+      kill -0 "$server_pid" 2>/dev/null || break
+      if curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && kill -0 "$server_pid" 2>/dev/null; then
+        base_url="http://127.0.0.1:$port"
+        return
+      fi
+      sleep 0.1
+    done
+    kill "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+    grep -q "Address already in use" "$log" || break
+    echo "port $port taken (attempt $attempt): another one" >&2
   done
   cat "$log" >&2
   return 1
@@ -126,13 +138,20 @@ postgres_stage() {
 # The mail server of the API tests (tests/api/smtp_server.py) on loopback: the account specs
 # read the invitation and reset links from what it records. Sets smtp_pid and smtp_port.
 start_mail_server() {
-  local records=$1 mode=$2 log=$3
-  smtp_port=$(( 30000 + RANDOM % 20000 ))
-  /usr/bin/python3 tests/api/smtp_server.py "$smtp_port" "$records" "$mode" >"$log" 2>&1 &
-  smtp_pid=$!
-  for _ in $(seq 1 100); do
-    grep -q ready "$log" 2>/dev/null && return
-    sleep 0.1
+  local records=$1 mode=$2 log=$3 attempt
+  # Like start_server: a taken random port means another one.
+  for attempt in 1 2 3 4 5; do
+    smtp_port=$(( 30000 + RANDOM % 20000 ))
+    /usr/bin/python3 tests/api/smtp_server.py "$smtp_port" "$records" "$mode" >"$log" 2>&1 &
+    smtp_pid=$!
+    for _ in $(seq 1 100); do
+      grep -qx ready "$log" 2>/dev/null && return  # the whole line: "already in use" is not it
+      kill -0 "$smtp_pid" 2>/dev/null || break
+      sleep 0.1
+    done
+    kill "$smtp_pid" 2>/dev/null || true
+    wait "$smtp_pid" 2>/dev/null || true
+    echo "mail server on port $smtp_port did not start (attempt $attempt)" >&2
   done
   cat "$log" >&2
   return 1
