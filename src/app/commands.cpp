@@ -105,9 +105,7 @@ std::string totp_key_of(const Options& o) {
 // file, or none: every second-factor login would fail); with a key, seals the plain ones.
 void seal_totp_secrets(App& app, const Options& o, const http::Logger& logger) {
     const auto& key = app.services.env.totp_key;
-    storage::Connection c(app.db);
-    storage::Transaction tx(c);
-    auto check = services::TotpSecretStore(c, key).check_and_seal();
+    auto check = services::check_and_seal_totp_secrets(app.db, key);
     if (check.unopenable > 0) {
         auto count = std::to_string(check.unopenable);
         throw UsageError(key.empty() ? count +
@@ -119,7 +117,6 @@ void seal_totp_secrets(App& app, const Options& o, const http::Logger& logger) {
                                            " two-factor secrets sealed before: give the file "
                                            "they were sealed with");
     }
-    tx.commit();
     if (key.empty())
         logger.log(http::LogLevel::warn, "two-factor secrets",
                    {{"stored", "plain"}, {"note", "set --secret-key-file to seal them"}});

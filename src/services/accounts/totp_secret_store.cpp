@@ -1,8 +1,5 @@
 #include "services/accounts/totp_secret_store.hpp"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -15,6 +12,7 @@
 #include "core/error.hpp"
 #include "services/crypto.hpp"
 #include "services/file_writes.hpp"
+#include "storage/transaction.hpp"
 
 namespace shido::services {
 
@@ -57,40 +55,13 @@ std::optional<std::vector<unsigned char>> from_hex(const std::string& hex) {
     throw std::runtime_error(what + " the key file " + file.string() + ": " + std::strerror(error));
 }
 
-// The new name must survive a crash before any secret is sealed with the key.
-void sync_folder(const std::filesystem::path& folder) {
-    int fd = ::open(folder.empty() ? "." : folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0) return;
-    ::fsync(fd);
-    ::close(fd);
-}
-
-// Written whole under a temporary name, then linked into place: link() fails when the file
-// exists, so two servers starting at once agree on one key and never read half a file.
+// A new key for a missing file; "" when another server made the file first (read theirs).
 std::string new_key_file(const std::filesystem::path& file) {
-    std::error_code ec;
-    if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path(), ec);
-    auto temporary = file.string() + "." + random_hex(6) + ".part";
-    int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    if (fd < 0) throw_key_file_error("cannot create", file, errno);
     auto text = random_hex(totp_key_bytes) + "\n";
-    bool written = write_whole(fd, text) && ::fsync(fd) == 0;
-    int error = errno;
-    ::close(fd);
-    if (!written) {
-        ::unlink(temporary.c_str());
-        throw_key_file_error("cannot write", file, error);
-    }
-    bool linked = ::link(temporary.c_str(), file.c_str()) == 0;
-    error = errno;
-    ::unlink(temporary.c_str());
-    if (linked) {
-        sync_folder(file.parent_path());
-        return text;
-    }
-    if (error == EEXIST) return "";  // another server made it first: read theirs
-    // (A file system without hard links says EPERM here: make the file by hand, see README.)
-    throw_key_file_error("cannot link into place", file, error);
+    int error = put_file_whole(file, text);
+    if (error == 0) return text;
+    if (error == EEXIST) return "";
+    throw_key_file_error("cannot write", file, error);
 }
 
 }  // namespace
@@ -169,6 +140,15 @@ TotpSecretStore::StartCheck TotpSecretStore::check_and_seal() {
         if (!is_sealed_totp_secret(value) &&
             secrets.replace_value(user_id, value, seal_totp_secret(key_, user_id, value)))
             ++check.sealed_now;
+    return check;
+}
+
+TotpSecretStore::StartCheck check_and_seal_totp_secrets(storage::Database& db,
+                                                        const std::string& key) {
+    storage::Connection c(db);
+    storage::Transaction tx(c);
+    auto check = TotpSecretStore(c, key).check_and_seal();
+    if (check.unopenable == 0) tx.commit();
     return check;
 }
 

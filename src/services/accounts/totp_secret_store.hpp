@@ -37,6 +37,10 @@ class TotpSecretStore {
     std::string key_;
 };
 
+// check_and_seal in a transaction of its own, committed only when every secret opens.
+TotpSecretStore::StartCheck check_and_seal_totp_secrets(storage::Database& db,
+                                                        const std::string& key);
+
 constexpr std::size_t totp_key_bytes = 32;
 
 std::string seal_totp_secret(const std::string& key, core::Id user_id, const std::string& secret);
